@@ -1,0 +1,107 @@
+"""Open, create and migrate a project file: one SQLite file is one project."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db import migrations as schema
+from db.errors import ProjectFileError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _check_is_project(path: Path) -> None:
+    """Refuse, without touching it, a file that is not an SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ProjectFileError(f"{path}: cannot be read ({error.strerror})") from error
+    if header != SQLITE_HEADER:
+        raise ProjectFileError(f"{path}: not a Sourceline project (it is not an SQLite database)")
+
+
+def connect(path: str | Path) -> Database:
+    """A connection with the project's pragmas, on an existing file or a new one."""
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # recursive triggers stay off: the *_touch triggers update the row they fire on
+    db = Database(conn, recursive_triggers=False)
+    return db
+
+
+def _apply_pragmas(db: Database, path: Path) -> None:
+    try:
+        db.conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before the edit is reported done, even across a power cut
+        db.conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise ProjectFileError(f"{path}: cannot be opened as a project ({error})") from error
+
+
+def schema_version(db: Database) -> int:
+    return db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def create_project(path: str | Path) -> Database:
+    """A new, empty project at ``path`` (which must not exist yet)."""
+    path = Path(path)
+    if path.exists():
+        raise ProjectFileError(f"{path}: already exists; choose another name or open it")
+    try:
+        db = connect(path)
+    except sqlite3.Error as error:
+        raise ProjectFileError(f"{path}: cannot be created ({error})") from error
+    _apply_pragmas(db, path)
+    schema.migrations.apply(db)
+    return db
+
+
+def open_project(path: str | Path, *, before_migration=None) -> Database:
+    """Open an existing project, migrating it to the current schema.
+
+    ``before_migration(db, from_version)`` runs before any step is applied (the app backs the
+    file up there). A file from a newer Sourceline is refused and left untouched.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ProjectFileError(f"{path}: no such project file")
+    _check_is_project(path)
+    try:
+        db = connect(path)
+        version = schema_version(db)
+    except sqlite3.DatabaseError as error:
+        raise ProjectFileError(f"{path}: the file is damaged and cannot be read ({error})") from error
+    if version > schema.SCHEMA_VERSION:
+        db.close()
+        raise ProjectFileError(
+            f"{path}: made by a newer Sourceline (schema {version}; this version reads up to "
+            f"{schema.SCHEMA_VERSION}); update Sourceline to open it"
+        )
+    _apply_pragmas(db, path)
+    if schema.migrations.pending(db):
+        if before_migration is not None:
+            before_migration(db, version)
+        schema.migrations.apply(db)
+    return db
+
+
+@contextmanager
+def write_transaction(db: Database):
+    """One write transaction, taken at once (BEGIN IMMEDIATE) so that two writers queue on the
+    busy timeout instead of failing with "database is locked" when a read upgrades to a write."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")

@@ -1,0 +1,63 @@
+"""The `sourceline` command: with no subcommand it opens the GUI; subcommands do the same work headless.
+
+Subcommands live in ``desktop_app.commands``, one module each, found by name so that adding a
+command is adding a module.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import time
+
+from db.errors import SourcelineError
+
+from desktop_app import commands
+
+# Taken as early as possible so that --quit-after-paint measures from process start, not from here.
+PROCESS_START = time.perf_counter()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sourceline",
+        description="Timelines of events tied to the sources that prove them. "
+        "With no subcommand, opens the window.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="project file to open in the window (or give it as the only argument)")
+    parser.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help="exit right after the first paint of the main window, printing the milliseconds since start",
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
+    parser.set_defaults(command_names=frozenset(subparsers.choices))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `sourceline PATH` (what a file manager runs) opens that project in the window.
+    if argv and not argv[0].startswith("-") and argv[0] not in parser.get_default("command_names"):
+        argv = ["--db", *argv]
+    args = parser.parse_args(argv)
+    try:
+        if hasattr(args, "run"):
+            return args.run(args)
+        from desktop_app.app import run_gui
+
+        return run_gui(args.db, quit_after_paint=args.quit_after_paint, started=PROCESS_START)
+    except SourcelineError as error:
+        print(f"sourceline: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sourceline: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
