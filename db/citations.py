@@ -1,0 +1,57 @@
+"""Citations: an event tied to a source (and optionally to an annotated passage of it)."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from db.errors import SourcelineError
+from db.ops import Op
+
+STANCES = ("supports", "contradicts", "mentions")
+LOCATOR_TYPES = ("paragraph", "page", "section", "timestamp", "line")
+
+
+def insert_citation(db: Database, event_id: int, source_id: int, annotation_id: int | None = None,
+                    locator_type: str = "paragraph", locator: str = "", quote: str = "", stance: str = "supports") -> int:
+    """Inside an edit: cite a source (or one of its passages) for an event."""
+    if stance not in STANCES:
+        raise SourcelineError(f"stance must be one of {', '.join(STANCES)}, not {stance!r}")
+    if annotation_id is not None and not quote:
+        row = db.conn.execute("SELECT exact FROM annotations WHERE id = ? AND source_id = ?", (annotation_id, source_id)).fetchone()
+        if row is None:
+            raise SourcelineError("that passage does not belong to that source")
+        quote = row[0]
+    return db.conn.execute(
+        "INSERT INTO citations (event_id, source_id, annotation_id, locator_type, locator, quote, stance)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (event_id, source_id, annotation_id, locator_type, locator, quote, stance),
+    ).lastrowid
+
+
+def add_citation(event_id: int, source_id: int, annotation_id: int | None = None, locator_type: str = "paragraph",
+                 locator: str = "", quote: str = "", stance: str = "supports") -> Op:
+    return Op("Cite source", lambda db: insert_citation(db, event_id, source_id, annotation_id, locator_type,
+                                                        locator, quote, stance))
+
+
+def update_citation(citation_id: int, **fields) -> Op:
+    unknown = set(fields) - {"locator_type", "locator", "quote", "stance"}
+    if unknown:
+        raise SourcelineError(f"unknown citation fields: {', '.join(sorted(unknown))}")
+    if "stance" in fields and fields["stance"] not in STANCES:
+        raise SourcelineError(f"stance must be one of {', '.join(STANCES)}")
+    sets = ", ".join(f"{c} = ?" for c in fields)
+    return Op("Edit citation", lambda db: db.conn.execute(
+        f"UPDATE citations SET {sets} WHERE id = ?", [*fields.values(), citation_id]))
+
+
+def delete_citation(citation_id: int) -> Op:
+    return Op("Remove citation", lambda db: db.conn.execute("DELETE FROM citations WHERE id = ?", (citation_id,)))
+
+
+def citing_events(db: Database, source_id: int) -> list[dict]:
+    """The events that cite a source, with the citation's stance and locator."""
+    cursor = db.conn.execute(
+        """SELECT e.id AS event_id, e.title, e.date_edtf, c.id AS citation_id, c.stance, c.locator_type, c.locator, c.quote
+           FROM citations c JOIN events e ON e.id = c.event_id WHERE c.source_id = ? ORDER BY e.start_s""", (source_id,))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r)) for r in cursor.fetchall()]

@@ -1,0 +1,101 @@
+"""`sourceline events` (list, filtered) and `sourceline add-event`."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+from db import dates, ops
+from db.events import EventFilter, add_event, event_page
+from db.store import open_project
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.formats.spreadsheet_safe import neutralise_cell
+
+PAGE = 5_000
+COLUMNS = ("id", "date_edtf", "date", "start", "end", "title", "tags", "entities", "source_count", "first_reported")
+
+
+def register(subparsers) -> None:
+    listing = subparsers.add_parser("events", help="list events", description="List events in date order, filtered.")
+    listing.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    listing.add_argument("--from", dest="date_from", metavar="EDTF", help="events ending on or after this date")
+    listing.add_argument("--to", dest="date_to", metavar="EDTF", help="events starting on or before this date")
+    listing.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
+    listing.add_argument("--entity", action="append", default=[], help="only events naming this entity or alias")
+    listing.add_argument("--search", default="", metavar="TEXT", help="only events whose title or description match")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(run=run_events)
+
+    add = subparsers.add_parser("add-event", help="add one event", description="Add one event to a project.")
+    add.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    add.add_argument("--date", required=True, metavar="EDTF", help="e.g. 2024-11-15, 2024-11, 2022-21, 2024~")
+    add.add_argument("--title", required=True)
+    add.add_argument("--description", default="")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument("--entity", action="append", default=[], help="a person, place... (repeatable)")
+    add.set_defaults(run=run_add_event)
+
+
+def _iso(seconds: int) -> str:
+    y, m, d = dates.civil_from_days(seconds // dates.DAY)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def filter_from_args(args) -> EventFilter:
+    return EventFilter(
+        text=args.search,
+        tags=tuple(args.tag),
+        entities=tuple(args.entity),
+        start_s=dates.bounds(args.date_from).start if args.date_from else None,
+        end_s=dates.bounds(args.date_to).end if args.date_to else None,
+    )
+
+
+def _records(db, where: EventFilter):
+    """Every matching event, read a page at a time (a project may hold a million)."""
+    offset = 0
+    while True:
+        page = event_page(db, where, offset=offset, limit=PAGE)
+        for e in page:
+            yield {
+                "id": e["id"], "date_edtf": e["date_edtf"], "date": in_words_or_raw(e["date_edtf"]),
+                "start": _iso(e["start_s"]), "end": _iso(e["end_s"] - 1),
+                "title": e["title"], "tags": e["tags"] or "", "entities": e["entities"] or "",
+                "source_count": e["source_count"], "first_reported": e["first_reported_edtf"] or "",
+            }
+        if len(page) < PAGE:
+            return
+        offset += PAGE
+
+
+def run_events(args) -> int:
+    db = open_project(args.db)
+    try:
+        records = _records(db, filter_from_args(args))
+        if args.format == "json":
+            out = sys.stdout
+            out.write("[")
+            for i, record in enumerate(records):
+                out.write(("," if i else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+            out.write("\n]\n")
+        elif args.format == "csv":
+            writer = csv.writer(sys.stdout)
+            writer.writerow(COLUMNS)
+            for record in records:
+                writer.writerow(neutralise_cell(record[c]) for c in COLUMNS)
+        else:
+            for record in records:
+                print(f"{record['date_edtf']:<24} {record['date']:<34} {record['title']}")
+    finally:
+        db.close()
+    return 0
+
+
+def run_add_event(args) -> int:
+    db = open_project(args.db)
+    try:
+        event_id = ops.run(db, add_event(args.title, args.date, args.description, args.tag, args.entity))
+    finally:
+        db.close()
+    print(f"added event {event_id}")
+    return 0

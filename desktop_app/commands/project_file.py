@@ -1,0 +1,64 @@
+"""`sourceline new` and `sourceline info`: create a project, describe one."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from db.store import create_project, open_project, schema_version
+
+TABLES = ("events", "sources", "annotations", "citations", "entities", "tags")
+
+
+def register(subparsers) -> None:
+    new = subparsers.add_parser("new", help="create a project file", description="Create an empty project file, "
+                                "or with --sample a copy of the sample project.")
+    new.add_argument("path", help="the new project file (e.g. ukraine.sourceline)")
+    new.add_argument("--sample", action="store_true", help="fill it with the sample project")
+    new.set_defaults(run=run_new)
+
+    info = subparsers.add_parser("info", help="counts, schema version and size of a project",
+                                 description="Print what a project holds: counts, schema version, file size.")
+    info.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    info.add_argument("--format", choices=("text", "json"), default="text")
+    info.set_defaults(run=run_info)
+
+
+def run_new(args) -> int:
+    db = create_project(args.path)
+    try:
+        if args.sample:
+            from desktop_app.sample import build_sample
+
+            build_sample(db)
+    except BaseException:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.path + suffix).unlink(missing_ok=True)
+        raise
+    db.close()
+    print(f"created {args.path}")
+    return 0
+
+
+def project_info(path: str) -> dict:
+    db = open_project(path)
+    try:
+        counts = {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        version = schema_version(db)
+    finally:
+        db.close()
+    return {"path": str(path), "schema_version": version, "file_size_bytes": os.path.getsize(path), "counts": counts}
+
+
+def run_info(args) -> int:
+    info = project_info(args.db)
+    if args.format == "json":
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"project        {info['path']}")
+    print(f"schema version {info['schema_version']}")
+    print(f"file size      {info['file_size_bytes'] / 1_048_576:.1f} MiB")
+    for table, n in info["counts"].items():
+        print(f"{table:<14} {n:,}")
+    return 0

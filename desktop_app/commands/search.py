@@ -1,0 +1,37 @@
+"""`sourceline search`: one search across events, sources and annotations."""
+from __future__ import annotations
+
+import json
+
+from db.search import MARK_END, MARK_START, search
+from db.store import open_project
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("search", help="search events, sources and annotations",
+                                   description="Search titles, descriptions, source texts and annotations; "
+                                   "any text is accepted as typed.")
+    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    parser.add_argument("query", help="the words to look for")
+    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    db = open_project(args.db)
+    try:
+        hits = search(db, args.query, limit=args.limit)
+    finally:
+        db.close()
+    if args.format == "json":
+        print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title,
+                           "snippet": h.snippet.replace(MARK_START, "").replace(MARK_END, "")} for h in hits],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no matches")
+    for hit in hits:
+        snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]").replace("\n", " ")
+        print(f"{hit.kind:<10} {hit.id:>7}  {hit.title[:60]}\n{'':18} {snippet}")
+    return 0

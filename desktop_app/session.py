@@ -1,0 +1,45 @@
+"""The open project as the window sees it: one store connection, one undo stack, one signal.
+
+Widgets never write SQL and never build undo commands: they call :meth:`Session.push` with an op
+from ``db`` (``session.push(events.add_event(...))``); the op runs in one transaction, lands on the
+undo stack, and ``changed`` tells every view what it touched so each refreshes only what concerns it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlite_utils import Database
+
+from db.ops import Changes, Op
+from desktop_app.undo import OpCommand
+
+
+class Session(QObject):
+    changed = Signal(object)  # Changes
+    # The project was replaced or reloaded from outside (another window or the command line):
+    # every view re-reads everything.
+    reloaded = Signal()
+
+    def __init__(self, db: Database, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.path = Path(path)
+        self.undo_stack = QUndoStack(self)
+
+    def push(self, op: Op):
+        """Do an edit through the undo stack and return its result (e.g. the new row's id).
+
+        A user error (``SourcelineError``) propagates and nothing is pushed or written."""
+        command = OpCommand(self, op)
+        command.run_first()
+        self.undo_stack.push(command)
+        return op.result
+
+    def announce(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.db.close()
