@@ -17,6 +17,9 @@ MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("tools", "&To
 
 class MainWindow(QMainWindow):
     session_changed = Signal(object)  # the new Session, or None when the project is closed
+    # Requests any page may make and the owning page answers (search hits, citations, the reader):
+    event_requested = Signal(int)  # show this event: select it in the timeline and list, open the editor
+    source_requested = Signal(int, object)  # open this source in the reader, at this annotation id (or None)
 
     def __init__(self, session, settings: QSettings):
         super().__init__()
