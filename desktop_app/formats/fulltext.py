@@ -1,0 +1,107 @@
+"""Full text of a saved article (.txt, .md/.markdown, .html/.htm) with what it says about itself.
+
+``read_fulltext(path)`` returns the readable text (paragraphs separated by one blank line, no
+markup), a CSL-JSON item subset, and the fields the user should be asked for. Every input is
+untrusted: a file that cannot be read as text — empty, binary, undecodable, too large, nested
+too deep, not a regular file — is a ``FileProblem`` with a clear message, never a traceback, and
+nothing the file refers to is ever fetched.
+
+Metadata keys: ``type`` (article-newspaper when a site or publisher is known, else webpage),
+``title``, ``author`` (CSL names), ``container-title``, ``publisher``, ``issued_edtf`` (an EDTF
+string; the caller converts it to CSL ``issued``), ``URL``, ``language``.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.errors import FileProblem
+from desktop_app.formats import fulltext_metadata
+from desktop_app.formats.fulltext_html import read_html
+from desktop_app.formats.fulltext_markdown import read_markdown
+from desktop_app.formats.fulltext_text import decode, join_blocks, plain_paragraphs
+
+# Refused before a byte is read. Saved web pages embed their images and fonts (SingleFile pages
+# of 20-30 MB are ordinary), so the general limit is generous; Markdown has a lower one because
+# its pure-Python parser costs up to ~15 µs per character on hostile input (30 s at 2 MB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
+# A first paragraph this short and on one line reads as the title of a plain-text file.
+_MAX_TITLE_CHARS = 150
+_KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED_EXTENSIONS = tuple(_KINDS)
+
+
+@dataclass
+class FullText:
+    text: str
+    metadata: dict = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+def read_fulltext(path) -> FullText:
+    """The readable text and metadata of the file at ``path``; FileProblem if it cannot be read."""
+    kind, raw = _read(path)
+    text, metadata = _READERS[kind](raw, path, want_text=True)
+    if not text.strip():
+        raise FileProblem(path, None, "has no readable text")
+    metadata, missing = fulltext_metadata.finish(metadata)
+    return FullText(text=text, metadata=metadata, missing=missing)
+
+
+def published_edtf(path) -> str | None:
+    """The publication date the file's metadata states, as EDTF (e.g. "2024-11-19"), or None.
+
+    Only metadata counts (front matter, ``<meta>``, JSON-LD, ``<time datetime>``); dates in the
+    body text are the date finder's business. Plain text has no metadata, so it is always None.
+    """
+    kind, raw = _read(path)
+    _, metadata = _READERS[kind](raw, path, want_text=False)
+    return metadata.get("issued_edtf")
+
+
+def _read(path) -> tuple[str, bytes]:
+    """The file's kind and bytes, after every check that can be made without reading it all."""
+    kind = _KINDS.get(Path(path).suffix.lower())
+    if kind is None:
+        raise FileProblem(path, None, f"unsupported file type {Path(path).suffix or '(no extension)'!r}; "
+                          f"full text can be imported from {', '.join(SUPPORTED_EXTENSIONS)}")
+    limit = MAX_MARKDOWN_BYTES if kind == "markdown" else MAX_FILE_BYTES
+    try:
+        with open(path, "rb") as file:
+            # fstat on the open file, not stat on the name: the same file is checked and read.
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise FileProblem(path, None, "is not a regular file")  # a FIFO or device would block or never end
+            if info.st_size > limit:
+                raise FileProblem(path, None, f"is {_megabytes(info.st_size)}; files over {_megabytes(limit)} are not imported")
+            raw = file.read(limit + 1)  # the file may have grown since fstat
+    except IsADirectoryError:
+        raise FileProblem(path, None, "is a folder, not a file") from None
+    except OSError as error:
+        raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > limit:
+        raise FileProblem(path, None, f"is larger than {_megabytes(limit)}; such files are not imported")
+    if not raw.strip():
+        raise FileProblem(path, None, "is empty")
+    return kind, raw
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def _read_text(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
+    paragraphs = plain_paragraphs(decode(raw, path))
+    first = next((paragraph.strip() for paragraph in paragraphs if paragraph.strip()), "")
+    title = first if "\n" not in first and len(first) <= _MAX_TITLE_CHARS else None
+    return (join_blocks(paragraphs) if want_text else ""), {"title": fulltext_metadata.text_value(title)}
+
+
+def _read_markdown(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
+    return read_markdown(decode(raw, path), path, want_text=want_text)
+
+
+_READERS = {"text": _read_text, "markdown": _read_markdown, "html": read_html}
