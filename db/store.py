@@ -78,6 +78,11 @@ def open_project(path: str | Path, *, before_migration=None) -> Database:
         version = schema_version(db)
     except sqlite3.DatabaseError as error:
         raise ProjectFileError(f"{path}: the file is damaged and cannot be read ({error})") from error
+    if version == 0 and db.conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name != '_sqlite_migrations'"
+    ).fetchone()[0]:
+        db.close()
+        raise ProjectFileError(f"{path}: an SQLite database, but not a Sourceline project")
     if version > schema.SCHEMA_VERSION:
         db.close()
         raise ProjectFileError(
