@@ -1,0 +1,93 @@
+"""The `sourceline` command end to end, on project files in a temporary folder."""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop_app.cli import main
+
+
+@pytest.fixture
+def project(tmp_path, capsys):
+    path = str(tmp_path / "p.sourceline")
+    assert main(["new", path]) == 0
+    for date, title, tag in [("2024-11-15", "Scholz phones Putin", "diplomacy"),
+                             ("2024-11-19", "First ATACMS strike in Bryansk region", "strikes"),
+                             ("2022-07-22/2023-07-17", "Black Sea grain deal", "grain"),
+                             ("2022-21", "Spring offensive", "strikes")]:
+        assert main(["add-event", "--db", path, "--date", date, "--title", title, "--tag", tag]) == 0
+    capsys.readouterr()
+    return path
+
+
+def run_json(capsys, *args):
+    assert main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_events_json_lists_edtf_dates_and_bounds_in_date_order(project, capsys):
+    events = run_json(capsys, "events", "--db", project, "--format", "json")
+    assert [e["title"] for e in events] == ["Spring offensive", "Black Sea grain deal", "Scholz phones Putin",
+                                            "First ATACMS strike in Bryansk region"]
+    grain = events[1]
+    assert (grain["date_edtf"], grain["start"], grain["end"]) == ("2022-07-22/2023-07-17", "2022-07-22", "2023-07-17")
+    assert events[0]["date"] == "spring 2022" and (events[0]["start"], events[0]["end"]) == ("2022-03-01", "2022-05-31")
+
+
+def test_events_filters_by_date_tag_and_text(project, capsys):
+    in_november = run_json(capsys, "events", "--db", project, "--from", "2024-11", "--to", "2024-11", "--format", "json")
+    assert {e["title"] for e in in_november} == {"Scholz phones Putin", "First ATACMS strike in Bryansk region"}
+    strikes = run_json(capsys, "events", "--db", project, "--tag", "strikes", "--format", "json")
+    assert len(strikes) == 2
+    found = run_json(capsys, "events", "--db", project, "--search", "bryansk", "--format", "json")
+    assert [e["title"] for e in found] == ["First ATACMS strike in Bryansk region"]
+
+
+def test_events_csv_is_readable_and_neutralises_formulas(project, capsys):
+    assert main(["add-event", "--db", project, "--date", "2024", "--title", "=HYPERLINK(\"http://x\")"]) == 0
+    capsys.readouterr()
+    assert main(["events", "--db", project, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 5
+    formula = [r for r in rows if "HYPERLINK" in r["title"]][0]
+    assert not formula["title"].startswith("=")
+
+
+def test_info_counts_and_schema(project, capsys):
+    info = run_json(capsys, "info", "--db", project, "--format", "json")
+    assert info["counts"]["events"] == 4 and info["counts"]["tags"] == 3
+    assert info["schema_version"] >= 1 and info["file_size_bytes"] > 0
+
+
+def test_search_finds_events_with_snippets(project, capsys):
+    hits = run_json(capsys, "search", "--db", project, "scholz", "--format", "json")
+    assert hits[0]["title"] == "Scholz phones Putin" and "Scholz" in hits[0]["snippet"]
+    assert main(["search", "--db", project, '"(unbalanced AND']) == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["add-event", "--date", "2024-13-01", "--title", "x"], "no month 13"),
+    (["add-event", "--date", "2024", "--title", " "], "needs a title"),
+    (["events", "--from", "yesterday"], "invalid EDTF"),
+])
+def test_user_errors_are_one_line_on_stderr(project, capsys, args, message):
+    args.insert(1, "--db")
+    args.insert(2, project)
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_missing_project_is_a_one_line_error(tmp_path, capsys):
+    assert main(["info", "--db", str(tmp_path / "missing.sourceline")]) == 1
+    assert "no such project file" in capsys.readouterr().err
+
+
+def test_help_everywhere():
+    for command in ([], ["new"], ["info"], ["events"], ["add-event"], ["search"]):
+        result = subprocess.run([sys.executable, "-m", "desktop_app.cli", *command, "--help"],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0 and "usage: sourceline" in result.stdout, command
