@@ -1,12 +1,15 @@
 """Open, create and migrate a project file: one SQLite file is one project."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from db import backups
 from db import migrations as schema
 from db.errors import ProjectFileError
 
@@ -15,14 +18,27 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def _check_is_project(path: Path) -> None:
-    """Refuse, without touching it, a file that is not an SQLite database."""
+    """Refuse, without touching it, a file that is not an SQLite database or was cut short."""
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(100)
     except OSError as error:
         raise ProjectFileError(f"{path}: cannot be read ({error.strerror})") from error
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
         raise ProjectFileError(f"{path}: not a Sourceline project (it is not an SQLite database)")
+    if len(header) < 100:
+        raise ProjectFileError(f"{path}: the file is damaged (cut short); restore it from a backup")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65_536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # the header's page count is only trusted when it was written by the same change as the file
+    trusted = header[24:28] == header[92:96]
+    if trusted and path.stat().st_size < page_size * page_count:
+        raise ProjectFileError(f"{path}: the file is damaged (cut short); restore it from a backup")
+    # (the mode bits too: os.access answers yes to root whatever the permissions say)
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
+        raise ProjectFileError(f"{path}: the file is read-only; Sourceline saves as you work, so it needs "
+                               "write access (copy the file or change its permissions)")
 
 
 def connect(path: str | Path) -> Database:
@@ -63,11 +79,11 @@ def create_project(path: str | Path) -> Database:
     return db
 
 
-def open_project(path: str | Path, *, before_migration=None) -> Database:
-    """Open an existing project, migrating it to the current schema.
+def open_project(path: str | Path) -> Database:
+    """Open an existing project, migrating it to the current schema (after a backup).
 
-    ``before_migration(db, from_version)`` runs before any step is applied (the app backs the
-    file up there). A file from a newer Sourceline is refused and left untouched.
+    A file that is not a project, is damaged, or comes from a newer Sourceline is refused and
+    left untouched.
     """
     path = Path(path)
     if not path.exists():
@@ -91,8 +107,8 @@ def open_project(path: str | Path, *, before_migration=None) -> Database:
         )
     _apply_pragmas(db, path)
     if schema.migrations.pending(db):
-        if before_migration is not None:
-            before_migration(db, version)
+        if version > 0:
+            backups.make_backup(db, path, f"before-migration-from-v{version}")
         schema.migrations.apply(db)
     return db
 

@@ -1,0 +1,106 @@
+"""Backups: taken with the online backup API, rotated, listed with counts, restorable — even over a
+damaged project."""
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from db import backups, events, ops
+from db.errors import ProjectFileError
+from db.store import create_project, open_project
+from desktop_app.cli import main
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def project(tmp_path):
+    path = tmp_path / "p.sourceline"
+    db = create_project(path)
+    ops.run(db, events.add_event("Call", "2024-11-15"))
+    db.close()
+    return path
+
+
+def test_backups_rotate_and_list_newest_first_with_counts(project):
+    db = open_project(project)
+    for i in range(5):
+        ops.run(db, events.add_event(f"Event {i}", "2024"))
+        backups.make_backup(db, project, "manual", keep=3)
+    db.close()
+    found = backups.list_backups(project)
+    assert len(found) == 3
+    assert [b.counts["events"] for b in found] == [6, 5, 4]
+    assert all(sqlite3.connect(b.path).execute("PRAGMA integrity_check").fetchone()[0] == "ok" for b in found)
+
+
+def test_restore_brings_back_the_old_content_and_keeps_the_current_one_as_a_backup(project):
+    db = open_project(project)
+    backups.make_backup(db, project, "manual")
+    ops.run(db, events.delete_events([1]))
+    db.close()
+    backups.restore(backups.list_backups(project)[0].path, project)
+    db = open_project(project)
+    assert events.count_events(db) == 1
+    db.close()
+    assert backups.list_backups(project)[0].reason == "before-restore"
+
+
+def test_restore_over_a_damaged_project_sets_the_damaged_file_aside(project, tmp_path):
+    db = open_project(project)
+    backups.make_backup(db, project, "manual")
+    db.close()
+    data = project.read_bytes()
+    project.write_bytes(data[: len(data) // 2])  # cut short, as by a full disk or a bad copy
+    with pytest.raises(ProjectFileError, match="damaged"):
+        open_project(project)
+    backups.restore(backups.list_backups(project)[0].path, project)
+    db = open_project(project)
+    assert events.count_events(db) == 1
+    db.close()
+    assert any(p.name.startswith("p.sourceline.damaged-") for p in tmp_path.iterdir())
+
+
+def test_a_damaged_backup_is_refused(project, tmp_path):
+    fake = tmp_path / "fake.sourceline"
+    fake.write_text("not a database")
+    with pytest.raises(ProjectFileError, match="damaged or not a project"):
+        backups.restore(fake, project)
+
+
+def test_no_backup_when_the_disk_is_nearly_full(project, monkeypatch):
+    monkeypatch.setattr(backups.shutil, "disk_usage", lambda _: SimpleNamespace(total=10**9, used=10**9, free=1024))
+    db = open_project(project)
+    assert backups.make_backup(db, project, "manual") is None
+    db.close()
+    assert backups.list_backups(project) == []
+
+
+def test_read_only_project_is_refused_with_a_clear_message_and_untouched(project):
+    project.chmod(0o444)
+    before = project.read_bytes()
+    try:
+        with pytest.raises(ProjectFileError, match="read-only"):
+            open_project(project)
+    finally:
+        project.chmod(0o644)
+    assert project.read_bytes() == before
+
+
+def test_backup_and_restore_commands(project, capsys):
+    assert main(["backup", "--db", str(project)]) == 0
+    assert "backed up to" in capsys.readouterr().out
+    db = open_project(project)
+    ops.run(db, events.add_event("Later", "2025"))
+    db.close()
+    assert main(["backup", "--db", str(project), "--list"]) == 0
+    assert "1 events" in capsys.readouterr().out
+    assert main(["restore", "--db", str(project), "--latest"]) == 0
+    db = open_project(project)
+    assert events.count_events(db) == 1
+    db.close()
+    assert main(["restore", "--db", str(project), "/nonexistent.sourceline"]) == 1
+    assert "no such backup" in capsys.readouterr().err
