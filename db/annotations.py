@@ -3,31 +3,51 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from db import anchoring
+from db.citations import insert_citation
 from db.entities import ensure_tag
 from db.errors import SourcelineError
+from db.events import insert_event
 from db.ops import Op
 
-CONTEXT_CHARS = 32  # prefix/suffix kept around the quote to find it again after the text changes
+CONTEXT_CHARS = anchoring.CONTEXT_CHARS
 COLORS = ("yellow", "green", "blue", "pink", "orange")
+
+
+def _check_color(color: str) -> str:
+    if color not in COLORS:
+        raise SourcelineError(f"colour must be one of {', '.join(COLORS)}, not {color!r}")
+    return color
+
+
+def _source_text(db: Database, source_id: int) -> str:
+    row = db.conn.execute("SELECT full_text FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if row is None:
+        raise SourcelineError(f"there is no source {source_id}")
+    return row[0]
+
+
+def _set_tags(db: Database, annotation_id: int, tags) -> None:
+    wanted = {ensure_tag(db, t.strip()) for t in tags if t.strip()}
+    db.conn.execute(
+        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'NULL'})",
+        [annotation_id, *wanted])
+    db.conn.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)", [(annotation_id, t) for t in wanted])
 
 
 def insert_annotation(db: Database, source_id: int, start: int, end: int, note: str = "", color: str = "yellow",
                       tags=()) -> int:
     """Inside an edit: annotate characters [start, end) of the source's text."""
-    row = db.conn.execute("SELECT full_text FROM sources WHERE id = ?", (source_id,)).fetchone()
-    if row is None:
-        raise SourcelineError(f"there is no source {source_id}")
-    text = row[0]
+    text = _source_text(db, source_id)
     if not 0 <= start < end <= len(text):
         raise SourcelineError("select some of the source's text to annotate")
+    prefix, suffix = anchoring.context(text, start, end)
     annotation_id = db.conn.execute(
         "INSERT INTO annotations (source_id, start_char, end_char, exact, prefix, suffix, note, color)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (source_id, start, end, text[start:end], text[max(0, start - CONTEXT_CHARS):start],
-         text[end:end + CONTEXT_CHARS], note, color),
+        (source_id, start, end, text[start:end], prefix, suffix, note, _check_color(color)),
     ).lastrowid
-    db.conn.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)",
-                        [(annotation_id, ensure_tag(db, t)) for t in tags if t.strip()])
+    _set_tags(db, annotation_id, tags)
     return annotation_id
 
 
@@ -35,23 +55,88 @@ def add_annotation(source_id: int, start: int, end: int, note: str = "", color: 
     return Op("Highlight passage", lambda db: insert_annotation(db, source_id, start, end, note, color, tags))
 
 
-def update_annotation(annotation_id: int, **fields) -> Op:
+def update_annotation(annotation_id: int, tags=None, **fields) -> Op:
+    """Change an annotation's ``note`` and/or ``color``; ``tags`` given replace its tags."""
     unknown = set(fields) - {"note", "color"}
     if unknown:
         raise SourcelineError(f"unknown annotation fields: {', '.join(sorted(unknown))}")
-    sets = ", ".join(f"{c} = ?" for c in fields)
-    return Op("Edit annotation", lambda db: db.conn.execute(
-        f"UPDATE annotations SET {sets} WHERE id = ?", [*fields.values(), annotation_id]))
+    if "color" in fields:
+        _check_color(fields["color"])
+
+    def edit(db: Database) -> None:
+        if fields:
+            sets = ", ".join(f"{c} = ?" for c in fields)
+            db.conn.execute(f"UPDATE annotations SET {sets} WHERE id = ?", [*fields.values(), annotation_id])
+        if tags is not None:
+            _set_tags(db, annotation_id, tags)
+
+    what = "colour of highlight" if set(fields) == {"color"} and tags is None else "highlight"
+    return Op(f"Edit {what}", edit)
 
 
 def delete_annotation(annotation_id: int) -> Op:
-    return Op("Delete annotation", lambda db: db.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,)))
+    return Op("Delete highlight", lambda db: db.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,)))
+
+
+def write_source_text(db: Database, source_id: int, text: str) -> int:
+    """Inside an edit: replace a source's full text and move every annotation of it with its
+    passage (see ``db.anchoring.reanchor``). Annotations whose passage is gone are kept, with
+    their quote, and marked orphaned. Returns how many annotations are orphaned now."""
+    _source_text(db, source_id)
+    db.conn.execute("UPDATE sources SET full_text = ? WHERE id = ?", (text, source_id))
+    orphaned = 0
+    rows = db.conn.execute(
+        "SELECT id, start_char, end_char, exact, prefix, suffix, orphaned FROM annotations WHERE source_id = ?",
+        (source_id,)).fetchall()
+    for annotation_id, start, end, exact, prefix, suffix, was_orphaned in rows:
+        found = anchoring.reanchor(text, exact, prefix, suffix, start)
+        if found is None:
+            orphaned += 1
+            if not was_orphaned:  # keep range and quote as they were: the passage may come back
+                db.conn.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?", (annotation_id,))
+            continue
+        new_start, new_end = found
+        anchor = (new_start, new_end, text[new_start:new_end], *anchoring.context(text, new_start, new_end), 0)
+        if anchor != (start, end, exact, prefix, suffix, was_orphaned):
+            db.conn.execute(
+                "UPDATE annotations SET start_char = ?, end_char = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ?"
+                " WHERE id = ?", (*anchor, annotation_id))
+    return orphaned
+
+
+def set_source_text(source_id: int, text: str) -> Op:
+    """Correct a source's text; its annotations follow their passages in the same edit."""
+    return Op("Edit source text", lambda db: write_source_text(db, source_id, text))
+
+
+def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tuple[str, str] | None = None,
+                 annotation_id: int | None = None, span: tuple[int, int] | None = None, color: str = "yellow",
+                 locator_type: str = "paragraph", locator: str = "", stance: str = "supports") -> Op:
+    """Cite a passage of a source for an event, as one edit: the passage is an existing
+    annotation or a ``span`` (start, end) highlighted now; the event an existing ``event_id`` or a
+    ``new_event`` (title, EDTF date) created now. The result is the new citation's id."""
+    if (event_id is None) == (new_event is None):
+        raise SourcelineError("cite for one event: an existing one or a new one")
+    if annotation_id is not None and span is not None:
+        raise SourcelineError("cite one passage: an annotation or a selection")
+
+    def edit(db: Database) -> int:
+        passage = annotation_id
+        if span is not None:
+            passage = insert_annotation(db, source_id, span[0], span[1], color=color)
+        event = event_id if new_event is None else insert_event(db, new_event[0], new_event[1])
+        return insert_citation(db, event, source_id, passage, locator_type, locator, stance=stance)
+
+    return Op("Cite passage" + (f" for new event “{new_event[0].strip()}”" if new_event else ""), edit)
 
 
 def source_annotations(db: Database, source_id: int) -> list[dict]:
+    """Every annotation of a source, placed ones in text order then orphaned ones, with its tags
+    (comma separated) and how many citations use it."""
     cursor = db.conn.execute(
         """SELECT a.*, (SELECT group_concat(t.name, ', ') FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
-                        WHERE x.annotation_id = a.id) AS tags
-           FROM annotations a WHERE source_id = ? ORDER BY orphaned, start_char""", (source_id,))
+                        WHERE x.annotation_id = a.id) AS tags,
+                  (SELECT count(*) FROM citations c WHERE c.annotation_id = a.id) AS citation_count
+           FROM annotations a WHERE source_id = ? ORDER BY orphaned, start_char, id""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
