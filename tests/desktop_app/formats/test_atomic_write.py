@@ -1,0 +1,34 @@
+import errno
+from pathlib import Path
+
+import pytest
+
+from db.errors import FileProblem
+from desktop_app.formats import atomic_write
+
+
+def test_writes_the_whole_file(tmp_path):
+    target = tmp_path / "out.csv"
+    atomic_write.write_text(target, "a,b\n1,2\n")
+    assert target.read_text() == "a,b\n1,2\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_a_failed_write_keeps_the_previous_file_and_leaves_no_partial(tmp_path, monkeypatch):
+    target = tmp_path / "out.csv"
+    target.write_text("previous export")
+
+    def disk_full(self, data, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", disk_full)
+    with pytest.raises(FileProblem, match="No space left on device"):
+        atomic_write.write_text(target, "new export")
+    monkeypatch.undo()
+    assert target.read_text() == "previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_an_unwritable_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileProblem, match="cannot write here"):
+        atomic_write.write_text(tmp_path / "missing-folder" / "out.csv", "x")
