@@ -1,0 +1,75 @@
+"""`sourceline import`: add sources from BibTeX, RIS, CSL-JSON and full-text files, all or nothing."""
+from __future__ import annotations
+
+import sys
+
+from db import ops
+from db.store import open_project
+from desktop_app.importing import ADD, DECISIONS, MERGE, SKIP, plan_import
+
+_VERB = {ADD: "add", MERGE: "merge", SKIP: "skip"}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import", help="import sources from bibliography and full-text files",
+        description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json) and full-text "
+        "(.txt, .md, .html) files. If any file is malformed nothing is imported.")
+    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
+    parser.add_argument("--on-duplicate", choices=DECISIONS, default=SKIP,
+                        help="what to do with a source already in the project (or twice in the files): "
+                        "skip it (default), add it anyway, or merge it (fill the existing source's empty fields)")
+    parser.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    db = open_project(args.db)
+    try:
+        plan = plan_import(args.files, db)
+        if plan.problems:
+            # One line per bad file, the file and line first, so that editors can jump to it.
+            for problem in plan.problems:
+                print(f"sourceline: {problem} (nothing was imported)", file=sys.stderr)
+            return 1
+        notes = plan.titles_from_file_names()
+        if notes:
+            plan.find_duplicates(db)  # the new titles are keys too
+        for line in (*plan.warnings, *notes):
+            print(f"note: {line}")
+        if args.dry_run:
+            _print_plan(plan, args.on_duplicate)
+            return 0
+        result = ops.run(db, plan.apply(default=args.on_duplicate))
+    finally:
+        db.close()
+    _print_result(result)
+    return 0
+
+
+def _print_result(result) -> None:
+    print(f"added {len(result.added)}, merged {len(result.merged)}, skipped {len(result.skipped)}")
+    for source_id, title in result.added:
+        print(f"  added   {source_id:>6}  {_title(title)}")
+    for source_id, title, filled in result.merged:
+        what = ", ".join(filled) if filled else "nothing new"
+        print(f"  merged  {source_id:>6}  {_title(title)}  (filled: {what})")
+    for source_id, title in result.skipped:
+        print(f"  skipped {source_id:>6}  {_title(title)}  (same as source {source_id})")
+
+
+def _print_plan(plan, default: str) -> None:
+    counts = plan.outcome(default=default)
+    print(f"dry run: would add {counts[ADD]}, merge {counts[MERGE]}, skip {counts[SKIP]}; nothing written")
+    for index, record in enumerate(plan.records):
+        duplicate = plan.duplicates.get(index)
+        if duplicate is None:
+            print(f"  add     {_title(record.title)}")
+            continue
+        of = f"source {duplicate.existing_id}" if duplicate.existing_id else f"“{_title(duplicate.existing_title)}” above"
+        print(f"  {_VERB[default]:<7} {_title(record.title)}  ({duplicate.reason} as {of})")
+
+
+def _title(title: str) -> str:
+    return title or "(untitled)"

@@ -1,0 +1,122 @@
+"""Files → import records: each file read by the reader its extension (or, failing that, its first
+bytes) calls for, and every record made ready for the store (dates as EDTF the store accepts).
+
+The readers live in ``desktop_app.formats``; they are imported when first needed, so that the
+command line starts without loading bibtexparser or lxml for commands that never import.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db import dates
+from db.errors import FileProblem, InvalidDate
+
+# What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
+KIND_BY_EXTENSION = {
+    ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl_json",
+    ".txt": "fulltext", ".md": "fulltext", ".markdown": "fulltext", ".html": "fulltext", ".htm": "fulltext",
+}
+KIND_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON", "fulltext": "full text"}
+# The fields a full text may lack that the user is asked for (CSL-JSON names).
+ASKED_FOR = ("title", "issued")
+
+_RIS_START = re.compile(rb"^(?:\d+\.\s*)?(?:TY  -|[A-Z][A-Z0-9] {2}- |FN )", re.MULTILINE)
+
+
+@dataclass
+class ImportRecord:
+    """One source to import: a CSL item (without its dates), its dates as EDTF and its full text."""
+
+    path: Path
+    item: dict
+    issued_edtf: str | None = None
+    accessed_edtf: str | None = None
+    full_text: str = ""
+    missing: list[str] = field(default_factory=list)  # of ASKED_FOR, what the file did not say
+
+    @property
+    def title(self) -> str:
+        return self.item.get("title") or ""
+
+
+def kind_of(path: Path) -> str:
+    """The reader for a file: by extension, else by what its first bytes look like."""
+    kind = KIND_BY_EXTENSION.get(path.suffix.lower())
+    if kind:
+        return kind
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as error:
+        raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from None
+    if head.startswith(b"@"):
+        return "bibtex"
+    if head.startswith((b"[", b"{")):
+        return "csl_json"
+    if _RIS_START.match(head):
+        return "ris"
+    raise FileProblem(path, None, "not a file Sourceline imports: expected BibTeX (.bib), RIS (.ris), "
+                      "CSL-JSON (.json) or a full text (.txt, .md, .html)")
+
+
+def read_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
+    """The file's records and warnings about values left out; FileProblem when it is malformed."""
+    kind = kind_of(path)
+    if kind == "fulltext":
+        return _fulltext_records(path)
+    reader = importlib.import_module(f"desktop_app.formats.{kind}")
+    warnings: list[str] = []
+    records = [_csl_record(path, item, warnings) for item in reader.read(path)]
+    if not records:
+        raise FileProblem(path, None, f"no {KIND_NAMES[kind]} records found")
+    return records, warnings
+
+
+def _csl_record(path: Path, item: dict, warnings: list[str]) -> ImportRecord:
+    from desktop_app.formats.csl_dates import csl_date_to_edtf
+
+    item = dict(item)
+    # A CSL item's id is its citation key in every tool that writes one; keep it as such.
+    item_id = item.pop("id", None)
+    if isinstance(item_id, str) and item_id.strip() and not item.get("citation-key"):
+        item["citation-key"] = item_id.strip()
+    record = ImportRecord(path, item)
+    for variable in ("issued", "accessed"):
+        value = item.pop(variable, None)
+        if value in (None, "", {}):
+            continue
+        edtf = _storable(csl_date_to_edtf(value))
+        if edtf is None:
+            warnings.append(f"{path.name}: “{record.title or 'untitled'}”: the {variable} date "
+                            f"{_shown(value)} is not a date Sourceline can read; left empty")
+        setattr(record, f"{variable}_edtf", edtf)
+    return record
+
+
+def _fulltext_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
+    from desktop_app.formats.fulltext import read_fulltext
+
+    text = read_fulltext(path)
+    item = dict(text.metadata)
+    issued = _storable(item.pop("issued_edtf", None))
+    missing = [name for name in ASKED_FOR if name in text.missing or (name == "issued" and issued is None)]
+    return [ImportRecord(path, item, issued_edtf=issued, full_text=text.text, missing=missing)], []
+
+
+def _storable(edtf: str | None) -> str | None:
+    """The EDTF string if the store accepts it (its date model is a subset of EDTF), else None."""
+    if not edtf:
+        return None
+    try:
+        return dates.validate(edtf)
+    except InvalidDate:
+        return None
+
+
+def _shown(value) -> str:
+    if isinstance(value, dict):
+        value = value.get("literal") or value.get("raw") or value.get("date-parts") or value
+    return repr(value) if not isinstance(value, str) else f"“{value}”"
