@@ -70,16 +70,18 @@ def _read(path) -> tuple[str, bytes]:
                           f"full text can be imported from {', '.join(SUPPORTED_EXTENSIONS)}")
     limit = MAX_MARKDOWN_BYTES if kind == "markdown" else MAX_FILE_BYTES
     try:
-        with open(path, "rb") as file:
-            # fstat on the open file, not stat on the name: the same file is checked and read.
+        # Non-blocking, so that a FIFO is refused instead of waiting forever for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as file:
+            # fstat on the open file, not stat on the name: the file checked is the file read.
             info = os.fstat(file.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise FileProblem(path, None, "is a folder, not a file")
             if not stat.S_ISREG(info.st_mode):
-                raise FileProblem(path, None, "is not a regular file")  # a FIFO or device would block or never end
+                raise FileProblem(path, None, "is not a regular file")  # a device or pipe may never end
             if info.st_size > limit:
                 raise FileProblem(path, None, f"is {_megabytes(info.st_size)}; files over {_megabytes(limit)} are not imported")
             raw = file.read(limit + 1)  # the file may have grown since fstat
-    except IsADirectoryError:
-        raise FileProblem(path, None, "is a folder, not a file") from None
     except OSError as error:
         raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > limit:

@@ -22,6 +22,9 @@ from desktop_app.formats.fulltext_text import join_blocks
 # the last level means that may have happened, and a text with holes is worse than a refusal.
 _MAX_NESTING = 20
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+# markdown-it refuses file:, data: and javascript: links, leaving "![alt](file:///...)" behind as
+# literal text. Nothing here renders or follows a link, so every link is parsed as one and dropped.
+_MARKDOWN.validateLink = lambda url: True
 _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?")
 _BLOCK_SCALAR = re.compile(r"[|>][+-]?")
 _SCRIPT_OPEN = re.compile(r"<(?:script|style)\b", re.IGNORECASE)

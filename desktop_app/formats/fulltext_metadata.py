@@ -60,7 +60,7 @@ def edtf_date(value) -> str | None:
     """An EDTF string for a metadata date, or None when it is not one.
 
     ISO dates and timestamps keep the day as written ("2024-11-19T23:30:00-05:00" is the 19th,
-    the publisher's own calendar day); EDTF passes through ("2024-11~"); dates with a month name
+    the publisher's own calendar day); EDTF that starts with a year passes through ("2024-11~"); dates with a month name
     ("19 November 2024", "Tue, 19 Nov 2024 08:30 GMT") are read by dateutil at the precision they
     state. All-numeric forms such as 03/04/2024 are refused: day-first or month-first cannot be
     told apart, and a wrong date is worse than a question.
@@ -71,10 +71,11 @@ def edtf_date(value) -> str | None:
     iso = _ISO_START.match(value)
     if iso:
         return _checked_iso(*iso.groups())
-    try:
-        return dates.validate(value)
-    except InvalidDate:
-        pass
+    if value[:4].isdigit():  # EDTF, but not the unknowable ("XXXX") or the far past ("-2024", "Y17E8")
+        try:
+            return dates.validate(value)
+        except InvalidDate:
+            pass
     if _MONTH_NAME.search(value) and len(value) <= 64:
         return _dateutil_edtf(value)
     return None

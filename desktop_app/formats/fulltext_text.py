@@ -9,6 +9,9 @@ Decoding policy (the same for .txt, .md and, when a page declares no usable char
    curly quotes, dashes and € in 0x80-0x9F), and because it leaves five bytes undefined it still
    refuses most binary data instead of turning it into mojibake.
 4. Anything else is a FileProblem naming the line of the first byte that is not UTF-8.
+
+Decoded text keeps no control characters but tab and line ends: they carry nothing readable,
+and lxml refuses them in any text it is asked to store.
 """
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Control characters carry no readable text and can upset widgets and exports; tab and newline
-# are the only ones a paragraph keeps.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# A paragraph keeps tab and newline only (carriage returns are line ends already converted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _BLANK_LINES = re.compile(r"\n(?:[ \t\f\v]*\n)+")
 _TRAILING_BLANKS = re.compile(r"[ \t\f\v]+\n")
 
@@ -33,6 +36,10 @@ _TRAILING_BLANKS = re.compile(r"[ \t\f\v]+\n")
 def decode(raw: bytes, path, preferred: str | None = None) -> str:
     """The text of ``raw`` by the policy above; ``preferred`` (a page's declared charset) is tried
     before UTF-8 when there is no byte-order mark."""
+    return _UNREADABLE.sub("", _decoded(raw, path, preferred))
+
+
+def _decoded(raw: bytes, path, preferred: str | None) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
