@@ -23,6 +23,7 @@ from desktop_app.formats.csl_types import (
     BIB_GROUPING_TYPES,
     CSL_TYPE_BY_ARTICLE_SUBTYPE,
     CSL_TYPE_BY_BIB_TYPE,
+    language_code,
 )
 
 __all__ = ["read", "dumps"]
@@ -31,16 +32,6 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
                "bookauthor": "container-author"}
 _MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-# babel language names (biblatex `langid`) for the languages most sources come in.
-_LANGUAGE_BY_BABEL = {
-    "english": "en", "american": "en-US", "USenglish": "en-US", "british": "en-GB",
-    "UKenglish": "en-GB", "german": "de", "ngerman": "de", "austrian": "de-AT",
-    "naustrian": "de-AT", "swissgerman": "de-CH", "french": "fr", "italian": "it",
-    "spanish": "es", "portuguese": "pt", "brazilian": "pt-BR", "dutch": "nl", "latin": "la",
-    "greek": "el", "russian": "ru", "ukrainian": "uk", "polish": "pl", "czech": "cs",
-    "swedish": "sv", "danish": "da", "norwegian": "nb", "finnish": "fi", "turkish": "tr",
-    "arabic": "ar", "hebrew": "he", "japanese": "ja", "chinese": "zh", "korean": "ko",
-}
 _PLAIN_FIELDS = {  # BibTeX field -> CSL variable, copied as decoded text
     "volume": "volume", "edition": "edition", "pages": "page", "volumes": "number-of-volumes",
     "pagetotal": "number-of-pages", "isbn": "ISBN", "issn": "ISSN", "abstract": "abstract",
@@ -181,7 +172,7 @@ def _to_csl(entry: Entry, raw: dict, corporate: dict[str, set[int]]) -> dict:
     _set_identifiers(item, raw)
     language = text.get("langid") or text.get("language")
     if language:
-        item["language"] = _LANGUAGE_BY_BABEL.get(language, language)
+        item["language"] = language_code(language)
     notes = [text[key] for key in ("note", "addendum") if text.get(key)]
     if notes and "accessed" not in item:
         notes[0], accessed = _split_access_note(notes[0])

@@ -28,6 +28,7 @@ _BABEL_BY_LANGUAGE = {"en": "english", "en-US": "american", "en-GB": "british", 
                       "ru": "russian", "pl": "polish", "cs": "czech", "sv": "swedish"}
 _TITLE_FIELDS = {"title", "booktitle", "journal", "journaltitle", "shorttitle", "series"}
 _VERBATIM_FIELDS = {"url", "doi"}
+_DATE_FIELDS = {"date", "urldate", "eventdate", "origdate"}  # EDTF: nothing LaTeX would misread
 _SIMPLE = (  # CSL variable -> field, written as escaped text in both dialects
     ("volume", "volume"), ("edition", "edition"), ("collection-title", "series"),
     ("number-of-volumes", "volumes"), ("ISBN", "isbn"), ("ISSN", "issn"),
@@ -111,6 +112,8 @@ def _value(name: str, value: str) -> str:
         return value  # a month macro (nov): bare, as BibTeX wants it
     if name in _VERBATIM_FIELDS:
         return "{" + _verbatim(value) + "}"
+    if name in _DATE_FIELDS:
+        return "{" + value + "}"
     if name in ("author", "editor", "translator", "bookauthor", "howpublished"):
         return "{" + value + "}"  # already LaTeX
     text = escape(value)

@@ -46,6 +46,23 @@ NAME_NAME_PARTS = frozenset(
     "literal parse-names".split()
 )
 
+# Language names as babel (biblatex `langid`), RIS and Web of Science write them -> BCP 47 code.
+_LANGUAGE_BY_NAME = {
+    "english": "en", "american": "en-US", "usenglish": "en-US", "british": "en-GB",
+    "ukenglish": "en-GB", "german": "de", "ngerman": "de", "austrian": "de-AT",
+    "naustrian": "de-AT", "swissgerman": "de-CH", "french": "fr", "italian": "it",
+    "spanish": "es", "portuguese": "pt", "brazilian": "pt-BR", "dutch": "nl", "latin": "la",
+    "greek": "el", "russian": "ru", "ukrainian": "uk", "polish": "pl", "czech": "cs",
+    "swedish": "sv", "danish": "da", "norwegian": "nb", "finnish": "fi", "turkish": "tr",
+    "arabic": "ar", "hebrew": "he", "japanese": "ja", "chinese": "zh", "korean": "ko",
+}
+
+
+def language_code(name: str) -> str:
+    """The BCP 47 code for a language name ("ngerman", "English"); the text itself if unknown."""
+    return _LANGUAGE_BY_NAME.get(name.strip().lower(), name.strip())
+
+
 # ---- BibTeX and BibLaTeX --------------------------------------------------------------------
 
 # Entry type (lower case) -> CSL type. @article is refined by `entrysubtype` in bibtex.py.
