@@ -1,0 +1,121 @@
+"""What the words around a match say: whether a number is a year, whether a holiday name is a day,
+and which way the verb governing a time expression points (past, present or future).
+
+Tense is a heuristic: the tense cue nearest the expression within its clause wins, else the
+nearest in its sentence. "The envoy will arrive on Friday, the ministry said" is future; "the
+ministry said on Friday that talks will resume" is past.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_FUTURE = (
+    r"will|[Ww]ill|won't|shall|'ll|’ll|going\s+to|due|expects?|expected\s+to|set\s+to|plans?\s+to|"
+    r"planning|intends?\s+to|(?:is|are)\s+scheduled|scheduled\s+to|upcoming|coming|next|would|"
+    r"(?:is|are)\s+to|hopes?\s+to|aims?\s+to|wants?|could|might|may|must|ahead\s+of|soon"
+)
+_PAST_WORDS = (
+    r"said|told|was|were|had|has|have|did|met|held|took|made|came|went|began|spoke|gave|left|fell|hit|"
+    r"struck|shot|won|lost|saw|sent|fled|flew|led|rose|ran|brought|fought|sought|thought|wrote|broke|"
+    r"became|got|knew|paid|found|kept|felt|heard|since|ago|earlier|previously|already|last"
+)
+_PRESENT = r"is|are|says|say|am"
+# Words ending in -ed that are not past verbs, or that point to the future.
+_NOT_PAST_ED = frozenset(
+    "need indeed speed feed seed proceed exceed succeed hundred red bed shed bred wed embed breed "
+    "expected scheduled planned intended supposed due".split()
+)
+_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}|[a-z]{{2,}}ed)|(?P<present>{_PRESENT}))\b")
+# Clause edges: punctuation, and the words that open a new clause.
+_CLAUSE_EDGE = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|that|which|who|whose|when|where|while|although|because)\b")
+_AFTER_PENALTY = 1.5  # a verb before an adverbial usually governs it; one after it less often
+_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had)\s+$")
+_TODAY = re.compile(r"\b(?i:today|tonight|this\s+(?:morning|afternoon|evening))\b")
+
+_YEAR_CUES = frozenset(
+    "in since by until till from before after during between of through throughout and or to circa c. "
+    "year around early late mid spring summer autumn fall winter the end start beginning middle "
+    "surpassing than about".split()
+)
+_NOT_YEAR_BEFORE = frozenset("no no. nos nos. number page pages p. pp. p pp flight route resolution article "
+                             "section room model code line chapter paragraph item".split())
+_UNIT_AFTER = re.compile(
+    r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|Z\b|hrs?\b|hours?\b|h\b|local\s+time|km|kilomet|mi\b|miles?|"
+    r"metres?|meters?|m\b|kg|kilograms?|tonnes?|tons?|%|per\s*cent|percent|people|persons|troops|soldiers|"
+    r"civilians|men\b|women|children|residents|units|pieces|copies|votes|cases|deaths|dead|killed|"
+    r"wounded|missiles|drones|shells|rounds|tanks|jets|aircraft|vehicles|households|homes|jobs|"
+    r"employees|workers|members|participants|visitors|refugees|prisoners|dollars|euros|pounds|"
+    r"roubles|rubles|hryvnias|yuan|yen|USD|EUR|GBP|UAH|RUB)\b"
+)
+_FUNCTION_WORDS = frozenset(
+    "and or but to in on at of for with when as is was will would be been has had have this that the "
+    "a an by from until till before after since which who where while than so if it its his her their "
+    "our we they he she i you said says".split()
+)
+
+
+def tense_near(sentence: str, start: int, end: int) -> tuple[str | None, bool]:
+    """The tense ("past", "future", "present" or None) of the expression at sentence[start:end],
+    and whether it was found in the expression's own clause (a surer sign than elsewhere)."""
+    left, right = _clause_bounds(sentence, start, end)
+    found = _nearest_cue(sentence, start, end, left, right)
+    if found is not None:
+        return found, True
+    return _nearest_cue(sentence, start, end, 0, len(sentence)), False
+
+
+def says_today(sentence: str) -> bool:
+    return _TODAY.search(sentence) is not None
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    left, right = 0, len(sentence)
+    for edge in _CLAUSE_EDGE.finditer(sentence):
+        if edge.end() <= start:
+            left = edge.end()
+        elif edge.start() >= end:
+            right = edge.start()
+            break
+    return left, right
+
+
+def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int) -> str | None:
+    best, best_distance = None, None
+    for cue in _CUE.finditer(sentence, left, right):
+        if cue.end() > start and cue.start() < end:
+            continue  # part of the expression itself ("next week")
+        word, kind = cue.group().lower(), cue.lastgroup
+        if kind == "past" and (word in _NOT_PAST_ED or _AUXILIARY_BEFORE.search(sentence, 0, cue.start())):
+            continue  # "will be celebrated": the auxiliary, not the participle, carries the tense
+        distance = start - cue.end() if cue.end() <= start else (cue.start() - end) * _AFTER_PENALTY
+        if best_distance is None or distance < best_distance:
+            best, best_distance = kind, distance
+    return best
+
+
+def plausible_year(text: str, start: int, end: int, published: date | None) -> bool:
+    """Whether the bare four-digit number text[start:end] is a year rather than a count or a label."""
+    year = int(text[start:end])
+    if start and text[start - 1] in "$€£¥#-–/" or text[end:end + 1] in ("-", "/"):
+        return False
+    if _UNIT_AFTER.match(text, end):
+        return False
+    before = text[:start].split()
+    previous = before[-1].strip("(\"'“‘") if before else ""
+    if previous.lower() in _NOT_YEAR_BEFORE:
+        return False
+    if previous.lower().rstrip(",") in _YEAR_CUES or re.match(r"['’]s\b", text[end:end + 3]):
+        return True
+    preceding = text[:start].rstrip()
+    sentence_start = not preceding or preceding[-1] in ".!?:" or "\n" in text[len(preceding):start]
+    if previous[:1].isupper() and not sentence_start and not previous.endswith(","):
+        return False  # "Resolution 2231", "Boeing 2707"
+    latest = published.year + 30 if published else 2099
+    return 1900 <= year <= latest
+
+
+def attributive(text: str, end: int) -> bool:
+    """Whether a one-word holiday name is a modifier ("the Christmas market", "Easter holidays")."""
+    following = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
+    return following is not None and following.group(1) not in _FUNCTION_WORDS

@@ -1,0 +1,96 @@
+"""Finding the expressions of time in a text and resolving each to EDTF.
+
+``find_dates(text, published)`` reports every expression that names a point or span of time —
+absolute ("19 November 2024", "the 1990s"), relative to the publication date ("yesterday",
+"last month", "on Friday"), seasons and parts ("spring 2022", "late October") — with its exact
+offsets, its sentence and its EDTF reading (``None`` when it cannot be placed, e.g. a relative
+expression and no publication date). Durations and counts ("for two years", "1,000 days") are
+not reported. Pure Python, no Qt; the rules are in ``date_patterns``, the calendar in
+``date_calendar``, the readings in ``date_resolve``.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.extract import date_context
+from desktop_app.extract.date_patterns import RULES
+from desktop_app.extract.date_resolve import Reading, resolve
+from desktop_app.extract.sentences import sentence_spans
+
+_NOT_WEEKDAY_BEFORE = ("Black ", "Cyber ", "Super ", "Bloody ", "Good ", "Holy ", "Ash ", "Palm ", "Man ")
+# One-word holiday names can be modifiers; "... Day" and "... Eve" names rarely are.
+_PLAIN_HOLIDAYS = ("Christmas", "Easter", "Thanksgiving", "Halloween", "Orthodox Easter")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """One time expression: ``text == source[start:end]``, its EDTF reading and its sentence."""
+
+    text: str
+    start: int
+    end: int
+    edtf: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int  # the rule's rank, to break ties between equally long matches
+    kind: str
+    groups: dict
+
+
+def find_dates(text: str, published: date | None) -> list[DateHit]:
+    """Every time expression in ``text``, in order, resolved against the publication date."""
+    sentences = sentence_spans(text)
+    starts = [start for start, _ in sentences]
+    hits = []
+    for candidate in _without_overlaps(_candidates(text, published)):
+        first, last = _sentence_of(sentences, starts, candidate.start)
+        sentence = text[first:last]
+        tense, in_clause = date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
+        reading = Reading(published, tense, in_clause, date_context.says_today(sentence))
+        edtf = resolve(candidate.kind, candidate.groups, reading)
+        hits.append(DateHit(text[candidate.start:candidate.end], candidate.start, candidate.end, edtf, sentence))
+    return hits
+
+
+def _candidates(text: str, published: date | None):
+    for order, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("hit")
+            if _accepts(rule.kind, match, text, published):
+                yield _Candidate(start, end, order, rule.kind, match.groupdict())
+
+
+def _accepts(kind: str, match, text: str, published: date | None) -> bool:
+    start, end = match.span("hit")
+    if kind == "year":
+        return date_context.plausible_year(text, start, end, published)
+    if kind == "year_range":
+        return date_context.plausible_year(text, *match.span("year"), published)
+    if kind == "holiday" and match.group("holiday") in _PLAIN_HOLIDAYS and not match.group("year"):
+        return not date_context.attributive(text, end)
+    if kind == "weekday":
+        return not text[max(0, start - 8):start].endswith(_NOT_WEEKDAY_BEFORE)
+    return True
+
+
+def _without_overlaps(candidates) -> list[_Candidate]:
+    """The longest matches win; of equal ones, the rule listed first."""
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return sentences[0] if sentences else (0, 0)
+    return sentences[index]

@@ -1,0 +1,158 @@
+"""The shapes of English time expressions the date finder looks for, as regular expressions.
+
+Each :class:`Rule` names its shape; ``date_resolve`` turns a match into EDTF. Month and weekday
+names are matched case-sensitively (``march`` and ``may`` are verbs); function words such as
+``last`` or ``the`` are not. When a pattern needs a preceding word to be sure (``in May`` but not
+``Theresa May``), that word is matched outside the ``hit`` group, so hits never start with a
+preposition.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_SHORT})"
+WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+SEASON = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+SEASON_NO_FALL = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"  # "the fall of Kherson" is no season
+APOSTROPHE = "['’]"
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# A year is 1000-2099 and not part of a bigger number ("2,000", "1.2024", "F-2024").
+_YEAR = r"(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d%]|[.,]\d)"
+_DASH = r"\s*(?:-|–|—)\s*"
+_RANGE_JOIN = r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until)\s+)"
+_PART = r"(?i:early|mid|late)(?:\s+|\s*-\s*)"
+_OF_SPAN = r"(?i:the\s+(?:end|start|beginning|middle)\s+of)\s+"
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_COUNT = rf"(?i:(?:{_NUMBER_WORDS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+few|several|an?)|\d{{1,3}}"
+
+# Words before a bare month name that make it a month ("in May"), not a name ("Theresa May").
+_MONTH_CUES = (
+    r"(?i:in|since|until|till|by|from|through|throughout|during|of|before|after|between|and|or|"
+    r"to|around)"
+)
+
+HOLIDAYS = {
+    "New Year's Day": (1, 1),
+    "New Year's Eve": (12, 31),
+    "Christmas Eve": (12, 24),
+    "Christmas Day": (12, 25),
+    "Christmas": (12, 25),
+    "Boxing Day": (12, 26),
+    "Valentine's Day": (2, 14),
+    "Halloween": (10, 31),
+    "Armistice Day": (11, 11),
+    "Remembrance Day": (11, 11),
+    "Victory Day": (5, 9),
+}
+# Movable feasts, computed per year in date_resolve.
+MOVABLE_HOLIDAYS = ("Orthodox Easter", "Easter Sunday", "Easter Monday", "Easter", "Good Friday",
+                    "Thanksgiving Day", "Thanksgiving", "Election Day")
+_HOLIDAY = "|".join(
+    re.escape(name).replace("'", APOSTROPHE)
+    for name in sorted([*HOLIDAYS, *MOVABLE_HOLIDAYS], key=len, reverse=True)
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One shape of time expression; ``kind`` picks its resolver."""
+
+    kind: str
+    pattern: re.Pattern
+
+
+def _rule(kind: str, pattern: str) -> Rule:
+    return Rule(kind, re.compile(pattern))
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso", r"\b(?P<hit>(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01]))\b"),
+    # 19 November 2024, Tuesday 29 October, the 19th of November
+    _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+(?=\d+(?:st|nd|rd|th)\s+of))?"
+                       rf"(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{_YEAR}))?)(?!\w)"),
+    # Nov. 19, November 18, 2024, Tuesday, Nov. 19
+    _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
+                       rf"(?:,?\s+(?P<year>{_YEAR}))?)(?![\w,]\d)"),
+    # 11-12 June 2024, 18 to 20 November
+    _rule("day_range", rf"\b(?P<hit>(?P<day>{_DAY}){_RANGE_JOIN}(?P<day2>{_DAY})\s+(?P<month>{MONTH})"
+                       rf"(?:,?\s+(?P<year>{_YEAR}))?)(?!\w)"),
+    # November 18-20, 2024
+    _rule("day_range", rf"\b(?P<hit>(?P<month>{MONTH})\s+(?P<day>{_DAY}){_DASH}(?P<day2>{_DAY})"
+                       rf"(?:,\s+(?P<year>{_YEAR}))?)(?!\w)"),
+    # December 2022, Dec. 2022, December of 2022
+    _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{_YEAR}))"),
+    # late October, mid-November 2024, the end of September
+    _rule("month_part", rf"\b(?P<hit>(?:(?P<part>{_PART})|(?P<span>{_OF_SPAN}))(?P<month>{MONTH_FULL})"
+                        rf"(?:,?\s+(?P<year>{_YEAR}))?)\b"),
+    # in May, since August, last December
+    _rule("month", rf"\b(?P<hit>(?P<mod>(?i:last|next|this)\s+)(?P<month>{MONTH_FULL}))\b"),
+    _rule("month", rf"\b{_MONTH_CUES}\s+(?P<hit>(?P<month>{MONTH_FULL}))\b"),
+    _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=\s+(?:to|until|through|and|or)\s+(?:{MONTH_FULL})\b)"),
+    # spring 2022, the summer of 2023
+    _rule("season_year", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{_YEAR}))"),
+    # this winter, next spring, (through) the winter
+    _rule("season", rf"\b(?P<hit>(?P<mod>(?i:this|last|next))\s+(?P<season>{SEASON}))\b"),
+    _rule("season", rf"\b(?i:in|during|through|since|over|by|until|ahead\s+of|before|after|for)\s+"
+                    rf"(?P<hit>(?i:the)\s+(?P<season>{SEASON_NO_FALL}))\b(?!\s+of\b)"),
+    # early 2021, mid-2025, the end of 2022, the first half of 2025, the first quarter of next year
+    _rule("year_part", rf"\b(?P<hit>(?:(?P<part>{_PART})|(?P<span>{_OF_SPAN})|"
+                       r"(?P<portion>(?i:the\s+(?:first|second)\s+half|the\s+(?:first|second|third|fourth)\s+quarter)\s+of)\s+)"
+                       rf"(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+year))))\b"),
+    _rule("year_part", rf"\b(?P<hit>(?P<quarter>Q[1-4])\s+(?P<year>{_YEAR}))\b"),
+    # the end of the month, the start of next week
+    _rule("unit_part", rf"\b(?P<hit>(?P<span>{_OF_SPAN})(?P<mod>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month)))\b"),
+    # 2014-2022, 2022–23
+    _rule("year_range", rf"\b(?P<hit>(?P<year>{_YEAR}){_DASH}(?P<year2>{_YEAR}|\d\d(?!\d)))"),
+    _rule("year", rf"\b(?P<hit>(?P<year>{_YEAR}))\b"),
+    # the 1990s, the early 2000s, the '90s
+    _rule("decade", rf"(?P<hit>(?:\b(?i:the)\s+)?(?:(?P<part>{_PART}))?(?:\b(?P<decade>1\d\d0|20\d0)|{APOSTROPHE}(?P<short>\d0))s)\b"),
+    _rule("century", r"\b(?P<hit>(?i:the)\s+(?:(?P<part>(?i:early|mid|late))(?:\s+|\s*-\s*))?"
+                     r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|(?i:(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|"
+                     r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                     r"seventeenth|eighteenth|nineteenth|twentieth))[\s-](?i:century))\b"),
+    # today, this morning, yesterday evening, the day before yesterday, last night
+    _rule("day_word", r"(?<![\w-])(?P<hit>(?i:the\s+day\s+(?P<before_after>before|after)\s+)?"
+                      r"(?:(?P<word>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?i:morning|afternoon|evening|night))?"
+                      r"|(?P<this>(?i:(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening)))"
+                      r"|(?<![Tt]he )(?P<last_night>(?i:last\s+night))))\b"),
+    # on Friday, last Friday, next Monday, Thursday morning
+    _rule("weekday", rf"\b(?P<hit>(?:(?P<mod>(?i:last|next|this))\s+)?(?P<weekday>{WEEKDAY})"
+                     r"(?:\s+(?i:morning|afternoon|evening|night))?)\b(?!\s*,?\s+\d)"),
+    _rule("weekend", r"\b(?P<hit>(?P<mod>(?i:this\s+past|this|last|next))\s+weekend)\b"),
+    _rule("weekend", r"\b(?i:at|over|during|on|through|since|by|until|after|before)\s+(?P<hit>(?i:the)\s+weekend)\b"),
+    # last week, next month, this year, earlier this week, later this month
+    _rule("unit", r"(?<![Tt]he )\b(?P<hit>(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<mod>(?i:last|this|next))"
+                  r"\s+(?P<unit>(?i:week|month|year)))\b"),
+    # two years ago, a few days ago, Thirty-five years ago
+    _rule("ago", rf"\b(?P<hit>(?P<count>{_COUNT})\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago))\b"),
+    _rule("holiday", rf"\b(?P<hit>(?P<mod>(?i:last|next|this)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>{_YEAR}))?)\b"),
+    _rule("new_year", r"\b(?i:in|into|after|by|until|before|for)\s+(?P<hit>(?i:the\s+new\s+year))\b"),
+)
+
+WORD_NUMBERS = {word: value for value, word in enumerate(_NUMBER_WORDS.split("|")[:19], start=1)}
+WORD_NUMBERS.update({word: 10 * value for value, word in enumerate(_NUMBER_WORDS.split("|")[19:], start=2)})
+
+
+def count_value(text: str) -> tuple[int, bool] | None:
+    """The number a count spells ("two", "thirty-five", "12", "a few") and whether it is vague."""
+    words = re.split(r"[-\s]+", text.lower())
+    if words[0] in ("a", "an") and len(words) == 1:
+        return 1, False
+    if words[0] in ("several", "few") or words[:2] == ["a", "few"]:
+        return 3, True
+    if words[0].isdigit():
+        return int(words[0]), False
+    total = 0
+    for word in words:
+        if word not in WORD_NUMBERS:
+            return None
+        total += WORD_NUMBERS[word]
+    return total, False

@@ -1,0 +1,388 @@
+"""Turning one matched time expression into EDTF, given the publication date and the verb's tense.
+
+Each resolver takes the match's named groups and a :class:`Reading` and returns EDTF, or ``None``
+when the expression cannot be placed (a relative one without a publication date, a day that does
+not exist such as 29 February 2023). Whether a match is a time expression at all is decided
+before, by :func:`accepts`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.parser import parserinfo
+from dateutil.relativedelta import relativedelta
+
+from desktop_app.extract import date_calendar as cal
+from desktop_app.extract.date_patterns import count_value
+
+_NAMES = parserinfo()  # dateutil's table of month and weekday names and abbreviations
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the resolvers know beyond the match: when the text was published and how it speaks."""
+
+    published: date | None
+    tense: str | None = None  # "past", "future", "present" or None when the sentence does not say
+    tense_in_clause: bool = True  # read from the expression's own clause, not further away
+    says_today: bool = False  # the sentence also says "today", "this morning"...
+
+    @property
+    def tense_weight(self) -> float:
+        return 1.0 if self.tense_in_clause else 0.5
+
+
+def resolve(kind: str, groups: dict, reading: Reading) -> str | None:
+    span = _RESOLVERS[kind](groups, reading)
+    if isinstance(span, cal.Span):
+        return span.edtf
+    return span
+
+
+def _month(name: str) -> int:
+    return _NAMES.month(name.rstrip("."))
+
+
+def _year(groups: dict) -> int | None:
+    return int(groups["year"]) if groups.get("year") else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _yearless(build, reading: Reading, reach: int = 1) -> cal.Span | None:
+    """The reading of a year-less expression nearest the publication date (see cal.choose)."""
+    if reading.published is None:
+        return None
+    return cal.choose((build(year) for year in cal.years_around(reading.published, reach)), reading.published,
+                      reading.tense, reading.tense_weight)
+
+
+def _day_month(groups: dict, reading: Reading):
+    month, day = _month(groups["month"]), _day_number(groups["day"])
+    year = _year(groups)
+    if year is not None:
+        found = _safe_date(year, month, day)
+        return cal.day_span(found) if found else None
+    weekday = _NAMES.weekday(groups["weekday"]) if groups.get("weekday") else None
+
+    def build(candidate_year):
+        found = _safe_date(candidate_year, month, day)
+        return cal.day_span(found) if found else None
+
+    if weekday is not None and reading.published is not None:
+        # "Tuesday 29 October": the year in which that day is a Tuesday, when one is near.
+        matching = [y for y in cal.years_around(reading.published) if (d := build(y)) and d.first.weekday() == weekday]
+        if matching:
+            return _yearless(lambda y: build(y) if y in matching else None, reading)
+    # Leap days recur every four years, so look further for "29 February".
+    return _yearless(build, reading, reach=4 if (month, day) == (2, 29) else 1)
+
+
+def _day_range(groups: dict, reading: Reading):
+    month = _month(groups["month"])
+    first, last = _day_number(groups["day"]), _day_number(groups["day2"])
+    if last <= first:
+        return None
+
+    def build(year):
+        start, end = _safe_date(year, month, first), _safe_date(year, month, last)
+        return cal.days_span(start, end) if start and end else None
+
+    year = _year(groups)
+    return build(year) if year is not None else _yearless(build, reading)
+
+
+def _iso(groups: dict, reading: Reading):
+    found = _safe_date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+    return cal.day_span(found) if found else None
+
+
+def _month_year(groups: dict, reading: Reading):
+    return cal.month_span(_year(groups), _month(groups["month"]))
+
+
+def _part_word(groups: dict) -> str:
+    if groups.get("part"):
+        return groups["part"].strip(" -").lower()
+    return groups["span"].split()[1].lower()
+
+
+def _month_part(groups: dict, reading: Reading):
+    month, part = _month(groups["month"]), _part_word(groups)
+    year = _year(groups)
+    if year is not None:
+        return cal.month_part(year, month, part)
+    return _yearless(lambda y: cal.month_part(y, month, part), reading)
+
+
+def _month_alone(groups: dict, reading: Reading):
+    month, mod = _month(groups["month"]), (groups.get("mod") or "").strip().lower()
+    published = reading.published
+    if published is None:
+        return None
+    if mod == "this":
+        return cal.month_span(published.year, month)
+    if mod == "last":  # the latest such month before the current one
+        return cal.month_span(published.year - (month >= published.month), month)
+    if mod == "next":
+        return cal.month_span(published.year + (month <= published.month), month)
+    return _yearless(lambda y: cal.month_span(y, month), reading)
+
+
+def _season_year(groups: dict, reading: Reading):
+    return cal.season_span(_year(groups), groups["season"])
+
+
+def _season(groups: dict, reading: Reading):
+    published, season = reading.published, groups["season"]
+    if published is None:
+        return None
+    spans = [cal.season_span(y, season) for y in cal.years_around(published, 2)]
+    mod = (groups.get("mod") or "").lower()
+    if mod == "last":
+        return max((s for s in spans if s.last < published), key=lambda s: s.first)
+    if mod == "next":
+        return min((s for s in spans if s.first > published), key=lambda s: s.first)
+    current = [s for s in spans if s.first <= published <= s.last]
+    if mod == "this" and current:
+        return current[0]
+    return cal.choose(spans, published, reading.tense, reading.tense_weight)
+
+
+def _relative_year(text: str, published: date) -> int:
+    word = text.split()[0].lower()
+    return published.year + {"last": -1, "next": 1}.get(word, 0)
+
+
+def _year_part(groups: dict, reading: Reading):
+    year = _year(groups)
+    if year is None:
+        if reading.published is None:
+            return None
+        year = _relative_year(groups["rel"], reading.published)
+    if groups.get("quarter"):
+        first = 3 * int(groups["quarter"][1]) - 2
+        return cal.months_span(year, first, first + 2)
+    if groups.get("portion"):
+        words = groups["portion"].lower().split()
+        if words[2] == "half":
+            return cal.months_span(year, 1, 6) if words[1] == "first" else cal.months_span(year, 7, 12)
+        first = 3 * ("first", "second", "third", "fourth").index(words[1]) + 1
+        return cal.months_span(year, first, first + 2)
+    return cal.year_part(year, _part_word(groups))
+
+
+_WEEK_PARTS = {"start": (0, 1), "beginning": (0, 1), "early": (0, 1), "middle": (1, 3), "mid": (1, 3),
+               "end": (4, 6), "late": (4, 6)}
+
+
+def _unit_part(groups: dict, reading: Reading):
+    published = reading.published
+    if published is None:
+        return None
+    shift = {"last": -1, "next": 1}.get(groups["mod"].lower(), 0)
+    part = _part_word(groups)
+    if groups["unit"].lower() == "week":
+        monday, _ = cal.week_of(published, shift)
+        first, last = _WEEK_PARTS[part]
+        return cal.days_span(monday + timedelta(days=first), monday + timedelta(days=last))
+    month = published + relativedelta(months=shift)
+    return cal.month_part(month.year, month.month, part)
+
+
+def _year_range(groups: dict, reading: Reading):
+    first, second = int(groups["year"]), groups["year2"]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return f"{first:04d}/{last:04d}" if last > first else None
+
+
+def _year_alone(groups: dict, reading: Reading):
+    return cal.year_span(_year(groups))
+
+
+def _decade(groups: dict, reading: Reading):
+    if groups.get("decade"):
+        decade = int(groups["decade"])
+    else:  # "the '90s": the 1900s for '30s to '90s, the 2000s for '00s and '10s, '20s
+        short = int(groups["short"])
+        decade = (1900 if short >= 30 else 2000) + short
+    part = (groups.get("part") or "").strip(" -").lower()
+    if not part:
+        return f"{decade // 10:03d}X"
+    first, last = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
+    return f"{decade + first:04d}/{decade + last:04d}"
+
+
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+def _century(groups: dict, reading: Reading):
+    ordinal = groups["ordinal"].lower()
+    if ordinal[0].isdigit():
+        number = int(re.match(r"\d+", ordinal).group())
+    elif ordinal.startswith("twenty-"):
+        number = 20 + _ORDINAL_WORDS.index(ordinal.removeprefix("twenty-")) + 1
+    else:
+        number = _ORDINAL_WORDS.index(ordinal) + 1
+    if not 1 <= number <= 21:
+        return None
+    hundreds = number - 1
+    part = (groups.get("part") or "").lower()
+    if not part:  # EDTF's idiom: the 20th century is 19XX (1900-1999)
+        return f"{hundreds:02d}XX"
+    first, last = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}[part]
+    return f"{hundreds * 100 + first:04d}/{hundreds * 100 + last:04d}"
+
+
+def _day_word(groups: dict, reading: Reading):
+    published = reading.published
+    if published is None:
+        return None
+    if groups.get("this"):
+        return cal.day_span(published)
+    if groups.get("last_night"):
+        return cal.day_span(published - cal.ONE_DAY)
+    offset = {"yesterday": -1, "tomorrow": 1, "today": 0, "tonight": 0}[groups["word"].lower()]
+    if groups.get("before_after"):
+        offset += -1 if groups["before_after"].lower() == "before" else 1
+    return cal.day_span(published + timedelta(days=offset))
+
+
+def _weekday(groups: dict, reading: Reading):
+    """last/next Friday: the nearest Friday strictly before/after publication; this Friday: the
+    coming one (today included) unless the verb is past; a bare Friday: past unless the verb is
+    future, a week away when it is the publication's own weekday, unless the sentence says today."""
+    published = reading.published
+    if published is None:
+        return None
+    weekday = _NAMES.weekday(groups["weekday"])
+    mod = (groups.get("mod") or "").lower()
+    ahead = (weekday - published.weekday()) % 7  # 0 when it is the publication's weekday
+    behind = (published.weekday() - weekday) % 7
+    if ahead == 0 and (mod == "this" or (not mod and reading.says_today)):
+        return cal.day_span(published)
+    future = mod == "next" or (mod != "last" and reading.tense == "future") or (mod == "this" and reading.tense != "past")
+    if future:
+        return cal.day_span(published + timedelta(days=ahead or 7))
+    return cal.day_span(published - timedelta(days=behind or 7))
+
+
+def _weekend(groups: dict, reading: Reading):
+    """Saturday and Sunday: last = the latest one over before publication, next = the first one
+    starting after it, this/the = the current one when published at a weekend, otherwise the
+    coming one for "this" unless the verb is past, the past one for "the" unless it is future."""
+    published = reading.published
+    if published is None:
+        return None
+    mod = " ".join((groups.get("mod") or "the").lower().split())
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)  # on or before publication
+    at_weekend = published.weekday() >= 5
+    if mod in ("last", "this past"):
+        saturday -= timedelta(days=7 if at_weekend else 0)
+    elif mod == "next":
+        saturday += timedelta(days=7)
+    elif not at_weekend:
+        coming = reading.tense == "future" or (mod == "this" and reading.tense != "past")
+        saturday += timedelta(days=7 if coming else 0)
+    return cal.days_span(saturday, saturday + cal.ONE_DAY)
+
+
+def _unit(groups: dict, reading: Reading):
+    published = reading.published
+    if published is None:
+        return None
+    unit, mod = groups["unit"].lower(), groups["mod"].lower()
+    side = (groups.get("side") or "").lower()
+    shift = {"last": -1, "next": 1}.get(mod, 0)
+    if unit == "week":
+        monday, sunday = cal.week_of(published, shift)
+        if side == "earlier":
+            return cal.days_span(monday, max(monday, published - cal.ONE_DAY))
+        if side == "later":
+            return cal.days_span(min(sunday, published + cal.ONE_DAY), sunday)
+        if side:
+            first, last = _WEEK_PARTS[side]
+            return cal.days_span(monday + timedelta(days=first), monday + timedelta(days=last))
+        return cal.days_span(monday, sunday)
+    if unit == "month":
+        month = published + relativedelta(months=shift)
+        if side == "earlier":
+            return cal.days_span(month.replace(day=1), max(month.replace(day=1), published - cal.ONE_DAY))
+        if side == "later":
+            last = cal.last_of_month(month)
+            return cal.days_span(min(last, published + cal.ONE_DAY), last)
+        if side:
+            return cal.month_part(month.year, month.month, side)
+        return cal.month_span(month.year, month.month)
+    year = published.year + shift
+    if side == "earlier":
+        return cal.days_span(date(year, 1, 1), max(date(year, 1, 1), published - cal.ONE_DAY))
+    if side == "later":
+        return cal.days_span(min(date(year, 12, 31), published + cal.ONE_DAY), date(year, 12, 31))
+    if side:
+        return cal.year_part(year, side)
+    return cal.year_span(year)
+
+
+def _ago(groups: dict, reading: Reading):
+    counted = count_value(groups["count"])
+    if reading.published is None or counted is None:
+        return None
+    count, vague = counted
+    unit = groups["unit"].lower()
+    published = reading.published
+    if unit == "day":
+        return cal.day_span(published - timedelta(days=count), approximate=vague)
+    if unit == "week":  # "two weeks ago" is rarely meant to the day
+        return cal.day_span(published - timedelta(weeks=count), approximate=True)
+    if unit == "month":
+        month = published - relativedelta(months=count)
+        return cal.month_span(month.year, month.month, approximate=vague)
+    if unit == "year":
+        return cal.year_span(published.year - count, approximate=vague)
+    return cal.year_span(published.year - 10 * count, approximate=True)
+
+
+def _holiday(groups: dict, reading: Reading):
+    name = groups["holiday"]
+    year = _year(groups)
+    if year is not None:
+        return cal.day_span(cal.holiday(name, year))
+    published = reading.published
+    if published is None:
+        return None
+    mod = (groups.get("mod") or "").strip().lower()
+    days = [cal.holiday(name, y) for y in cal.years_around(published)]
+    if mod == "last":
+        return cal.day_span(max(d for d in days if d < published))
+    if mod == "next":
+        return cal.day_span(min(d for d in days if d > published))
+    return cal.choose((cal.day_span(d) for d in days), published, reading.tense, reading.tense_weight)
+
+
+def _new_year(groups: dict, reading: Reading):
+    if reading.published is None:
+        return None
+    # Said in the second half of a year it is the coming one; in January it is the one begun.
+    return cal.year_span(reading.published.year + (reading.published.month >= 7))
+
+
+_RESOLVERS = {
+    "iso": _iso, "day_month": _day_month, "day_range": _day_range, "month_year": _month_year,
+    "month_part": _month_part, "month": _month_alone, "season_year": _season_year, "season": _season,
+    "year_part": _year_part, "unit_part": _unit_part, "year_range": _year_range, "year": _year_alone,
+    "decade": _decade, "century": _century, "day_word": _day_word, "weekday": _weekday,
+    "weekend": _weekend, "unit": _unit, "ago": _ago, "holiday": _holiday, "new_year": _new_year,
+}
