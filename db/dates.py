@@ -11,6 +11,8 @@ integer column orders days, months, seasons and times alike.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -112,7 +114,11 @@ def _plain_bounds(text: str, year: str, month: str | None, day: str | None) -> B
 
 def _parse(text: str):
     try:
-        return edtf.parse_edtf(text)
+        # the package prints its own diagnostics on some failures; they must not reach stdout
+        with contextlib.redirect_stdout(io.StringIO()):
+            node = edtf.parse_edtf(text)
+            node.lower_strict(), node.upper_strict()  # some forms only fail here (e.g. 2024-11-1X)
+        return node
     except Exception as error:  # the package raises several types, all meaning "not EDTF"
         raise InvalidDate(text, _HINT) from error
 
@@ -132,7 +138,7 @@ def _precision(text: str, node) -> str:
     parts = core.lstrip("-Y").split("-")
     if len(parts) >= 3 and "X" not in parts[2]:
         return "day"
-    if len(parts) >= 2:
+    if len(parts) >= 2 and "X" not in parts[1]:
         return "month"
     return "year"
 

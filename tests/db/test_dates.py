@@ -24,6 +24,7 @@ def day(y, m, d):
         ("2022-07-22/2023-07-17", (2022, 7, 22), (2023, 7, 18), "interval"),
         ("199X", (1990, 1, 1), (2000, 1, 1), "decade"),
         ("2024-11-XX", (2024, 11, 1), (2024, 12, 1), "month"),
+        ("2024-XX-XX", (2024, 1, 1), (2025, 1, 1), "year"),
         ("[2024-11-15,2024-11-16]", (2024, 11, 15), (2024, 11, 17), "set"),
     ],
 )
@@ -81,6 +82,8 @@ def test_bounds_sort_like_time():
         ("next friday", "expected a form such as"),
         ("", "required"),
         ("../..", "at least one known end"),
+        ("2024-11-1X", "expected a form such as"),
+        ("2024-11-2X", "expected a form such as"),
     ],
 )
 def test_invalid_dates_say_what_is_wrong(text, words):
