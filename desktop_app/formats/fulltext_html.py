@@ -43,6 +43,9 @@ _SPACES_AROUND_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
 # An internal DTD subset is where an XXE payload lives; the HTML parser would not expand it, but
 # would leave its tail ("]>") as page text.
 _DOCTYPE_SUBSET = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE[^\[>]*\[[^\]]*\]\s*>", re.IGNORECASE)
+# Pages saved by SingleFile and browsers embed images and fonts as data: URLs; one past 10 MB
+# would trip libxml2's buffer limit, and none of them is ever read here, so their payloads go.
+_EMBEDDED_DATA = re.compile(r"data:[\w/+.-]*(?:;[\w=.+-]*)*,[A-Za-z0-9+/=]{1024,}")
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 # Encodings a page may not choose: UTF-7 smuggles markup past filters, the others are not
 # character sets at all. A declared UTF-16 on bytes we are reading as ASCII is a lie (WHATWG).
@@ -69,47 +72,46 @@ _META_KEYS = {
 
 def read_html(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
     """The readable text of the page (empty when ``want_text`` is false) and its metadata."""
-    root = _parse(raw, path)
+    text = decode(raw, path, preferred=_declared_charset(raw))
+    subset = _DOCTYPE_SUBSET.match(text)
+    text = _EMBEDDED_DATA.sub("data:,", text[subset.end():] if subset else text)
+    root = _parse(text, path)
+    if root is None:
+        return "", {}
     metadata = _metadata(root)
     return (_article_text(root) if want_text else ""), metadata
 
 
-def fragment_blocks(fragment: str) -> list[str]:
+def fragment_blocks(fragment: str, path) -> list[str]:
     """Text blocks of an HTML snippet (raw HTML inside Markdown), clutter dropped."""
-    if not fragment.strip():
-        return []
-    try:
-        root = html.document_fromstring(fragment.encode("utf-8"), parser=_parser())
-    except etree.ParserError:  # nothing but markup lxml discards
+    root = _parse(fragment, path)
+    if root is None:
         return []
     _drop_clutter(root)
     return _blocks(root)
 
 
-def _parser() -> html.HTMLParser:
+def _parse(text: str, path):
+    """The tree of ``text``, or None when it holds nothing lxml keeps (blanks, comments)."""
     # A new parser per document: its error log is how a depth overflow is noticed.
-    return html.HTMLParser(
+    parser = html.HTMLParser(
         encoding="utf-8", no_network=True, decompress=False, huge_tree=False,
         remove_comments=True, remove_pis=True,
     )
-
-
-def _parse(raw: bytes, path):
-    text = decode(raw, path, preferred=_declared_charset(raw))
-    subset = _DOCTYPE_SUBSET.match(text)
-    if subset:
-        text = text[subset.end():]
-    parser = _parser()
     try:
         root = html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except etree.ParserError as error:
-        raise FileProblem(path, None, f"no HTML document could be read ({error})") from None
+    except etree.ParserError:
+        root = None  # also what a limit overflow can leave behind, so the log is read first
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT":
+            what = (
+                "nests elements deeper than 256 levels" if "depth" in entry.message.lower()
+                else "holds a run of text or markup over 10 MB"
+            )
             raise FileProblem(
                 path, entry.line or None,
-                "the HTML nests elements deeper than the parser's safety limit (256); "
-                "the text past that point would be lost, so the page is refused",
+                f"the HTML {what}, beyond the HTML parser's safety limit; "
+                "the text past that point would be lost, so the file is refused",
             )
     return root
 
@@ -120,7 +122,8 @@ def _declared_charset(raw: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(declared.group(1).decode("ascii")).name
-    except LookupError:
+        b"<".decode(name)  # rot13, base64, zlib ... are codecs but not character sets
+    except (LookupError, UnicodeError):
         return None
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"  # what browsers use for these labels (WHATWG Encoding)

@@ -42,7 +42,7 @@ _FIELDS = {
 
 def read_markdown(text: str, path, want_text: bool = True) -> tuple[str, dict]:
     """The body as plain text (empty when ``want_text`` is false) and the front matter's metadata."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.split("\n")
     front, body_start = _front_matter(lines, path)
     metadata = _metadata(front, path)
     if not want_text:
@@ -154,7 +154,7 @@ def _body_blocks(body: str, path) -> tuple[list[str], str | None]:
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))
         elif token.type == "html_block":
-            blocks.extend(fragment_blocks(token.content))
+            blocks.extend(fragment_blocks(token.content, path))
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close":

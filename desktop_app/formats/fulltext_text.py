@@ -10,8 +10,8 @@ Decoding policy (the same for .txt, .md and, when a page declares no usable char
    refuses most binary data instead of turning it into mojibake.
 4. Anything else is a FileProblem naming the line of the first byte that is not UTF-8.
 
-Decoded text keeps no control characters but tab and line ends: they carry nothing readable,
-and lxml refuses them in any text it is asked to store.
+Decoded text has "\n" line ends and no other control character but tab: they carry nothing
+readable, and lxml refuses them in any text it is asked to store.
 """
 from __future__ import annotations
 
@@ -26,9 +26,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# A paragraph keeps tab and newline only (carriage returns are line ends already converted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_END = re.compile(r"\r\n?")
 _BLANK_LINES = re.compile(r"\n(?:[ \t\f\v]*\n)+")
 _TRAILING_BLANKS = re.compile(r"[ \t\f\v]+\n")
 
@@ -36,7 +35,7 @@ _TRAILING_BLANKS = re.compile(r"[ \t\f\v]+\n")
 def decode(raw: bytes, path, preferred: str | None = None) -> str:
     """The text of ``raw`` by the policy above; ``preferred`` (a page's declared charset) is tried
     before UTF-8 when there is no byte-order mark."""
-    return _UNREADABLE.sub("", _decoded(raw, path, preferred))
+    return _CONTROL.sub("", _LINE_END.sub("\n", _decoded(raw, path, preferred)))
 
 
 def _decoded(raw: bytes, path, preferred: str | None) -> str:
@@ -80,6 +79,5 @@ def join_blocks(blocks) -> str:
 def plain_paragraphs(text: str) -> list[str]:
     """Plain text split at blank lines; single line breaks inside a paragraph are kept, since in
     plain text they are often meaningful (addresses, verse, datelines)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TRAILING_BLANKS.sub("\n", text)
     return _BLANK_LINES.split(text)

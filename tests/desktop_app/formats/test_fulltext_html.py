@@ -138,10 +138,28 @@ def test_utf7_declaration_is_refused_so_markup_cannot_be_smuggled(tmp_path):
     assert read_fulltext(page).text == "a +ADw-b+AD4- c"
 
 
+@pytest.mark.parametrize("charset", ["rot13", "base64", "undefined", "no-such-charset"])
+def test_a_charset_that_is_no_character_set_is_ignored(tmp_path, charset):
+    page = write_html(tmp_path, f'<html><head><meta charset="{charset}"></head><body><p>Erdoğan</p></body></html>')
+    assert read_fulltext(page).text == "Erdoğan"
+
+
 def test_ten_thousand_nested_divs_are_refused_not_a_crash(tmp_path):
     page = write_html(tmp_path, "<html><body>" + "<div>" * 10_000 + "<p>deep</p>" + "</div>" * 10_000 + "</body></html>")
-    with pytest.raises(FileProblem, match="nests elements deeper"):
+    with pytest.raises(FileProblem, match="nests elements deeper than 256 levels"):
         read_fulltext(page)
+
+
+def test_a_text_run_past_the_parser_limit_is_refused_not_read_as_empty(tmp_path):
+    page = write_html(tmp_path, "<p>" + "x" * (11 * 1024 * 1024) + "</p>")
+    with pytest.raises(FileProblem, match="over 10 MB"):
+        read_fulltext(page)
+
+
+def test_a_saved_page_with_a_huge_embedded_image_is_read(tmp_path):
+    image = "data:image/png;base64," + "iVBORw0KGgo" * (12 * 1024 * 1024 // 11)
+    page = write_html(tmp_path, f'<html><body><p>Before.</p><img src="{image}"><p>After.</p></body></html>')
+    assert read_fulltext(page).text == "Before.\n\nAfter."
 
 
 def test_moderate_nesting_is_read(tmp_path):

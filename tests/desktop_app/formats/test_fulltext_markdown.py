@@ -122,6 +122,12 @@ def test_deep_nesting_is_refused_rather_than_silently_cut(tmp_path):
         read_fulltext(note)
 
 
+def test_deep_raw_html_inside_markdown_is_refused_too(tmp_path):
+    note = write_md(tmp_path, "Intro.\n\n" + "<div>" * 1000 + "deep" + "</div>" * 1000 + "\n")
+    with pytest.raises(FileProblem, match="nests elements deeper than 256 levels"):
+        read_fulltext(note)
+
+
 def test_ordinary_nesting_is_read(tmp_path):
     note = write_md(tmp_path, "> quoted\n> - item\n>   - sub item\n")
     assert read_fulltext(note).text == "quoted\n\nitem\n\nsub item"
