@@ -1,0 +1,158 @@
+"""Cite a passage for an event: pick an existing event (search as you type) or describe a new
+one, say where in the source the passage is and whether it supports the event."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton,
+                               QVBoxLayout, QWidget)
+
+from db import dates, events
+from db.citations import LOCATOR_TYPES, STANCES
+from desktop_app.dates.render import in_words, in_words_or_raw
+
+SEARCH_DELAY_MS = 150
+RESULTS = 20
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What the dialog chose, as ``db.annotations.cite_passage`` takes it."""
+
+    event_id: int | None
+    new_event: tuple[str, str] | None
+    locator_type: str
+    locator: str
+    stance: str
+
+
+class CiteDialog(QDialog):
+    def __init__(self, db, quote: str, paragraph: int | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle("Cite for event")
+        self.setMinimumWidth(520)
+        shown = " ".join(quote.split())
+        excerpt = QLabel(f"“{shown[:240]}{'…' if len(shown) > 240 else ''}”", wordWrap=True)
+        excerpt.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.existing = QRadioButton("An existing event", checked=True)
+        self.new = QRadioButton("A new event")
+        modes = QButtonGroup(self)
+        modes.addButton(self.existing)
+        modes.addButton(self.new)
+        self.search = QLineEdit(placeholderText="Search events by title or description", clearButtonEnabled=True)
+        self.results = QListWidget()
+        self.results.setMinimumHeight(160)
+        self.results.itemDoubleClicked.connect(lambda _: self._accept_if_ready())
+        self.title = QLineEdit(placeholderText="What happened")
+        self.date = QLineEdit(placeholderText="EDTF date, e.g. 2024-11-19, 2024-11, 2024-11-19/2024-11-21")
+        self.date_check = QLabel(wordWrap=True)
+        self.date_check.setTextFormat(Qt.TextFormat.PlainText)
+        new_form = QFormLayout()
+        new_form.addRow("Title", self.title)
+        new_form.addRow("Date", self.date)
+        new_form.addRow("", self.date_check)
+        self.new_box = QWidget()
+        self.new_box.setLayout(new_form)
+
+        event_box = QGroupBox("Event")
+        event_layout = QVBoxLayout(event_box)
+        event_layout.addWidget(self.existing)
+        event_layout.addWidget(self.search)
+        event_layout.addWidget(self.results)
+        event_layout.addWidget(self.new)
+        event_layout.addWidget(self.new_box)
+
+        self.locator_type = QComboBox()
+        self.locator_type.addItems(LOCATOR_TYPES)
+        self.locator = QLineEdit(str(paragraph) if paragraph else "")
+        self.locator.setPlaceholderText("e.g. 4, p. 12, 01:23:45")
+        locator_row = QHBoxLayout()
+        locator_row.addWidget(self.locator_type)
+        locator_row.addWidget(self.locator, 1)
+        self.stance = QComboBox()
+        self.stance.addItems(STANCES)
+        form = QFormLayout()
+        form.addRow("Where in the source", locator_row)
+        form.addRow("The passage", self.stance)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
+        self.buttons.accepted.connect(self._accept_if_ready)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(excerpt)
+        layout.addWidget(event_box)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._find_events)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.search.textChanged.connect(lambda _: self.existing.setChecked(True))
+        for field in (self.title, self.date):
+            field.textChanged.connect(lambda _: self.new.setChecked(True))
+        self.date.textChanged.connect(self._check_date)
+        self.existing.toggled.connect(self._update)
+        self.results.currentItemChanged.connect(self._update)
+        self.title.textChanged.connect(self._update)
+        self._find_events()
+        self._check_date()
+        self.search.setFocus()
+
+    def _find_events(self) -> None:
+        text = self.search.text()
+        rows = events.event_page(self._db, events.EventFilter(text=text), descending=not text.strip(), limit=RESULTS)
+        self.results.clear()
+        for row in rows:
+            when = in_words_or_raw(row["date_edtf"])
+            item = QListWidgetItem(f"{when} — {row['title']}")
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setToolTip(f"{row['title']}\n{when}")
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        self._update()
+
+    def _date_problem(self) -> str | None:
+        text = self.date.text().strip()
+        if not text:
+            return "Enter the date the event happened."
+        try:
+            dates.validate(text)
+        except dates.InvalidDate as error:
+            return error.problem
+        return None
+
+    def _check_date(self) -> None:
+        problem = self._date_problem()
+        if problem is None:
+            self.date_check.setText(in_words(self.date.text()))
+            self.date_check.setStyleSheet("")
+        else:
+            self.date_check.setText(problem)
+            self.date_check.setStyleSheet("color: #c62828;" if self.date.text().strip() else "")
+        self._update()
+
+    def _ready(self) -> bool:
+        if self.existing.isChecked():
+            return self.results.currentItem() is not None
+        return bool(self.title.text().strip()) and self._date_problem() is None
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready())
+
+    def _accept_if_ready(self) -> None:
+        if self._ready():
+            self.accept()
+
+    def citation(self) -> Citation:
+        if self.existing.isChecked():
+            event_id, new_event = self.results.currentItem().data(Qt.ItemDataRole.UserRole), None
+        else:
+            event_id, new_event = None, (self.title.text().strip(), self.date.text().strip())
+        return Citation(event_id, new_event, self.locator_type.currentText(), self.locator.text().strip(),
+                        self.stance.currentText())

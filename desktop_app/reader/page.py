@@ -1,0 +1,350 @@
+"""The Reader page: a source's text to read, highlight, search and cite from, with its
+highlights and the events citing it beside it."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from db import annotations, citations, sources
+from db.errors import SourcelineError
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.reader import colors
+from desktop_app.reader.cite_dialog import CiteDialog
+from desktop_app.reader.dialogs import HighlightDialog, TextDialog
+from desktop_app.reader.find_bar import FindBar
+from desktop_app.reader.selection_bar import SelectionBar
+from desktop_app.reader.side_panel import SidePanel
+from desktop_app.reader.text_view import Highlight, SourceTextView
+
+PAGE_TITLE = "Reader"
+_WORD = re.compile(r"\S")
+EMPTY_TEXT = "No source is open.\n\nOpen one from the Sources page, from an event's citations, or find it with Ctrl+K."
+
+
+def byline(source: dict) -> str:
+    """Authors (or editors), container, publisher and date of a source, in one line."""
+    people = source["creators"].get("author") or source["creators"].get("editor") or []
+    names = [p.get("literal") or " ".join(filter(None, (p.get("given"), p.get("family")))) for p in people]
+    if len(names) > 3:
+        names = names[:3] + ["et al."]
+    parts = [", ".join(names), source["container_title"] or source["publisher"] or "",
+             in_words_or_raw(source["issued_edtf"])]
+    return " · ".join(p for p in parts if p)
+
+
+class ReaderPage(QWidget):
+    event_requested = Signal(int)
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.source_id: int | None = None
+        self._annotations: list[dict] = []
+        self._last_color = "yellow"
+
+        self.title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.byline = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        muted = self.byline.palette()
+        muted.setColor(QPalette.ColorRole.WindowText, colors.muted_text(muted))
+        self.byline.setPalette(muted)
+        self.notice = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.notice.hide()
+        self.view = SourceTextView()
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.selection_bar = SelectionBar(self.view.viewport())
+        self.side = SidePanel()
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+        session.changed.connect(self._on_changed)
+        session.reloaded.connect(lambda: self.source_id is not None and self.show_source(self.source_id, reload=True))
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.highlight_action = self._action("Highlight", lambda: self.highlight_selection(self._last_color),
+                                             "Ctrl+Shift+H")
+        self.highlight_actions = {
+            color: self._action(f"Highlight in {label}", lambda _=False, c=color: self.highlight_selection(c))
+            for color, label in colors.LABELS.items()
+        }
+        self.highlight_note_action = self._action("Highlight with Note…", self.highlight_with_note)
+        self.cite_action = self._action("Cite for Event…", self.cite, "Ctrl+Shift+C")
+        self.find_action = self._action("Find in Text…", self.open_find, QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action("Find Next", self.find_bar.next, QKeySequence.StandardKey.FindNext)
+        self.find_previous_action = self._action("Find Previous", self.find_bar.previous,
+                                                 QKeySequence.StandardKey.FindPrevious)
+        self.edit_text_action = self._action("Edit Text…", self.edit_text)
+
+    def _build_layout(self) -> None:
+        find_button = QPushButton("Find…", toolTip="Find in text (Ctrl+F)")
+        find_button.clicked.connect(self.open_find)
+        edit_button = QPushButton("Edit text…", toolTip="Correct the source's text; highlights follow their passages")
+        edit_button.clicked.connect(self.edit_text)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.byline)
+        heading.addWidget(self.notice)
+        header = QHBoxLayout()
+        header.setContentsMargins(16, 12, 16, 8)
+        header.addLayout(heading, 1)
+        header.addWidget(find_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(header)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 300])
+        self.empty = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty.setObjectName("emptyState")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _connect(self) -> None:
+        self.view.clicked.connect(self._clicked_in_text)
+        self.view.selection_finished.connect(self._offer_selection_bar)
+        self.view.selectionChanged.connect(self._selection_changed)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _: self.selection_bar.hide())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.selection_bar.color_picked.connect(self.highlight_selection)
+        self.selection_bar.note_requested.connect(self.highlight_with_note)
+        self.selection_bar.cite_requested.connect(self.cite)
+        self.find_bar.matches_changed.connect(self.view.set_matches)
+        self.find_bar.current_changed.connect(self.view.select_span)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.side.annotation_chosen.connect(self.go_to_annotation)
+        self.side.list.selectionModel().currentChanged.connect(lambda *_: self._draw_highlights())
+        self.side.color_edited.connect(lambda i, c: self._push(annotations.update_annotation(i, color=c)))
+        self.side.note_edited.connect(lambda i, n: self._push(annotations.update_annotation(i, note=n)))
+        self.side.tags_edited.connect(lambda i, t: self._push(annotations.update_annotation(i, tags=t)))
+        self.side.delete_requested.connect(lambda i: self._push(annotations.delete_annotation(i)))
+        self.side.cite_requested.connect(self._cite_annotation)
+        self.side.event_requested.connect(self.event_requested)
+        self._selection_changed()
+
+    # -- showing a source -----------------------------------------------------------------------
+
+    def show_source(self, source_id: int, annotation_id: int | None = None, reload: bool = False) -> None:
+        """Show a source (kept where it was if it is already shown), at an annotation if given."""
+        if reload or source_id != self.source_id:
+            source = sources.get_source(self.session.db, source_id)
+            self.source_id = source_id if source is not None else None
+            if source is None:
+                self.empty.setText("That source is no longer in the project.")
+                self.stack.setCurrentWidget(self.empty)
+                return
+            self.notice.hide()
+            self._show_header(source)
+            self._set_text(source["full_text"])
+            self._load_annotations()
+            self._load_citing_events()
+            self.stack.setCurrentWidget(self.splitter)
+            self.view.verticalScrollBar().setValue(0)
+        if annotation_id is not None:
+            self.side.choose(annotation_id)
+            self.go_to_annotation(annotation_id)
+
+    def _show_header(self, source: dict) -> None:
+        self.title.setText(source["title"] or "Untitled source")
+        self.byline.setText(byline(source))
+        self.byline.setVisible(bool(self.byline.text()))
+
+    def _set_text(self, full_text: str) -> None:
+        self.view.set_text(full_text)
+        self.find_bar.set_text(full_text)
+
+    def _load_annotations(self) -> None:
+        self._annotations = annotations.source_annotations(self.session.db, self.source_id)
+        self.side.set_annotations(self._annotations)
+        self._draw_highlights()
+
+    def _load_citing_events(self) -> None:
+        self.side.set_citing_events(citations.citing_events(self.session.db, self.source_id))
+
+    def _draw_highlights(self) -> None:
+        chosen = self.side.current_annotation_id()
+        self.view.set_highlights([Highlight(a["start_char"], a["end_char"], a["color"], a["id"] == chosen)
+                                  for a in self._annotations if not a["orphaned"]])
+
+    def _on_changed(self, changes) -> None:
+        if self.source_id is None:
+            return
+        if self.source_id in changes.rows.get("sources", ()) or changes.touches("source_creators"):
+            source = sources.get_source(self.session.db, self.source_id)
+            if source is None:
+                self.source_id = None
+                self.empty.setText("That source is no longer in the project.")
+                self.stack.setCurrentWidget(self.empty)
+                return
+            self._show_header(source)
+            if source["full_text"] != self.view.full_text:
+                scrolled = self.view.verticalScrollBar().value()
+                self._set_text(source["full_text"])
+                self.view.verticalScrollBar().setValue(scrolled)
+        if changes.touches("sources", "annotations", "annotation_tags", "tags", "citations"):
+            self._load_annotations()
+        if changes.touches("citations", "events"):
+            self._load_citing_events()
+
+    # -- going to a passage -----------------------------------------------------------------------
+
+    def _annotation(self, annotation_id: int) -> dict | None:
+        return next((a for a in self._annotations if a["id"] == annotation_id), None)
+
+    def go_to_annotation(self, annotation_id: int) -> None:
+        annotation = self._annotation(annotation_id)
+        if annotation is None or annotation["orphaned"]:
+            self._draw_highlights()
+            return
+        self.view.select_span(annotation["start_char"], annotation["end_char"])
+        self._draw_highlights()
+
+    def _annotation_at(self, offset: int) -> dict | None:
+        """The shortest placed annotation covering the character at ``offset``."""
+        covering = [a for a in self._annotations
+                    if not a["orphaned"] and a["start_char"] <= offset < a["end_char"]]
+        return min(covering, key=lambda a: a["end_char"] - a["start_char"], default=None)
+
+    def _clicked_in_text(self, offset: int) -> None:
+        annotation = self._annotation_at(offset)
+        self.side.choose(annotation["id"] if annotation else None)
+        self._draw_highlights()
+
+    # -- highlighting and citing ----------------------------------------------------------------
+
+    def _push(self, op):
+        """Run an edit through the undo stack; a user error is shown, not raised."""
+        try:
+            return self.session.push(op)
+        except SourcelineError as error:
+            QMessageBox.warning(self, op.label, str(error))
+            return None
+
+    def highlight_selection(self, color: str, note: str = "", tags=()) -> int | None:
+        span = self.view.selected_span() if self.source_id is not None else None
+        if span is None:
+            return None
+        self._last_color = color
+        self.selection_bar.hide()
+        annotation_id = self._push(annotations.add_annotation(self.source_id, *span, note, color, tags))
+        if annotation_id is not None:
+            self.side.choose(annotation_id)
+            self._draw_highlights()
+        return annotation_id
+
+    def highlight_with_note(self) -> None:
+        span = self.view.selected_span()
+        if span is None:
+            return
+        dialog = HighlightDialog(self.view.full_text[span[0]:span[1]], self._last_color, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.highlight_selection(*dialog.values())
+
+    def paragraph_of(self, start: int) -> int | None:
+        """The number of the paragraph a passage starting at ``start`` belongs to."""
+        first_word = _WORD.search(self.view.full_text, start)
+        return self.view.paragraphs.number_at(first_word.start() if first_word else start)
+
+    def cite(self) -> None:
+        span = self.view.selected_span() if self.source_id is not None else None
+        if span is not None:
+            self._cite(span=span)
+        elif self.side.current_annotation_id() is not None:
+            self._cite_annotation(self.side.current_annotation_id())
+
+    def _cite_annotation(self, annotation_id: int) -> None:
+        self._cite(annotation_id=annotation_id)
+
+    def _cite(self, span: tuple[int, int] | None = None, annotation_id: int | None = None) -> None:
+        annotation = self._annotation(annotation_id) if annotation_id is not None else None
+        start, end = span or (annotation["start_char"], annotation["end_char"])
+        quote = annotation["exact"] if annotation else self.view.full_text[start:end]
+        paragraph = None if annotation and annotation["orphaned"] else self.paragraph_of(start)
+        self.selection_bar.hide()
+        dialog = CiteDialog(self.session.db, quote, paragraph, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.citation()
+        self._push(annotations.cite_passage(
+            self.source_id, event_id=chosen.event_id, new_event=chosen.new_event, annotation_id=annotation_id,
+            span=span, color=self._last_color, locator_type=chosen.locator_type, locator=chosen.locator,
+            stance=chosen.stance))
+
+    # -- find, edit text, menus -----------------------------------------------------------------
+
+    def open_find(self) -> None:
+        if self.source_id is None:
+            return
+        span = self.view.selected_span()
+        selected = self.view.full_text[span[0]:span[1]] if span and span[1] - span[0] < 80 else ""
+        self.find_bar.open(selected if "\n" not in selected else "")
+
+    def edit_text(self) -> None:
+        if self.source_id is None:
+            return
+        dialog = TextDialog(self.view.full_text, len(self._annotations), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.text() == self.view.full_text:
+            return
+        orphaned = self._push(annotations.set_source_text(self.source_id, dialog.text()))
+        if orphaned:
+            self.notice.setText(f"{orphaned} highlight{'s are' if orphaned != 1 else ' is'} no longer found in the "
+                                "text; kept in the list as orphaned.")
+            self.notice.show()
+
+    def _selection_changed(self) -> None:
+        has_selection = self.view.textCursor().hasSelection()
+        for action in (self.highlight_action, self.highlight_note_action, *self.highlight_actions.values()):
+            action.setEnabled(has_selection)
+        if not has_selection:
+            self.selection_bar.hide()
+
+    def _offer_selection_bar(self) -> None:
+        span = self.view.selected_span()
+        if span is not None:
+            self.selection_bar.show_near(self.view.span_rect(*span))
+
+    def _context_menu(self, position) -> None:
+        menu = self.view.createStandardContextMenu(position)
+        menu.addSeparator()
+        colours = QMenu("Highlight", menu)
+        colours.addActions(list(self.highlight_actions.values()))
+        colours.setEnabled(self.view.textCursor().hasSelection())
+        menu.addMenu(colours)
+        menu.addAction(self.highlight_note_action)
+        menu.addAction(self.cite_action)
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu.addAction(self.edit_text_action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
