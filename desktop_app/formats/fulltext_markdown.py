@@ -47,7 +47,7 @@ def read_markdown(text: str, path, want_text: bool = True) -> tuple[str, dict]:
     metadata = _metadata(front, path)
     if not want_text:
         return "", metadata
-    blocks, first_heading = _body_blocks("\n".join(lines[body_start:]), path)
+    blocks, first_heading = _body_blocks("\n".join(lines[body_start:]), path, first_line=body_start + 1)
     metadata["title"] = metadata.get("title") or meta.text_value(first_heading)
     return join_blocks(blocks), metadata
 
@@ -133,11 +133,13 @@ def _refuse(path, line: int, problem: str):
 
 # --- body ---------------------------------------------------------------------------------------
 
-def _body_blocks(body: str, path) -> tuple[list[str], str | None]:
+def _body_blocks(body: str, path, first_line: int) -> tuple[list[str], str | None]:
     """Paragraph-sized blocks of plain text, and the text of the first level-1 heading."""
     tokens = _MARKDOWN.parse(body)
-    if any(token.level >= _MAX_NESTING - 1 for token in tokens):
-        raise FileProblem(path, None, f"lists or quotes are nested more than {_MAX_NESTING // 2} levels deep; the text inside them would be lost")
+    too_deep = next((token for token in tokens if token.level >= _MAX_NESTING - 1), None)
+    if too_deep is not None:
+        line = first_line + too_deep.map[0] if too_deep.map else None
+        raise FileProblem(path, line, f"lists or quotes are nested more than {_MAX_NESTING // 2} levels deep; the text inside them would be lost")
     blocks: list[str] = []
     row: list[str] | None = None
     first_heading = None

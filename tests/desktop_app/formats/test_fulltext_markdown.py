@@ -117,9 +117,10 @@ def test_unclosed_front_matter_points_at_line_one(tmp_path):
 
 
 def test_deep_nesting_is_refused_rather_than_silently_cut(tmp_path):
-    note = write_md(tmp_path, ">" * 10_000 + " deep quote\n\nafter\n")
-    with pytest.raises(FileProblem, match="nested"):
+    note = write_md(tmp_path, "---\ntitle: Deep\n---\nFine.\n\n" + ">" * 10_000 + " deep quote\n\nafter\n")
+    with pytest.raises(FileProblem, match="nested more than 10 levels") as raised:
         read_fulltext(note)
+    assert raised.value.line == 6
 
 
 def test_deep_raw_html_inside_markdown_is_refused_too(tmp_path):
