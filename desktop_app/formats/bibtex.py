@@ -32,6 +32,7 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
                "bookauthor": "container-author"}
 _MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_DATE_FIELDS = ("date", "urldate", "eventdate", "origdate")
 _PLAIN_FIELDS = {  # BibTeX field -> CSL variable, copied as decoded text
     "volume": "volume", "edition": "edition", "pages": "page", "volumes": "number-of-volumes",
     "pagetotal": "number-of-pages", "isbn": "ISBN", "issn": "ISSN", "abstract": "abstract",
@@ -164,7 +165,8 @@ def _to_csl(entry: Entry, raw: dict, corporate: dict[str, set[int]]) -> dict:
         if names:
             item[variable] = names
     _set_titles(item, entry_type, text)
-    _set_dates(item, text)
+    # Dates as written: LaTeX would read the "~" of "1984~" (circa) as a space.
+    _set_dates(item, {**text, **{key: " ".join(raw[key].split()) for key in _DATE_FIELDS if key in raw}})
     _set_publication(item, entry_type, text)
     for field, variable in _PLAIN_FIELDS.items():
         if text.get(field) and variable not in item:

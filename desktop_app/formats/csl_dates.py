@@ -19,7 +19,9 @@ Conventions, chosen so that pandoc's citeproc renders the result well:
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import datetime
+from functools import lru_cache
 
 import edtf
 from dateutil import parser as dateutil_parser
@@ -34,12 +36,40 @@ _SEASONAL = re.compile(r"^(spring|summer|autumn|fall|winter),? (\d{4})$", re.IGN
 _SLASHED = re.compile(r"^(\d{4})(?:[/-](\d{1,2})?)?(?:[/-](\d{1,2})?)?/?(?:[/-].*)?$")
 
 
+# Plain calendar dates, by far the most common, skip the EDTF grammar (about 10 ms a parse).
+_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _plain_parts(text: str) -> list[int] | None:
+    """[year, month, day] (as present) for a valid plain date such as 2024-02-29, else None."""
+    found = _PLAIN.match(text)
+    if not found:
+        return None
+    parts = [int(group) for group in found.groups() if group is not None]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return None
+    if len(parts) > 2 and not 1 <= parts[2] <= monthrange(parts[0] or 2000, parts[1])[1]:
+        return None
+    return parts
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str):
+    """The `edtf` package's reading of a string, or None when it is not EDTF."""
+    try:
+        return edtf.parse_edtf(text)
+    except EDTFParseException:
+        return None
+
+
 def edtf_to_csl_date(text: str) -> dict:
     """The CSL date object for an EDTF string; ``{"literal": text}`` for what CSL cannot hold."""
     text = (text or "").strip()
-    try:
-        parsed = edtf.parse_edtf(text)
-    except EDTFParseException:
+    plain = _plain_parts(text)
+    if plain and plain[0] > 0:
+        return {"date-parts": [plain]}
+    parsed = _parse(text) if text else None
+    if parsed is None:
         return {"literal": text}
     lower, upper = getattr(parsed, "lower", None), getattr(parsed, "upper", None)
     ends = [lower, upper] if lower is not None or upper is not None else [parsed]
@@ -188,11 +218,7 @@ def _season_number(season) -> int | None:
 
 def is_edtf(text: str) -> bool:
     """True when the `edtf` package reads the text as EDTF."""
-    try:
-        edtf.parse_edtf(text)
-    except EDTFParseException:
-        return False
-    return True
+    return _plain_parts(text) is not None or _parse(text) is not None
 
 
 # Two far-apart defaults: a component dateutil fills in identically from both was in the text.

@@ -1,0 +1,116 @@
+"""BibTeX/BibLaTeX export, read back by bibtexparser (raw, and through our reader) and by pandoc."""
+import bibtexparser
+import pytest
+
+from desktop_app.formats import bibtex
+
+DIALECTS = ["bibtex", "biblatex"]
+ROUND_TRIP_TYPES = {
+    "bibtex": ["article-journal", "book", "chapter", "paper-conference", "report", "thesis",
+               "webpage", "manuscript"],
+    "biblatex": ["article-journal", "article-newspaper", "article-magazine", "book", "chapter",
+                 "paper-conference", "report", "thesis", "webpage", "patent", "dataset",
+                 "software", "manuscript", "periodical"],
+}
+
+
+def read_back(tmp_path, text):
+    path = tmp_path / "export.bib"
+    path.write_text(text, encoding="utf-8")
+    return bibtex.read(path)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("index", range(12))
+def test_each_special_case_comes_back_unchanged(tmp_path, special_items, names_of, edtf_of, dialect, index):
+    item = special_items[index]
+    (back,) = read_back(tmp_path, bibtex.dumps([item], dialect=dialect))
+    assert back["title"] == item["title"]
+    assert names_of(back.get("author")) == names_of(item.get("author"))
+    assert edtf_of(back.get("issued")) == edtf_of(item.get("issued"))
+    assert edtf_of(back.get("accessed")) == edtf_of(item.get("accessed"))
+    assert back.get("URL") == item.get("URL")
+    assert back["type"] == item["type"]
+
+
+@pytest.mark.parametrize("dialect, reader", [("bibtex", "bibtex"), ("biblatex", "biblatex")])
+def test_pandoc_reads_the_same_titles_names_and_dates(special_items, pandoc_reads, names_of, edtf_of,
+                                                      dialect, reader):
+    text = bibtex.dumps(special_items, dialect=dialect)
+    by_id = {entry["id"]: entry for entry in pandoc_reads(text, reader)}
+    keys = [entry.key for entry in bibtexparser.parse_string(text).entries]
+    assert len(by_id) == len(special_items) == len(keys)
+    for key, item in zip(keys, special_items):
+        read = by_id[key]
+        assert read["title"] == item["title"], key
+        assert names_of(read.get("author")) == names_of(item.get("author")), key
+        assert edtf_of(read.get("issued")) == edtf_of(item.get("issued")), key
+        assert read.get("URL") == item.get("URL"), key
+
+
+def test_organisation_is_one_braced_name(special_items):
+    text = bibtex.dumps(special_items[:1], dialect="biblatex")
+    assert "author = {{World Health Organization}}," in text
+
+
+@pytest.mark.parametrize("title", ["Rock & Roll", "Growth of 100% in a year", "The $5 question",
+                                   "Issue #1 of many", "snake_case_names considered",
+                                   "Titles with {braces} inside", "a ~ b ^ c \\ d", "en -- dash"])
+def test_special_characters_parse_cleanly_in_bibtexparser(title):
+    text = bibtex.dumps([{"type": "book", "title": title}], dialect="bibtex")
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    (entry,) = library.entries
+    raw_title = entry["title"]
+    for char in "&%$#_":
+        assert char not in raw_title.replace("\\" + char, "")  # each one escaped
+
+
+def test_dialects_use_their_own_fields(special_items):
+    week = special_items[4]
+    biblatex = bibtexparser.parse_string(bibtex.dumps([week, special_items[3]], dialect="biblatex"))
+    online, article = biblatex.entries
+    assert online.entry_type == "online"
+    assert online["date"] == "2024-11-18/2024-11-21"
+    assert online["urldate"] == "2024-12-01"
+    assert "journaltitle" in article and "journal" not in article
+    classic = bibtexparser.parse_string(bibtex.dumps([week, special_items[3]], dialect="bibtex"))
+    misc, article = classic.entries
+    assert misc.entry_type == "misc"
+    assert (misc["year"], misc["month"]) == ("2024", "nov")
+    assert misc["howpublished"] == "\\url{https://example.org/week?a=1&b=2}"
+    assert misc["note"] == "Accessed 2024-12-01"
+    assert "journal" in article and "journaltitle" not in article
+
+
+def test_non_ascii_is_written_as_utf8(special_items):
+    text = bibtex.dumps([special_items[5]], dialect="biblatex")
+    assert "Müller, Jörg" in text and "Østergaard, Søren" in text and "Straße" in text
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_round_trip_keeps_types_names_dates_urls_titles(tmp_path, names_of, edtf_of, dialect):
+    types = ROUND_TRIP_TYPES[dialect]
+    items = [{"type": kind, "title": f"A {kind} source",
+              "author": [{"family": "Author", "given": f"Number {n}"}],
+              "issued": {"date-parts": [[2000 + n, 1 + n % 12, 1 + n]]},
+              "URL": f"https://example.org/{kind}"} for n, kind in enumerate(types)]
+    back = read_back(tmp_path, bibtex.dumps(items, dialect=dialect))
+    assert [b["type"] for b in back] == types
+    assert [b["title"] for b in back] == [i["title"] for i in items]
+    assert [names_of(b["author"]) for b in back] == [names_of(i["author"]) for i in items]
+    assert [edtf_of(b["issued"]) for b in back] == [edtf_of(i["issued"]) for i in items]
+    assert [b["URL"] for b in back] == [i["URL"] for i in items]
+
+
+def test_citation_keys_are_kept_and_made(tmp_path):
+    items = [{"type": "book", "title": "Kept", "citation-key": "mykey2020"},
+             {"type": "book", "title": "The Mission", "author": [{"family": "Smith"}],
+              "issued": {"date-parts": [[2024]]}}]
+    back = read_back(tmp_path, bibtex.dumps(items))
+    assert [b["citation-key"] for b in back] == ["mykey2020", "smith2024mission"]
+
+
+def test_unknown_dialect_is_refused():
+    with pytest.raises(ValueError):
+        bibtex.dumps([], dialect="ris")
