@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db.store import open_project
+from desktop_app.main_window import theme
 from desktop_app.main_window.window import MainWindow
 from desktop_app.session import Session
 
@@ -52,6 +53,7 @@ class _FirstPaint(QObject):
 def run_gui(path: str | None, quit_after_paint: bool = False, started: float | None = None) -> int:
     app = make_application()
     settings = QSettings()
+    theme.apply_theme(app, settings.value(theme.SETTING, "system"))
     session = open_session(path) if path else None
     window = MainWindow(session, settings)
     if quit_after_paint:

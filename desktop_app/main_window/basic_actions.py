@@ -1,28 +1,47 @@
-"""Edit → Undo/Redo and File → Quit: the actions every window has."""
+"""Edit → Undo / Redo / History: one undo group following the open project's undo stack.
+
+QUndoGroup's actions rename themselves after the command they would undo ("Undo Edit event")
+and enable themselves, for whichever project is open.
+"""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDialog, QUndoView, QVBoxLayout
 
 
 def install(window) -> None:
-    undo = QAction("&Undo", window, shortcut=QKeySequence.StandardKey.Undo)
-    redo = QAction("&Redo", window, shortcut=QKeySequence("Ctrl+Shift+Z"))
-    undo.triggered.connect(lambda: window.session and window.session.undo_stack.undo())
-    redo.triggered.connect(lambda: window.session and window.session.undo_stack.redo())
+    group = QUndoGroup(window)
+    undo = group.createUndoAction(window)
+    redo = group.createRedoAction(window)
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
     window.menus["edit"].addAction(undo)
     window.menus["edit"].addAction(redo)
+    history = window.menus["edit"].addAction("&History…")
+    history.setStatusTip("Every edit of this session; click one to go back to it")
+    history.triggered.connect(lambda: _show_history(window, group))
+    window.undo_group = group
 
     def follow(session):
-        undo.setEnabled(False)
-        redo.setEnabled(False)
+        for stack in group.stacks():
+            group.removeStack(stack)
         if session is not None:
-            stack = session.undo_stack
-            stack.canUndoChanged.connect(undo.setEnabled)
-            stack.canRedoChanged.connect(redo.setEnabled)
-            stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
-            stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
+            group.addStack(session.undo_stack)
+            group.setActiveStack(session.undo_stack)
+        history.setEnabled(session is not None)
 
     window.session_changed.connect(follow)
-    quit_action = QAction("&Quit", window, shortcut=QKeySequence.StandardKey.Quit)
-    quit_action.triggered.connect(window.close)
-    window.menus["file"].addAction(quit_action)
+
+
+def _show_history(window, group: QUndoGroup) -> None:
+    dialog = getattr(window, "_history_dialog", None)
+    if dialog is None:
+        dialog = QDialog(window)
+        dialog.setWindowTitle("History")
+        view = QUndoView(group)
+        view.setEmptyLabel("Project as opened")
+        QVBoxLayout(dialog).addWidget(view)
+        dialog.resize(360, 420)
+        window._history_dialog = dialog
+    dialog.show()
+    dialog.raise_()

@@ -1,6 +1,8 @@
 """Every feature that adds menus or pages to the main window, in menu order."""
-from desktop_app.main_window import basic_actions
+from desktop_app.main_window import basic_actions, project_files, theme
 
 INSTALLERS = [
+    project_files.install,
     basic_actions.install,
+    theme.install,
 ]

@@ -1,0 +1,77 @@
+"""The citations of the event in the editor: which source says what, with Remove / Open / Add."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+COLUMNS = ("Source", "Locator", "Quote", "Stance")
+
+
+class CitationList(QWidget):
+    remove_requested = Signal(int)  # citation id
+    open_requested = Signal(int, object)  # source id, annotation id or None
+    add_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        self.tree.setMinimumHeight(90)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.itemDoubleClicked.connect(lambda *_: self._open())
+        self.add_button = QPushButton("Add citation…")
+        self.add_button.setToolTip("Cite a source (or a passage of one) for this event")
+        self.add_button.clicked.connect(self.add_requested)
+        self.open_button = QPushButton("Open in reader")
+        self.open_button.clicked.connect(self._open)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_citations(self, citations: list[dict]) -> None:
+        selected = self.selected_citation()
+        self.tree.clear()
+        for citation in citations:
+            locator = f"{citation['locator_type']} {citation['locator']}" if citation["locator"] else ""
+            quote = " ".join((citation["quote"] or "").split())
+            item = QTreeWidgetItem([citation["source_title"] or "Untitled source", locator, quote, citation["stance"]])
+            item.setData(0, Qt.ItemDataRole.UserRole, citation)
+            item.setToolTip(0, citation["source_title"] or "")
+            item.setToolTip(2, citation["quote"] or "")
+            self.tree.addTopLevelItem(item)
+            if selected and selected["id"] == citation["id"]:
+                item.setSelected(True)
+        self.tree.resizeColumnToContents(3)
+        self._update_buttons()
+
+    def selected_citation(self) -> dict | None:
+        items = self.tree.selectedItems()
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_citation() is not None
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def _open(self) -> None:
+        citation = self.selected_citation()
+        if citation:
+            self.open_requested.emit(citation["source_id"], citation["annotation_id"])
+
+    def _remove(self) -> None:
+        citation = self.selected_citation()
+        if citation:
+            self.remove_requested.emit(citation["id"])

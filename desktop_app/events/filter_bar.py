@@ -1,0 +1,134 @@
+"""The filter bar above the timeline: text, tags, entities, a date range, sources and stance.
+
+It turns what is typed into one ``EventFilter`` and emits it (typing is debounced); the page
+hands that filter to both the timeline and the list, so they always show the same events.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from db import dates
+from db.citations import STANCES
+from db.entities import tag_names
+from db.errors import InvalidDate
+from db.events import EventFilter
+from desktop_app.events.error_label import ErrorLabel
+from desktop_app.events.name_fields import NameListField, all_entity_names
+
+TYPING_DELAY_MS = 250
+SOURCES_CHOICES = (("Any sources", None), ("Has sources", True), ("No sources", False))
+STANCE_LABELS = {"supports": "Supported", "contradicts": "Contested", "mentions": "Mentioned"}
+
+
+class FilterBar(QWidget):
+    filter_changed = Signal(object)  # EventFilter
+
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.text = QLineEdit(placeholderText="Search titles and descriptions", clearButtonEnabled=True)
+        self.tags = NameListField(lambda: tag_names(db), "Tags")
+        self.entities = NameListField(lambda: all_entity_names(db), "People, places…")
+        self.date_from = QLineEdit(placeholderText="From (EDTF)", clearButtonEnabled=True)
+        self.date_to = QLineEdit(placeholderText="To (EDTF)", clearButtonEnabled=True)
+        for field, tip in ((self.date_from, "Events ending on or after this date, e.g. 2024-11 or 2022"),
+                           (self.date_to, "Events starting on or before this date, e.g. 2024-11-30")):
+            field.setToolTip(tip)
+            field.setMaximumWidth(130)
+        self.sources = QComboBox()
+        for label, _ in SOURCES_CHOICES:
+            self.sources.addItem(label)
+        self.stance = QComboBox()
+        self.stance.addItem("Any stance")
+        for stance in STANCES:
+            self.stance.addItem(STANCE_LABELS[stance])
+        self.stance.setToolTip("Events with at least one citation of this stance")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Show every event")
+        self.clear_button.clicked.connect(self.clear)
+        self.error = ErrorLabel()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 3)
+        row.addWidget(self.tags, 2)
+        row.addWidget(self.entities, 2)
+        row.addWidget(self.date_from, 1)
+        row.addWidget(self.date_to, 1)
+        row.addWidget(self.sources)
+        row.addWidget(self.stance)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+        self._current = EventFilter()
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS, timeout=self._emit_if_changed)
+        for field in (self.text, self.tags, self.entities, self.date_from, self.date_to):
+            field.textChanged.connect(self._typing.start)
+            field.returnPressed.connect(self._emit_if_changed)
+        self.sources.currentIndexChanged.connect(self._emit_if_changed)
+        self.stance.currentIndexChanged.connect(self._emit_if_changed)
+        self._update_clear_button(self._current)
+
+    @property
+    def current(self) -> EventFilter:
+        return self._current
+
+    def focus_search(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def clear(self) -> None:
+        for field in (self.text, self.tags, self.entities, self.date_from, self.date_to):
+            field.blockSignals(True)
+            field.clear()
+            field.blockSignals(False)
+        self.sources.blockSignals(True)
+        self.stance.blockSignals(True)
+        self.sources.setCurrentIndex(0)
+        self.stance.setCurrentIndex(0)
+        self.sources.blockSignals(False)
+        self.stance.blockSignals(False)
+        self._emit_if_changed()
+
+    def build_filter(self) -> EventFilter:
+        """The filter the fields describe; a date that does not parse is left out (and shown)."""
+        problems = []
+        start_s = self._bound(self.date_from, "From", problems, lambda b: b.start)
+        end_s = self._bound(self.date_to, "To", problems, lambda b: b.end)
+        self.error.set_error("  ".join(problems))
+        stance = self.stance.currentIndex()
+        return EventFilter(
+            text=self.text.text().strip(),
+            tags=self.tags.names(),
+            entities=self.entities.names(),
+            start_s=start_s,
+            end_s=end_s,
+            has_sources=SOURCES_CHOICES[self.sources.currentIndex()][1],
+            stance=STANCES[stance - 1] if stance > 0 else None,
+        )
+
+    @staticmethod
+    def _bound(field: QLineEdit, name: str, problems: list, pick) -> int | None:
+        text = field.text().strip()
+        if not text:
+            return None
+        try:
+            return pick(dates.bounds(text))
+        except InvalidDate as error:
+            problems.append(f"{name}: {error.problem}.")
+            return None
+
+    def _emit_if_changed(self) -> None:
+        self._typing.stop()
+        event_filter = self.build_filter()
+        self._update_clear_button(event_filter)
+        if event_filter != self._current:
+            self._current = event_filter
+            self.filter_changed.emit(event_filter)
+
+    def _update_clear_button(self, event_filter: EventFilter) -> None:
+        self.clear_button.setEnabled(not event_filter.is_empty or bool(self.error.text()))

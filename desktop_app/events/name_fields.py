@@ -1,0 +1,84 @@
+"""Comma-separated name fields (tags, entities) that complete each item from the project.
+
+The names are read when the field gains focus, not when it is built, so that opening a project
+costs nothing and names added since (by another edit) are offered.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from db.entities import entity_names
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """The items of a comma-separated field, stripped, without empties or repeats."""
+    seen: dict[str, None] = {}
+    for item in text.split(","):
+        if item.strip():
+            seen.setdefault(item.strip(), None)
+    return tuple(seen)
+
+
+def join_names(names) -> str:
+    return ", ".join(names)
+
+
+def all_entity_names(db) -> list[str]:
+    """Entity names and their aliases: typing an alias finds the entity too."""
+    return sorted({name for _, names in entity_names(db) for name in names}, key=str.casefold)
+
+
+class NameListField(QLineEdit):
+    """A line edit for "name, name, ..." completing from ``load_names()`` (read on focus)."""
+
+    def __init__(self, load_names, placeholder: str = "", parent=None):
+        super().__init__(parent)
+        self._load_names = load_names
+        self._names = QStringListModel(self)
+        # Not setCompleter(): that completes the whole text; this one completes the last item.
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setWidget(self)
+        completer.activated.connect(self._insert)
+        self._completer = completer
+        self.textEdited.connect(self._complete)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.installEventFilter(_ReloadOnFocus(self))
+
+    def names(self) -> tuple[str, ...]:
+        return split_names(self.text())
+
+    def set_names(self, names) -> None:
+        self.setText(join_names(names))
+
+    def completer_model(self) -> QStringListModel:
+        return self._names
+
+    def reload_names(self) -> None:
+        self._names.setStringList(self._load_names())
+
+    def _complete(self, text: str) -> None:
+        prefix = text.rsplit(",", 1)[-1].strip()
+        if not prefix:
+            self._completer.popup().hide()
+            return
+        self._completer.setCompletionPrefix(prefix)
+        if self._completer.completionCount():
+            self._completer.complete()
+        else:
+            self._completer.popup().hide()
+
+    def _insert(self, chosen: str) -> None:
+        before = self.text().rsplit(",", 1)[0] if "," in self.text() else ""
+        self.setText(f"{before.rstrip()}, {chosen}" if before.strip() else chosen)
+        self.editingFinished.emit()
+
+
+class _ReloadOnFocus(QObject):
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn:
+            watched.reload_names()
+        return False

@@ -1,0 +1,228 @@
+"""The "Timeline" page: filter bar on top, the timeline over the event list, the editor on the right.
+
+The page keeps the three in step: one filter for the timeline and the list, one selection (by
+event id) across both, the editor on the selected event, the status bar counting what is shown.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from db import events
+from db.events import EventFilter
+from desktop_app.events.edtf_forms import day_of
+from desktop_app.events.editor import EventEditor
+from desktop_app.events.event_list import EventList
+from desktop_app.events.filter_bar import FilterBar
+from desktop_app.events.table_model import EventTableModel
+from desktop_app.timeline.view import TimelineView
+
+# Selections larger than this are not mirrored id by id (each costs a query on a big project).
+SYNC_LIMIT = 200
+SETTINGS = "timelinePage"
+
+
+class TimelinePage(QWidget):
+    def __init__(self, session, window, actions=None, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.main_window = window
+        self._syncing = False
+        self._selected: list[int] = []
+        self._total = events.count_events(session.db)
+
+        self.model = EventTableModel(session.db, self)
+        self.filter_bar = FilterBar(session.db)
+        self.timeline = TimelineView(session)
+        self.list = EventList(self.model)
+        self.editor = EventEditor(session)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.timeline)
+        self.left.addWidget(self.list)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.addWidget(self.left)
+        self.main.addWidget(self.editor)
+        self.main.setStretchFactor(0, 1)
+        self.main.setSizes([900, 380])
+        for splitter in (self.left, self.main):
+            splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.main, 1)
+        self._restore_layout()
+
+        self.filter_bar.filter_changed.connect(self.apply_filter)
+        self.list.clear_filter_requested.connect(self.filter_bar.clear)
+        self.list.table.selectionModel().selectionChanged.connect(self._list_selection_changed)
+        self.list.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._restore_selection())
+        self.list.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.timeline.selection_changed.connect(self._timeline_selection_changed)
+        self.timeline.event_activated.connect(self.open_event)
+        session.changed.connect(self._on_changed)
+        self.editor.dirty_changed.connect(self._show_saved_state)
+        self.editor.problem.connect(lambda message: window.statusBar().showMessage(message, 10_000))
+        self.editor.cite_requested.connect(window.cite_requested)
+        self.editor.source_requested.connect(window.source_requested)
+        window.event_requested.connect(self.reveal_event)
+        if actions is not None:
+            actions.attach(self)
+        self.list.update_empty_state(self._total)
+        self._show_counts()
+        self._show_selection()
+        self._show_saved_state(False)
+
+    # -- layout remembered between runs ------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self.main_window.settings
+        for name, splitter in (("main", self.main), ("left", self.left)):
+            state = settings.value(f"{SETTINGS}/{name}")
+            if state is not None:
+                splitter.restoreState(state)
+            splitter.splitterMoved.connect(lambda *_, n=name, s=splitter: settings.setValue(f"{SETTINGS}/{n}", s.saveState()))
+        header = self.list.table.horizontalHeader()
+        widths = settings.value(f"{SETTINGS}/columns")
+        if isinstance(widths, list):
+            for column, width in enumerate(widths[: header.count()]):
+                header.resizeSection(column, int(width))
+        header.sectionResized.connect(lambda *_: settings.setValue(
+            f"{SETTINGS}/columns", [header.sectionSize(c) for c in range(header.count())]))
+
+    # -- filter ------------------------------------------------------------------------------
+
+    def apply_filter(self, event_filter: EventFilter) -> None:
+        self.model.set_filter(event_filter)
+        self.timeline.set_filter(event_filter)
+        self._restore_selection()
+        self.list.update_empty_state(self._total)
+        self._show_counts()
+
+    # -- selection, one set of ids across the list and the timeline -----------------------------
+
+    def selected_ids(self) -> list[int]:
+        ids = self.list.selected_ids()
+        return ids or list(self.timeline.selected_ids())
+
+    def _list_selection_changed(self, *_):
+        if self._syncing:
+            return
+        self._selected = self.list.selected_ids(limit=SYNC_LIMIT)
+        self._syncing = True
+        try:
+            self.timeline.select_events(self._selected, reveal=True)
+        finally:
+            self._syncing = False
+        self._selection_settled()
+
+    def _timeline_selection_changed(self, ids) -> None:
+        if self._syncing:
+            return
+        self._selected = list(ids)[:SYNC_LIMIT]
+        self._syncing = True
+        try:
+            self.list.select_ids(self._selected)
+        finally:
+            self._syncing = False
+        self._selection_settled()
+
+    def select_events(self, ids, reveal: bool = True) -> None:
+        """Select events in both views (e.g. a new event, or one a search hit asks for)."""
+        self._syncing = True
+        try:
+            self._selected = self.list.select_ids(ids)
+            self.timeline.select_events(self._selected, reveal=reveal)
+        finally:
+            self._syncing = False
+        self._selection_settled()
+
+    def _restore_selection(self) -> None:
+        """After a refresh or a re-sort, select again (by id) what was selected, if still shown."""
+        self._syncing = True
+        try:
+            self._selected = self.list.select_ids(self._selected, scroll=False)
+            self.timeline.select_events(self._selected, reveal=False)
+        finally:
+            self._syncing = False
+        self._selection_settled()
+
+    def _selection_settled(self) -> None:
+        count = self.list.selected_count() or len(self._selected)
+        if count == 1:
+            self.editor.show_event(self._selected[0] if self._selected else self.list.current_id())
+        elif count > 1:
+            self.editor.show_event(None, f"{count:,} events selected.\n\nPress Delete to delete them.")
+        else:
+            self.editor.show_event(None)
+        self._show_selection()
+
+    # -- commands (menu actions land here) ---------------------------------------------------
+
+    def open_event(self, event_id: int) -> None:
+        """Show one event in the editor, ready to type into."""
+        self.reveal_event(event_id)
+        self.editor.focus_title()
+
+    def edit_selected(self) -> None:
+        if self.editor.event_id is not None:
+            self.editor.focus_title()
+
+    def reveal_event(self, event_id: int) -> None:
+        """Select an event in both views, scrolled into sight, open in the editor. A filter that
+        hides it is cleared."""
+        self.main_window.show_page("Timeline")
+        if self.model.row_of(event_id) is None:
+            if events.get_event(self.session.db, event_id) is None:
+                return
+            self.filter_bar.clear()
+        self.select_events([event_id])
+
+    def new_event(self) -> int:
+        """Add "New event" on the day at the timeline's centre, and open it with the title selected."""
+        event_id = self.session.push(events.add_event("New event", day_of(self.timeline.center_time())))
+        self.open_event(event_id)
+        return event_id
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if len(ids) > 1:
+            answer = QMessageBox.question(
+                self.main_window, "Delete events", f"Delete {len(ids):,} events?\n\nYou can undo this with Ctrl+Z.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.session.push(events.delete_events(ids))
+
+    # -- after every edit --------------------------------------------------------------------
+
+    def _on_changed(self, changes) -> None:
+        if changes.touches("events"):
+            self._total = events.count_events(self.session.db)
+        self.model.refresh(changes)
+        self._restore_selection()
+        self.list.update_empty_state(self._total)
+        self._show_counts()
+
+    # -- status bar --------------------------------------------------------------------------
+
+    def _show_counts(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.event_filter.is_empty:
+            text = f"{self._total:,} event{'s' if self._total != 1 else ''}"
+        else:
+            text = f"{shown:,} of {self._total:,} events shown"
+        self.main_window.set_status("events", text)
+
+    def _show_selection(self) -> None:
+        count = self.list.selected_count() or len(self._selected)
+        self.main_window.set_status("selection", f"{count:,} selected" if count else "")
+
+    def _show_saved_state(self, dirty: bool) -> None:
+        self.main_window.set_status("saved", "Unsaved edits in the editor — Save with Ctrl+Return" if dirty
+                                else "All changes saved")

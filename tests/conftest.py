@@ -1,0 +1,86 @@
+"""Fixtures shared by the GUI tests: a small real project on disk, a session on it, the window.
+
+Settings go to an INI file in ``tmp_path``, never to the user's real settings.
+"""
+from __future__ import annotations
+
+import pytest
+
+from db import ops
+from db.citations import add_citation
+from db.entities import add_entity
+from db.events import add_event
+from db.sources import add_source
+from db.store import create_project
+
+# (title, EDTF date, tags, entities): five events spread over three years, some sharing tags.
+SMALL_PROJECT_EVENTS = (
+    ("Spring storms flood the valley", "2022-21", ("weather",), ()),
+    ("Minister resigns", "2023~", ("politics",), ("John Smith",)),
+    ("Council votes to close the bridge", "2024-11", ("politics", "transport"), ("City council",)),
+    ("Bridge closed to traffic", "2024-11-15", ("transport",), ("City council",)),
+    ("Protest at the square", "2024-11-18/2024-11-21", ("protest",), ("Jane Doe",)),
+)
+
+
+def build_small_project(path) -> None:
+    """Write the small project to ``path``: the events above, one source citing two of them
+    (one supporting, one contradicting), an entity with an alias."""
+    db = create_project(path)
+    try:
+        ops.run(db, add_entity("John Smith", "person", aliases=("J. Smith",)))
+        ids = {}
+        for title, date, tags, entities in SMALL_PROJECT_EVENTS:
+            ids[title] = ops.run(db, add_event(title, date, description=f"About: {title.lower()}.", tags=tags,
+                                               entities=entities))
+        source = ops.run(db, add_source({"type": "article-newspaper", "title": "Daily News report"},
+                                        issued_edtf="2024-11-16", full_text="The bridge was closed on Friday."))
+        ops.run(db, add_citation(ids["Bridge closed to traffic"], source, locator="1",
+                                 quote="The bridge was closed on Friday.", stance="supports"))
+        ops.run(db, add_citation(ids["Protest at the square"], source, stance="contradicts"))
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The path of a small project file (see SMALL_PROJECT_EVENTS)."""
+    path = tmp_path / "small.sourceline"
+    build_small_project(path)
+    return path
+
+
+@pytest.fixture
+def empty_project(tmp_path):
+    path = tmp_path / "empty.sourceline"
+    create_project(path).close()
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def session(project, qapp):
+    from desktop_app.app import open_session
+
+    opened = open_session(project)
+    yield opened
+    opened.close()  # closing twice (the window closes it too) is harmless
+
+
+@pytest.fixture
+def window(qtbot, session, settings):
+    """The main window on the small project, shown (offscreen)."""
+    from desktop_app.main_window.window import MainWindow
+
+    main_window = MainWindow(session, settings)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    main_window.set_session(None)
