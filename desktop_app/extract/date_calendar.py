@@ -115,16 +115,18 @@ def distance(span: Span, published: date) -> int:
     return min(abs((span.first - published).days), abs((span.last - published).days))
 
 
-def choose(candidates, published: date, tense: str | None, tense_weight: float = 1.0) -> Span | None:
+def choose(candidates, published: date, tense: str | None, tense_weight: float = 1.0,
+           not_after: bool = False) -> Span | None:
     """The candidate (one per year) a reader would take: the nearest to the publication date,
     unless the verb's tense points the other way and the tense-consistent one is not much further.
-    ``tense_weight`` below 1 says the tense was read from further away, so it counts for less."""
+    ``tense_weight`` below 1 says the tense was read from further away, so it counts for less;
+    ``not_after`` rules out readings that start after publication ("since March")."""
 
     def score(span: Span) -> tuple[float, date]:
         against = (tense == "future" and span.last < published) or (tense == "past" and span.first > published)
         return distance(span, published) + (TENSE_WEIGHT_DAYS * tense_weight if against else 0), span.first
 
-    spans = [span for span in candidates if span is not None]
+    spans = [span for span in candidates if span is not None and not (not_after and span.first > published)]
     return min(spans, key=score) if spans else None
 
 

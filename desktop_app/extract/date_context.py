@@ -30,7 +30,7 @@ _CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}|[a-z]{{2,
 # Clause edges: punctuation, and the words that open a new clause.
 _CLAUSE_EDGE = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|that|which|who|whose|when|where|while|although|because)\b")
 _AFTER_PENALTY = 1.5  # a verb before an adverbial usually governs it; one after it less often
-_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had)\s+$")
+_BEFORE_PARTICIPLE = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|a|an|the|its|their|his|her)\s+$", re.I)
 _TODAY = re.compile(r"\b(?i:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 
 _YEAR_CUES = frozenset(
@@ -65,6 +65,11 @@ def tense_near(sentence: str, start: int, end: int) -> tuple[str | None, bool]:
     return _nearest_cue(sentence, start, end, 0, len(sentence)), False
 
 
+def after_since(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` follows "since", which puts it before publication."""
+    return re.search(r"\b[Ss]ince\s+$", text[max(0, start - 8):start]) is not None
+
+
 def says_today(sentence: str) -> bool:
     return _TODAY.search(sentence) is not None
 
@@ -86,29 +91,31 @@ def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int) -> 
         if cue.end() > start and cue.start() < end:
             continue  # part of the expression itself ("next week")
         word, kind = cue.group().lower(), cue.lastgroup
-        if kind == "past" and (word in _NOT_PAST_ED or _AUXILIARY_BEFORE.search(sentence, 0, cue.start())):
-            continue  # "will be celebrated": the auxiliary, not the participle, carries the tense
+        if kind == "past" and (word in _NOT_PAST_ED or _BEFORE_PARTICIPLE.search(sentence, 0, cue.start())):
+            continue  # "will be celebrated", "a settled week": not a past verb of its own
         distance = start - cue.end() if cue.end() <= start else (cue.start() - end) * _AFTER_PENALTY
         if best_distance is None or distance < best_distance:
             best, best_distance = kind, distance
     return best
 
 
-def plausible_year(text: str, start: int, end: int, published: date | None) -> bool:
-    """Whether the bare four-digit number text[start:end] is a year rather than a count or a label."""
-    year = int(text[start:end])
+def plausible_year(text: str, start: int, end: int, published: date | None, year: int | None = None) -> bool:
+    """Whether text[start:end], a bare four-digit number or a range starting with ``year``, is
+    a year rather than a count or a label."""
+    year = int(text[start:end]) if year is None else year
     if start and text[start - 1] in "$€£¥#-–/" or text[end:end + 1] in ("-", "/"):
         return False
     if _UNIT_AFTER.match(text, end):
         return False
-    before = text[:start].split()
+    window = text[max(0, start - 40):start]  # enough for the previous word, without copying the text
+    before = window.split()
     previous = before[-1].strip("(\"'“‘") if before else ""
     if previous.lower() in _NOT_YEAR_BEFORE:
         return False
     if previous.lower().rstrip(",") in _YEAR_CUES or re.match(r"['’]s\b", text[end:end + 3]):
         return True
-    preceding = text[:start].rstrip()
-    sentence_start = not preceding or preceding[-1] in ".!?:" or "\n" in text[len(preceding):start]
+    preceding = window.rstrip()
+    sentence_start = not preceding or preceding[-1] in ".!?:" or "\n" in window[len(preceding):]
     if previous[:1].isupper() and not sentence_start and not previous.endswith(","):
         return False  # "Resolution 2231", "Boeing 2707"
     latest = published.year + 30 if published else 2099

@@ -53,7 +53,13 @@ def find_dates(text: str, published: date | None) -> list[DateHit]:
         first, last = _sentence_of(sentences, starts, candidate.start)
         sentence = text[first:last]
         tense, in_clause = date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
-        reading = Reading(published, tense, in_clause, date_context.says_today(sentence))
+        reading = Reading(
+            published,
+            tense=tense,
+            tense_in_clause=in_clause,
+            after_since=date_context.after_since(text, candidate.start),
+            says_today=date_context.says_today(sentence),
+        )
         edtf = resolve(candidate.kind, candidate.groups, reading)
         hits.append(DateHit(text[candidate.start:candidate.end], candidate.start, candidate.end, edtf, sentence))
     return hits
@@ -72,7 +78,7 @@ def _accepts(kind: str, match, text: str, published: date | None) -> bool:
     if kind == "year":
         return date_context.plausible_year(text, start, end, published)
     if kind == "year_range":
-        return date_context.plausible_year(text, *match.span("year"), published)
+        return date_context.plausible_year(text, start, end, published, int(match.group("year")))
     if kind == "holiday" and match.group("holiday") in _PLAIN_HOLIDAYS and not match.group("year"):
         return not date_context.attributive(text, end)
     if kind == "weekday":
@@ -83,8 +89,12 @@ def _accepts(kind: str, match, text: str, published: date | None) -> bool:
 def _without_overlaps(candidates) -> list[_Candidate]:
     """The longest matches win; of equal ones, the rule listed first."""
     kept: list[_Candidate] = []
+    taken = bytearray()
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+        if len(taken) < candidate.end:
+            taken.extend(bytes(candidate.end - len(taken)))
+        if not any(taken[candidate.start:candidate.end]):
+            taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.start)
 

@@ -26,6 +26,8 @@ _DASH = r"\s*(?:-|–|—)\s*"
 _RANGE_JOIN = r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until)\s+)"
 _PART = r"(?i:early|mid|late)(?:\s+|\s*-\s*)"
 _OF_SPAN = r"(?i:the\s+(?:end|start|beginning|middle)\s+of)\s+"
+_REL_YEAR = r"(?P<rel>(?i:(?:next|last|this)\s+year))"
+_YEAR_OR_REL = rf"(?:,?\s+(?P<year>{_YEAR})|\s+{_REL_YEAR})"
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -36,7 +38,7 @@ _COUNT = rf"(?i:(?:{_NUMBER_WORDS})(?:[-\s](?:one|two|three|four|five|six|seven|
 # Words before a bare month name that make it a month ("in May"), not a name ("Theresa May").
 _MONTH_CUES = (
     r"(?i:in|since|until|till|by|from|through|throughout|during|of|before|after|between|and|or|"
-    r"to|around)"
+    r"to|around|for)"
 )
 
 HOLIDAYS = {
@@ -77,10 +79,10 @@ RULES: tuple[Rule, ...] = (
     _rule("iso", r"\b(?P<hit>(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01]))\b"),
     # 19 November 2024, Tuesday 29 October, the 19th of November
     _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+(?=\d+(?:st|nd|rd|th)\s+of))?"
-                       rf"(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{_YEAR}))?)(?!\w)"),
+                       rf"(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH}){_YEAR_OR_REL}?)(?!\w)"),
     # Nov. 19, November 18, 2024, Tuesday, Nov. 19
     _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
-                       rf"(?:,?\s+(?P<year>{_YEAR}))?)(?![\w,]\d)"),
+                       rf"{_YEAR_OR_REL}?)(?![.,]\d)"),
     # 11-12 June 2024, 18 to 20 November
     _rule("day_range", rf"\b(?P<hit>(?P<day>{_DAY}){_RANGE_JOIN}(?P<day2>{_DAY})\s+(?P<month>{MONTH})"
                        rf"(?:,?\s+(?P<year>{_YEAR}))?)(?!\w)"),
@@ -89,19 +91,27 @@ RULES: tuple[Rule, ...] = (
                        rf"(?:,\s+(?P<year>{_YEAR}))?)(?!\w)"),
     # December 2022, Dec. 2022, December of 2022
     _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{_YEAR}))"),
+    _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH_FULL})\s+{_REL_YEAR})\b"),
+    # the first week of March
+    _rule("week_of_month", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
+                           rf"(?i:week)\s+of\s+(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{_YEAR}))?)\b"),
     # late October, mid-November 2024, the end of September
     _rule("month_part", rf"\b(?P<hit>(?:(?P<part>{_PART})|(?P<span>{_OF_SPAN}))(?P<month>{MONTH_FULL})"
                         rf"(?:,?\s+(?P<year>{_YEAR}))?)\b"),
     # in May, since August, last December
     _rule("month", rf"\b(?P<hit>(?P<mod>(?i:last|next|this)\s+)(?P<month>{MONTH_FULL}))\b"),
     _rule("month", rf"\b{_MONTH_CUES}\s+(?P<hit>(?P<month>{MONTH_FULL}))\b"),
-    _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=\s+(?:to|until|through|and|or)\s+(?:{MONTH_FULL})\b)"),
+    # April to June, April, May and June
+    _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=,?\s+(?:to|until|through|and|or)\s+(?:{MONTH_FULL})\b|,\s+(?:{MONTH_FULL})\b)"),
+    # February was the mildest... (not "May", also a verb and a surname)
+    _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL.replace('May|', '')}))(?=\s+(?:was|is|has|had|saw|brought|became|will)\b)"),
     # spring 2022, the summer of 2023
     _rule("season_year", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{_YEAR}))"),
     # this winter, next spring, (through) the winter
-    _rule("season", rf"\b(?P<hit>(?P<mod>(?i:this|last|next))\s+(?P<season>{SEASON}))\b"),
-    _rule("season", rf"\b(?i:in|during|through|since|over|by|until|ahead\s+of|before|after|for)\s+"
-                    rf"(?P<hit>(?i:the)\s+(?P<season>{SEASON_NO_FALL}))\b(?!\s+of\b)"),
+    # (not "the next Winter Olympics")
+    _rule("season", rf"\b(?P<hit>(?P<mod>(?i:this|last|next))\s+(?P<season>{SEASON}))\b(?![ \t]+[A-Z])"),
+    _rule("season", rf"\b(?i:in|during|through|since|over|by|until|till|ahead\s+of|before|after|for)\s+"
+                    rf"(?P<hit>(?:(?i:the)\s+)?(?P<season>{SEASON_NO_FALL}))\b(?!\s+of\b|[ \t]+[A-Z])"),
     # early 2021, mid-2025, the end of 2022, the first half of 2025, the first quarter of next year
     _rule("year_part", rf"\b(?P<hit>(?:(?P<part>{_PART})|(?P<span>{_OF_SPAN})|"
                        r"(?P<portion>(?i:the\s+(?:first|second)\s+half|the\s+(?:first|second|third|fourth)\s+quarter)\s+of)\s+)"
@@ -125,14 +135,14 @@ RULES: tuple[Rule, ...] = (
                       r"|(?<![Tt]he )(?P<last_night>(?i:last\s+night))))\b"),
     # on Friday, last Friday, next Monday, Thursday morning
     _rule("weekday", rf"\b(?P<hit>(?:(?P<mod>(?i:last|next|this))\s+)?(?P<weekday>{WEEKDAY})"
-                     r"(?:\s+(?i:morning|afternoon|evening|night))?)\b(?!\s*,?\s+\d)"),
+                     r"(?:\s+(?i:morning|afternoon|evening|night))?)\b"),
     _rule("weekend", r"\b(?P<hit>(?P<mod>(?i:this\s+past|this|last|next))\s+weekend)\b"),
     _rule("weekend", r"\b(?i:at|over|during|on|through|since|by|until|after|before)\s+(?P<hit>(?i:the)\s+weekend)\b"),
     # last week, next month, this year, earlier this week, later this month
     _rule("unit", r"(?<![Tt]he )\b(?P<hit>(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<mod>(?i:last|this|next))"
                   r"\s+(?P<unit>(?i:week|month|year)))\b"),
     # two years ago, a few days ago, Thirty-five years ago
-    _rule("ago", rf"\b(?P<hit>(?P<count>{_COUNT})\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago))\b"),
+    _rule("ago", rf"\b(?P<hit>(?P<count>{_COUNT})\s+(?P<unit>(?i:day|week|month|year|decade|century|centurie))s?\s+(?i:ago))\b"),
     _rule("holiday", rf"\b(?P<hit>(?P<mod>(?i:last|next|this)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>{_YEAR}))?)\b"),
     _rule("new_year", r"\b(?i:in|into|after|by|until|before|for)\s+(?P<hit>(?i:the\s+new\s+year))\b"),
 )

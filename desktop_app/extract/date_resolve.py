@@ -27,6 +27,7 @@ class Reading:
     published: date | None
     tense: str | None = None  # "past", "future", "present" or None when the sentence does not say
     tense_in_clause: bool = True  # read from the expression's own clause, not further away
+    after_since: bool = False  # "since March": it cannot be after publication
     says_today: bool = False  # the sentence also says "today", "this morning"...
 
     @property
@@ -45,8 +46,13 @@ def _month(name: str) -> int:
     return _NAMES.month(name.rstrip("."))
 
 
-def _year(groups: dict) -> int | None:
-    return int(groups["year"]) if groups.get("year") else None
+def _year(groups: dict, published: date | None = None) -> int | None:
+    """The year the expression states: a number, or "next year" counted from publication."""
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("rel") and published is not None:
+        return _relative_year(groups["rel"], published)
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -65,12 +71,13 @@ def _yearless(build, reading: Reading, reach: int = 1) -> cal.Span | None:
     if reading.published is None:
         return None
     return cal.choose((build(year) for year in cal.years_around(reading.published, reach)), reading.published,
-                      reading.tense, reading.tense_weight)
+                      reading.tense, reading.tense_weight,
+                      reading.after_since)
 
 
 def _day_month(groups: dict, reading: Reading):
     month, day = _month(groups["month"]), _day_number(groups["day"])
-    year = _year(groups)
+    year = _year(groups, reading.published)
     if year is not None:
         found = _safe_date(year, month, day)
         return cal.day_span(found) if found else None
@@ -109,7 +116,23 @@ def _iso(groups: dict, reading: Reading):
 
 
 def _month_year(groups: dict, reading: Reading):
-    return cal.month_span(_year(groups), _month(groups["month"]))
+    year = _year(groups, reading.published)
+    return cal.month_span(year, _month(groups["month"])) if year is not None else None
+
+
+def _week_of_month(groups: dict, reading: Reading):
+    """The first week of March is days 1-7, the second 8-14...; the last is the final seven days."""
+    month, nth = _month(groups["month"]), groups["nth"].lower()
+
+    def build(year):
+        if nth in ("last", "final"):
+            last = cal.last_of_month(date(year, month, 1))
+            return cal.days_span(last - timedelta(days=6), last)
+        first = date(year, month, 1) + timedelta(weeks=("first", "second", "third", "fourth").index(nth))
+        return cal.days_span(first, first + timedelta(days=6))
+
+    year = _year(groups)
+    return build(year) if year is not None else _yearless(build, reading)
 
 
 def _part_word(groups: dict) -> str:
@@ -157,7 +180,8 @@ def _season(groups: dict, reading: Reading):
     current = [s for s in spans if s.first <= published <= s.last]
     if mod == "this" and current:
         return current[0]
-    return cal.choose(spans, published, reading.tense, reading.tense_weight)
+    return cal.choose(spans, published, reading.tense, reading.tense_weight,
+                      reading.after_since)
 
 
 def _relative_year(text: str, published: date) -> int:
@@ -352,7 +376,9 @@ def _ago(groups: dict, reading: Reading):
         return cal.month_span(month.year, month.month, approximate=vague)
     if unit == "year":
         return cal.year_span(published.year - count, approximate=vague)
-    return cal.year_span(published.year - 10 * count, approximate=True)
+    if unit == "decade":
+        return cal.year_span(published.year - 10 * count, approximate=True)
+    return cal.year_span(published.year - 100 * count, approximate=True)
 
 
 def _holiday(groups: dict, reading: Reading):
@@ -369,7 +395,8 @@ def _holiday(groups: dict, reading: Reading):
         return cal.day_span(max(d for d in days if d < published))
     if mod == "next":
         return cal.day_span(min(d for d in days if d > published))
-    return cal.choose((cal.day_span(d) for d in days), published, reading.tense, reading.tense_weight)
+    return cal.choose((cal.day_span(d) for d in days), published, reading.tense, reading.tense_weight,
+                      reading.after_since)
 
 
 def _new_year(groups: dict, reading: Reading):
@@ -381,6 +408,7 @@ def _new_year(groups: dict, reading: Reading):
 
 _RESOLVERS = {
     "iso": _iso, "day_month": _day_month, "day_range": _day_range, "month_year": _month_year,
+    "week_of_month": _week_of_month,
     "month_part": _month_part, "month": _month_alone, "season_year": _season_year, "season": _season,
     "year_part": _year_part, "unit_part": _unit_part, "year_range": _year_range, "year": _year_alone,
     "decade": _decade, "century": _century, "day_word": _day_word, "weekday": _weekday,
