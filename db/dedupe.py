@@ -3,7 +3,7 @@
 Two records are the same source when they share a DOI (case-insensitive, with or without its
 ``https://doi.org/`` or ``doi:`` prefix), a URL (same address once the scheme, ``www.``, a trailing
 slash, the fragment and ``utm_*`` tracking parameters are set aside), or a title (folded for case,
-whitespace and punctuation) together with the same issued date and the same first creator's
+whitespace, punctuation and accents) together with the same issued date and the same first creator's
 family name. The queries use the schema's indexes (``lower(doi)``, ``url``, ``issued_start_s``,
 the title FTS index) so that looking a record up costs the same in 100 sources or 100,000.
 """
@@ -57,8 +57,12 @@ def url_key(url: str | None) -> str | None:
 
 def title_key(title: str | None) -> str | None:
     """The title's words in lower case, one space apart ("The War, Again!" → "the war again")."""
-    words = _WORD.findall(unicodedata.normalize("NFC", (title or "")).casefold())
-    return " ".join(words) or None
+    # Accents go too (a BibTeX file may have lost them), as in the FTS index, whose tokenizer must
+    # split the key, given to it as a phrase, into the same words as the stored title: hence
+    # lower(), not casefold() (ß stays ß there), and no combining marks left to split a word.
+    decomposed = unicodedata.normalize("NFKD", title or "")
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_WORD.findall(bare.lower())) or None
 
 
 def family_key(family: str | None) -> str | None:
@@ -136,9 +140,9 @@ def _by_url(db: Database, keys: DuplicateKeys):
 def _by_title(db: Database, keys: DuplicateKeys):
     if not keys.title:
         return None
-    # The FTS index folds case, punctuation and accents, so it finds every candidate (and a few
-    # more, which the exact key comparison then drops).
-    match = " ".join(f'title : "{word}"' for word in keys.title.split())
+    # The FTS index folds case, punctuation and accents, so the title's words as one phrase find
+    # every candidate (and a few more, which the exact key comparison then drops).
+    match = f'title : "{keys.title}"'  # the key holds only word characters and spaces
     if keys.issued:
         where, params = "s.issued_start_s = ? AND s.issued_edtf = ?", [dates.bounds(keys.issued).start, keys.issued]
     else:

@@ -23,7 +23,9 @@ KIND_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON", "fulltex
 # The fields a full text may lack that the user is asked for (CSL-JSON names).
 ASKED_FOR = ("title", "issued")
 
-_RIS_START = re.compile(rb"^(?:\d+\.\s*)?(?:TY  -|[A-Z][A-Z0-9] {2}- |FN )", re.MULTILINE)
+_RIS_START = re.compile(rb"^(?:\d+\.\s*)?(?:TY  -|[A-Z][A-Z0-9] {2}- |FN )")
+# BibTeX files often open with comments; an entry such as "@article{" anywhere near the top will do.
+_BIBTEX_ENTRY = re.compile(rb"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.MULTILINE)
 
 
 @dataclass
@@ -52,12 +54,12 @@ def kind_of(path: Path) -> str:
             head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError as error:
         raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from None
-    if head.startswith(b"@"):
-        return "bibtex"
     if head.startswith((b"[", b"{")):
         return "csl_json"
     if _RIS_START.match(head):
         return "ris"
+    if _BIBTEX_ENTRY.search(head):
+        return "bibtex"
     raise FileProblem(path, None, "not a file Sourceline imports: expected BibTeX (.bib), RIS (.ris), "
                       "CSL-JSON (.json) or a full text (.txt, .md, .html)")
 
