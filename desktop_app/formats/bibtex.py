@@ -32,6 +32,8 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
                "bookauthor": "container-author"}
 _MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis",
+           "techreport": "Technical report"}
 _DATE_FIELDS = ("date", "urldate", "eventdate", "origdate")
 _PLAIN_FIELDS = {  # BibTeX field -> CSL variable, copied as decoded text
     "volume": "volume", "edition": "edition", "pages": "page", "volumes": "number-of-volumes",
@@ -119,13 +121,13 @@ def read(path) -> list[dict]:
     if not entries:
         raise FileProblem(path, None, "no BibTeX entries found (an entry looks like @article{key, ...})")
     # Corporate names and verbatim fields (URLs) must be seen before LaTeX decoding changes them.
-    corporate = {id(e): _corporate_positions(e) for e in entries}
-    raw = {id(e): {f.key: f.value for f in e.fields if isinstance(f.value, str)} for e in entries}
+    # (Entry keys are unique here: bibtexparser fails a block that repeats one.)
+    corporate = {e.key: _corporate_positions(e) for e in entries}
+    raw = {e.key: {f.key: f.value for f in e.fields if isinstance(f.value, str)} for e in entries}
     library = middlewares.LatexDecodingMiddleware(decoder=latex_decoder()).transform(library)
     _raise_on_failed_blocks(library, path)
-    # The middleware changes entries in place, so the id() keys above still name them.
-    items = [_to_csl(entry, raw[id(entry)], corporate[id(entry)])
-             for entry in library.entries if id(entry) in raw]
+    items = [_to_csl(entry, raw[entry.key], corporate[entry.key])
+             for entry in library.entries if entry.key in raw]
     _inherit_crossrefs(items)
     return items
 
@@ -167,7 +169,7 @@ def _to_csl(entry: Entry, raw: dict, corporate: dict[str, set[int]]) -> dict:
     _set_titles(item, entry_type, text)
     # Dates as written: LaTeX would read the "~" of "1984~" (circa) as a space.
     _set_dates(item, {**text, **{key: " ".join(raw[key].split()) for key in _DATE_FIELDS if key in raw}})
-    _set_publication(item, entry_type, text)
+    _set_publication(item, text)
     for field, variable in _PLAIN_FIELDS.items():
         if text.get(field) and variable not in item:
             item[variable] = text[field]
@@ -244,12 +246,11 @@ def _set_titles(item: dict, entry_type: str, text: dict) -> None:
                  or _joined(text.get("maintitle"), text.get("mainsubtitle")))
     if container:
         item["container-title"] = container
-    if entry_type == "thesis" or entry_type.endswith("thesis") or entry_type in ("report", "techreport"):
-        genre = text.get("type") or {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis",
-                                     "techreport": "Technical report"}.get(entry_type)
-        if genre:
-            item["genre"] = {"phdthesis": "PhD thesis", "mathesis": "Master's thesis",
-                             "techreport": "Technical report"}.get(genre, genre)
+    if item["type"] in ("thesis", "report"):
+        # biblatex's `type` holds a localisation key (phdthesis) or words; BibTeX has the entry type.
+        genre = text.get("type") or entry_type
+        if genre in _GENRES or text.get("type"):
+            item["genre"] = _GENRES.get(genre, genre)
 
 
 def _joined(title: str | None, subtitle: str | None) -> str:
@@ -285,7 +286,7 @@ def _csl_date(text: str) -> dict:
     return edtf_to_csl_date(edtf) if edtf else {"literal": text}
 
 
-def _set_publication(item: dict, entry_type: str, text: dict) -> None:
+def _set_publication(item: dict, text: dict) -> None:
     publisher = text.get("publisher") or text.get("institution") or text.get("school") \
         or text.get("organization")
     if publisher:

@@ -186,18 +186,16 @@ def _parts_to_edtf(parts, season, circa: bool) -> str | None:
 
 
 def _numbers(part) -> list[int] | None:
+    """The integers of one date-part; digit strings are read, None for anything else."""
     if not isinstance(part, list):
         return None
     numbers = []
     for value in part:
-        if isinstance(value, bool):
-            return None
-        if isinstance(value, str):
-            value = value.strip()
-            if not re.fullmatch(r"-?\d+", value or "x"):
-                return None if value else numbers
+        if isinstance(value, str) and not value.strip():
+            break  # ["2024", "", ""]: some tools pad a missing month and day with empty strings
+        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
             value = int(value)
-        if not isinstance(value, int):
+        if not isinstance(value, int) or isinstance(value, bool):
             return None
         numbers.append(value)
     return numbers

@@ -108,14 +108,14 @@ def _csl_type(type_name: str) -> str:
 def _to_csl(record: dict) -> dict:
     item: dict = {"type": _csl_type(first(record, "type_of_reference"))}
     unknown = record.get("unknown_tag") or {}
-    for variable, keys in (("author", ("authors", "first_authors")),
-                           ("editor", ("secondary_authors",)),
-                           ("collection-editor", ("tertiary_authors",)),
-                           ("translator", ("subsidiary_authors",))):
-        names = [person(text) for key in keys for text in values(record, key)]
-        names += [person(text) for text in unknown.get("ED", [])] if variable == "editor" else []
-        if names:
-            item[variable] = names
+    creators = {"author": values(record, "authors") + values(record, "first_authors"),
+                # A2 is the editor of a book section; some writers use a non-standard ED tag.
+                "editor": values(record, "secondary_authors") + list(unknown.get("ED", [])),
+                "collection-editor": values(record, "tertiary_authors"),
+                "translator": values(record, "subsidiary_authors")}
+    for variable, texts in creators.items():
+        if texts:
+            item[variable] = [person(text) for text in texts]
     title = first(record, "title", "primary_title", "short_title")
     if title:
         item["title"] = title
