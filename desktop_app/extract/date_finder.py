@@ -20,8 +20,6 @@ from desktop_app.extract.date_resolve import Reading, resolve
 from desktop_app.extract.sentences import sentence_spans
 
 _NOT_WEEKDAY_BEFORE = ("Black ", "Cyber ", "Super ", "Bloody ", "Good ", "Holy ", "Ash ", "Palm ", "Man ")
-# One-word holiday names can be modifiers; "... Day" and "... Eve" names rarely are.
-_PLAIN_HOLIDAYS = ("Christmas", "Easter", "Thanksgiving", "Halloween", "Orthodox Easter")
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,8 @@ def _accepts(kind: str, match, text: str, published: date | None) -> bool:
         return date_context.plausible_year(text, start, end, published)
     if kind == "year_range":
         return date_context.plausible_year(text, start, end, published, int(match.group("year")))
-    if kind == "holiday" and match.group("holiday") in _PLAIN_HOLIDAYS and not match.group("year"):
+    if kind == "holiday" and not match.group("year") and not match.group("holiday").endswith(("Day", "Eve")):
+        # "the Christmas market", "the Good Friday agreement"; "... Day" and "... Eve" rarely modify
         return not date_context.attributive(text, end)
     if kind == "weekday":
         return not text[max(0, start - 8):start].endswith(_NOT_WEEKDAY_BEFORE)

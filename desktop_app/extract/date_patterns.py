@@ -18,6 +18,8 @@ WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 SEASON = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
 SEASON_NO_FALL = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"  # "the fall of Kherson" is no season
 APOSTROPHE = "['’]"
+# A weekday that starts a name: the Sunday Times, Saturday Night Live.
+_TITLE_AFTER_WEEKDAY = r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Observer|Star|Sport|Night\s+Live)\b"
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 # A year is 1000-2099 and not part of a bigger number ("2,000", "1.2024", "F-2024").
@@ -79,7 +81,7 @@ RULES: tuple[Rule, ...] = (
     _rule("iso", r"\b(?P<hit>(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01]))\b"),
     # 19 November 2024, Tuesday 29 October, the 19th of November
     _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+(?=\d+(?:st|nd|rd|th)\s+of))?"
-                       rf"(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH}){_YEAR_OR_REL}?)(?!\w)"),
+                       rf"(?<![-/.])(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH}){_YEAR_OR_REL}?)(?!\w)"),
     # Nov. 19, November 18, 2024, Tuesday, Nov. 19
     _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
                        rf"{_YEAR_OR_REL}?)(?![.,]\d)"),
@@ -135,14 +137,14 @@ RULES: tuple[Rule, ...] = (
                       r"|(?<![Tt]he )(?P<last_night>(?i:last\s+night))))\b"),
     # on Friday, last Friday, next Monday, Thursday morning
     _rule("weekday", rf"\b(?P<hit>(?:(?P<mod>(?i:last|next|this))\s+)?(?P<weekday>{WEEKDAY})"
-                     r"(?:\s+(?i:morning|afternoon|evening|night))?)\b"),
+                     rf"(?:\s+(?i:morning|afternoon|evening|night))?)\b(?!{_TITLE_AFTER_WEEKDAY})"),
     _rule("weekend", r"\b(?P<hit>(?P<mod>(?i:this\s+past|this|last|next))\s+weekend)\b"),
     _rule("weekend", r"\b(?i:at|over|during|on|through|since|by|until|after|before)\s+(?P<hit>(?i:the)\s+weekend)\b"),
     # last week, next month, this year, earlier this week, later this month
     _rule("unit", r"(?<![Tt]he )\b(?P<hit>(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<mod>(?i:last|this|next))"
                   r"\s+(?P<unit>(?i:week|month|year)))\b"),
     # two years ago, a few days ago, Thirty-five years ago
-    _rule("ago", rf"\b(?P<hit>(?P<count>{_COUNT})\s+(?P<unit>(?i:day|week|month|year|decade|century|centurie))s?\s+(?i:ago))\b"),
+    _rule("ago", rf"\b(?P<hit>(?P<count>{_COUNT})\s+(?P<unit>(?i:day|week|fortnight|month|year|decade|century|centurie))s?\s+(?i:ago))\b"),
     _rule("holiday", rf"\b(?P<hit>(?P<mod>(?i:last|next|this)\s+)?(?P<holiday>{_HOLIDAY})(?:\s+(?P<year>{_YEAR}))?)\b"),
     _rule("new_year", r"\b(?i:in|into|after|by|until|before|for)\s+(?P<hit>(?i:the\s+new\s+year))\b"),
 )

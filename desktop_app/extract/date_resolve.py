@@ -369,8 +369,9 @@ def _ago(groups: dict, reading: Reading):
     published = reading.published
     if unit == "day":
         return cal.day_span(published - timedelta(days=count), approximate=vague)
-    if unit == "week":  # "two weeks ago" is rarely meant to the day
-        return cal.day_span(published - timedelta(weeks=count), approximate=True)
+    if unit in ("week", "fortnight"):  # "two weeks ago" is rarely meant to the day
+        weeks = count * (2 if unit == "fortnight" else 1)
+        return cal.day_span(published - timedelta(weeks=weeks), approximate=True)
     if unit == "month":
         month = published - relativedelta(months=count)
         return cal.month_span(month.year, month.month, approximate=vague)
