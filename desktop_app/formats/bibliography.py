@@ -70,18 +70,14 @@ def render_citations(items: list[dict], style: str | Path) -> list[str]:
     for author-date styles, the full note for note styles ("Smith, *Title* (2024)" as text)."""
     if not items:
         return []
-    ids = [item["id"] for item in json.loads(csl_json_dumps(items))]
-    # One paragraph per citation, each citing one item; suppress the bibliography itself.
-    body = "\n\n".join(f"[@{_citation_id(item_id)}]" for item_id in ids)
+    # Ids of our own, so that any id the items carry is no trouble in pandoc's citation syntax.
+    numbered = [{**item, "id": f"item{number}"} for number, item in enumerate(items)]
+    # One paragraph per citation, each citing one item; no bibliography after them.
+    body = "\n\n".join(f"[@{item['id']}]" for item in numbered)
     document = f"---\nsuppress-bibliography: true\n---\n\n{body}\n"
-    tree = json.loads(_pandoc(items, style, document, "json"))
+    tree = json.loads(_pandoc(numbered, style, document, "json"))
     paragraphs = [block["c"] for block in tree["blocks"] if block["t"] in ("Para", "Plain")]
     return [" ".join(_text(inlines).split()) for inlines in paragraphs]
-
-
-def _citation_id(item_id) -> str:
-    """The id in a form pandoc's citation syntax accepts whatever characters it holds."""
-    return "{" + str(item_id).replace("}", "") + "}"
 
 
 def _pandoc(items: list[dict], style, document: str, writer: str) -> str:
@@ -95,7 +91,7 @@ def _pandoc(items: list[dict], style, document: str, writer: str) -> str:
                              encoding="utf-8", timeout=_TIMEOUT_SECONDS, check=False)
     if run.returncode != 0:
         problem = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else f"exit {run.returncode}"
-        if "csl" in run.stderr.lower() and csl not in STYLES.values():
+        if csl.parent != _STYLE_FOLDER:  # a style file of the user's: the likely culprit
             raise FileProblem(csl, None, f"pandoc cannot use this CSL style: {problem}")
         raise RuntimeError(f"pandoc failed to format the bibliography: {problem}")
     return run.stdout

@@ -3,6 +3,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from db.errors import FileProblem
 from desktop_app.formats import bibliography
 
 ITEMS = [
@@ -97,3 +98,20 @@ def test_style_by_file_name_or_path_and_unknown_styles():
     with pytest.raises(ValueError):
         bibliography.render(ITEMS, "APA", "docx")
     assert bibliography.render([], "APA") == "" and bibliography.render_citations([], "APA") == []
+
+
+def test_same_author_and_year_are_told_apart_and_any_id_works():
+    twins = [{"id": "odd } id, with [brackets]", "type": "book", "title": "First", "author": [{"family": "Smith"}],
+              "issued": {"date-parts": [[2024]]}},
+             {"id": "odd } id, with [brackets]", "type": "book", "title": "Second", "author": [{"family": "Smith"}],
+              "issued": {"date-parts": [[2024]]}}]
+    first, second = bibliography.render_citations(twins, "APA")
+    assert first != second and "Smith" in first and "2024" in second
+
+
+def test_a_broken_style_file_of_the_users_is_a_file_problem(tmp_path):
+    style = tmp_path / "mine.csl"
+    style.write_text('<?xml version="1.0"?><nonsense/>', encoding="utf-8")
+    with pytest.raises(FileProblem) as raised:
+        bibliography.render(ITEMS, str(style), "plain")
+    assert raised.value.path == str(style)
