@@ -134,17 +134,19 @@ def _names(names: list[dict]) -> str:
 def _name(name: dict) -> str:
     if name.get("literal") or not (name.get("family") or name.get("given")):
         return "{" + escape(name.get("literal", "")) + "}"
-    family = _protected(name.get("family", ""))
+    if not name.get("family"):
+        return _protected(name["given"])  # a single name (Plato) is BibTeX's last name
+    family = _protected(name["family"])
     particle = name.get("non-dropping-particle") or name.get("dropping-particle") or ""
     if particle:
         family = f"{escape(particle)} {family}"
-    parts = [family or "{}"]
+    parts = [family]
     if name.get("suffix"):
         parts.append(_protected(name["suffix"]))
     if name.get("given"):
         parts.append(_protected(name["given"]))
     if len(parts) == 2 and name.get("suffix"):
-        parts.append("")
+        parts.append("{}")  # "Smith, Jr, {}": the suffix needs a (here empty) given name after it
     return ", ".join(parts)
 
 

@@ -114,3 +114,16 @@ def test_citation_keys_are_kept_and_made(tmp_path):
 def test_unknown_dialect_is_refused():
     with pytest.raises(ValueError):
         bibtex.dumps([], dialect="ris")
+
+
+@pytest.mark.parametrize("dialect, reader", [("bibtex", "bibtex"), ("biblatex", "biblatex")])
+def test_awkward_person_names_survive_our_reader_and_pandoc(tmp_path, pandoc_reads, names_of, dialect, reader):
+    names = [{"given": "Plato"}, {"family": "de la Cruz", "given": "Juana Inés"},
+             {"family": "Smith", "suffix": "Jr"}, {"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},
+             {"family": "Lee", "given": "Rock and Roll"}, {"family": "Doe, Sr", "given": "Jane"}]
+    item = {"type": "book", "title": "Names", "author": names}
+    text = bibtex.dumps([item], dialect=dialect)
+    expected = [("Plato", ""), ("de la Cruz", "Juana Inés"), ("Smith", ""), ("van Gogh", "Vincent"),
+                ("Lee", "Rock and Roll"), ("Doe, Sr", "Jane")]
+    assert names_of(read_back(tmp_path, text)[0]["author"]) == expected
+    assert names_of(pandoc_reads(text, reader)[0]["author"]) == expected
