@@ -1,0 +1,422 @@
+"""The timeline canvas: holds the viewport, the cached frame and the selection, paints them and
+turns the mouse, wheel, pinch and keys into zooms, pans, selections and moves.
+
+Every change of viewport asks the frame source whether its cached frame still covers the view;
+only when it does not is the store queried (at once, or shortly after the last wheel step or drag
+motion so a continuous gesture does not query per step). Painting reads the cached frame only.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
+
+from db import events as event_queries
+from db.dates import DAY
+from db.errors import SourcelineError
+from db.events import EventFilter
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.timeline import axis, tooltips
+from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource
+from desktop_app.timeline.layout import LANE_MODES
+from desktop_app.timeline.moving import movable, shifted_date
+from desktop_app.timeline.painting import Colours, DragPreview, paint_frame
+from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
+from desktop_app.timeline.viewport import Viewport
+
+# Edits to these tables can change what the timeline draws.
+WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities")
+WHEEL_STEP = 1.2  # zoom factor per wheel notch (120 eighths of a degree)
+KEY_ZOOM = 1.5
+KEY_PAN = 1 / 8  # of the width per arrow press
+REQUERY_DELAY_MS = 80  # during a continuous gesture, query once it pauses this long
+MIN_FIT_SPAN_S = 7 * DAY  # zoom to fit never shows less than a week
+
+
+class TimelineCanvas(QWidget):
+    selection_changed = Signal(list)
+    event_activated = Signal(int)
+    viewport_changed = Signal(object)
+    content_height_changed = Signal(int)  # the height of all rows, for the vertical scroll bar
+    scrolled = Signal(int)  # the rows were scrolled (by keys or Shift+wheel) to this offset
+    data_reloaded = Signal()  # the events or the filter changed and were read again
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.source = FrameSource(session.db)
+        self.setAccessibleName("Timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(200, 140)
+        self._builder = SceneBuilder(self.font())
+        self._lane_mode = "none"
+        self._selection: list[int] = []
+        self._scroll_y = 0
+        self._scene = None
+        self._frame = None
+        self._extent: tuple[int, int] | None = None
+        self._auto_fit = True  # until the user moves the view, a resize fits all again
+        self._press = None  # (position, item or None, viewport) while the left button is down
+        self._gesture: str | None = None  # "pan" or "move" once a press has moved far enough
+        self._drag: DragPreview | None = None
+        self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
+        self._requery.timeout.connect(self._refresh)
+        self._viewport = Viewport(0.0, DAY, max(1, self.width()))
+        session.changed.connect(self._on_changes)
+        session.reloaded.connect(self.reload)
+        self._extent = event_queries.extent(session.db, self.source.where)
+        self.zoom_to_fit()
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    def viewport(self) -> Viewport:
+        return self._viewport
+
+    def set_viewport(self, viewport: Viewport, defer: bool = False) -> None:
+        """Show another part of time; ``defer`` waits for a pause before querying the store."""
+        self._auto_fit = False
+        self._show(viewport.resized(max(1, self.width())), defer)
+
+    def _show(self, viewport: Viewport, defer: bool = False) -> None:
+        changed = viewport != self._viewport
+        self._viewport = viewport
+        if self.source.covers(viewport):
+            self._frame = self.source.cached
+            self._requery.stop()
+            self._rebuild()
+        elif defer:
+            self._rebuild()  # the stale frame, at the new scale, until the gesture pauses
+            self._requery.start()
+        else:
+            self._refresh()
+        if changed:
+            self.viewport_changed.emit(viewport)
+
+    def _refresh(self) -> None:
+        self._requery.stop()
+        self._frame = self.source.frame(self._viewport)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        frame = self._frame
+        if isinstance(frame, EventsFrame):
+            self._scene = self._builder.build(frame.events, self._viewport, self._lane_mode)
+        else:
+            self._scene = None
+        self.content_height_changed.emit(self.content_height())
+        self.set_scroll_y(self._scroll_y)  # the rows may have become fewer
+        self.update()
+
+    def reload(self) -> None:
+        """Read everything again (the project changed in ways the view cannot tell)."""
+        self.source.invalidate()
+        self._extent = event_queries.extent(self.session.db, self.source.where)
+        self._refresh()
+        self.data_reloaded.emit()
+
+    def set_filter(self, where: EventFilter) -> None:
+        self.source.set_filter(where)
+        self.reload()
+
+    def lane_mode(self) -> str:
+        return self._lane_mode
+
+    def set_lane_mode(self, mode: str) -> None:
+        if mode not in LANE_MODES:
+            raise ValueError(f"lane mode must be one of {', '.join(LANE_MODES)}, not {mode!r}")
+        self._lane_mode = mode
+        self._rebuild()
+
+    def content_height(self) -> int:
+        return int(self._scene.height) + 8 if self._scene is not None else 0
+
+    def set_scroll_y(self, value: float) -> None:
+        value = int(min(max(0, value), max(0, self.content_height() - (self.height() - AXIS_H))))
+        if value != self._scroll_y:
+            self._scroll_y = value
+            self.scrolled.emit(value)
+            self.update()
+
+    def scroll_y(self) -> int:
+        return self._scroll_y
+
+    def frame(self):
+        """The cached frame being drawn (an EventsFrame or a DensityFrame)."""
+        return self._frame
+
+    def scene(self):
+        return self._scene
+
+    def _on_changes(self, changes) -> None:
+        if not changes.touches(*WATCHED_TABLES):
+            return
+        if changes.touches("events"):
+            kept = [i for i in self._selection if event_queries.get_event(self.session.db, i) is not None]
+            if kept != self._selection:
+                self._selection = kept
+                self.selection_changed.emit(list(kept))
+        self.reload()
+
+    # -- zooming ---------------------------------------------------------------------------
+
+    def zoom_in(self, anchor_x: float | None = None) -> None:
+        self.set_viewport(self._viewport.zoomed(KEY_ZOOM, anchor_x))
+
+    def zoom_out(self, anchor_x: float | None = None) -> None:
+        self.set_viewport(self._viewport.zoomed(1 / KEY_ZOOM, anchor_x))
+
+    def zoom_to_fit(self) -> None:
+        """Show every event the filter lets through (a year around today when there is none)."""
+        if self._extent is None:
+            now = time.time()
+            self._fit(now - 180 * DAY, now + 180 * DAY)
+        else:
+            self._fit(*self._extent)
+        self._auto_fit = True
+
+    def zoom_to_selection(self) -> None:
+        span = self._selection_span()
+        if span is not None:
+            self._fit(*span)
+            self._auto_fit = False
+
+    def _fit(self, start_s: float, end_s: float) -> None:
+        if end_s - start_s < MIN_FIT_SPAN_S:
+            middle = (start_s + end_s) / 2
+            start_s, end_s = middle - MIN_FIT_SPAN_S / 2, middle + MIN_FIT_SPAN_S / 2
+        self._show(Viewport.fitted(start_s, end_s, max(1, self.width())))
+
+    def center_time(self) -> int:
+        return round(self._viewport.center_s)
+
+    # -- selection -------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return list(self._selection)
+
+    def select_events(self, ids, reveal: bool = False) -> None:
+        """Highlight these events (no selection_changed: the caller knows); ``reveal`` moves the
+        view so that they are in it."""
+        self._selection = list(dict.fromkeys(ids))
+        if reveal:
+            span = self._selection_span()
+            if span is not None and not self._viewport.contains(*span):
+                if span[1] - span[0] <= 0.9 * self._viewport.width_px * self._viewport.seconds_per_px:
+                    self.set_viewport(self._viewport.centered_on((span[0] + span[1]) / 2))
+                else:
+                    self._fit(*span)
+                    self._auto_fit = False
+        self.update()
+
+    def _selection_span(self) -> tuple[int, int] | None:
+        found = [event_queries.get_event(self.session.db, i) for i in self._selection[:500]]
+        found = [e for e in found if e is not None]
+        if not found:
+            return None
+        return min(e["start_s"] for e in found), max(e["end_s"] for e in found)
+
+    def _set_selection(self, ids: list[int]) -> None:
+        """A selection the user made: shown, and announced."""
+        if ids != self._selection:
+            self._selection = ids
+            self.selection_changed.emit(list(ids))
+        self.update()
+
+    def step_selection(self, forward: bool) -> bool:
+        """Select the next (or previous) event in time among those loaded; False at either end."""
+        if not isinstance(self._frame, EventsFrame) or not self._frame.events:
+            return False
+        ordered = self._frame.events
+        ids = [e["id"] for e in ordered]
+        if self._selection and self._selection[-1] in ids:
+            index = ids.index(self._selection[-1]) + (1 if forward else -1)
+        else:
+            in_view = [i for i, e in enumerate(ordered) if e["end_s"] > self._viewport.start_s
+                       and e["start_s"] < self._viewport.end_s] or [0]
+            index = in_view[0] if forward else in_view[-1]
+        if not 0 <= index < len(ids):
+            return False
+        self._set_selection([ids[index]])
+        self.select_events([ids[index]], reveal=True)
+        return True
+
+    # -- painting --------------------------------------------------------------------------
+
+    def _message(self) -> str | None:
+        if self._extent is None:
+            return "No events match the filter" if not self.source.where.is_empty else "No events yet"
+        if self._scene is not None and not self._scene.items:
+            return "No events in this period — press Home to see them all"
+        return None
+
+    def paintEvent(self, event):  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        paint_frame(painter, self._viewport, self.height(), axis.ticks(self._viewport), self._frame, self._scene,
+                    Colours.from_palette(self.palette()), selection=set(self._selection), scroll_y=self._scroll_y,
+                    now_s=time.time(), message=self._message(), drag=self._drag)
+        painter.end()
+
+    def render_frame_ms(self, viewport: Viewport, height: int | None = None) -> float:
+        """Time, in milliseconds, to query and paint one frame at ``viewport`` into an offscreen
+        image, as the widget would (no cache: the store is asked as on a fresh view)."""
+        height = height or max(self.height(), 300)
+        started = time.perf_counter()
+        frame = FrameSource(self.session.db, self.source.where).fetch(viewport)
+        scene = None
+        if isinstance(frame, EventsFrame):
+            scene = self._builder.build(frame.events, viewport, self._lane_mode)
+        image = QImage(viewport.width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        painter.setFont(self.font())
+        paint_frame(painter, viewport, height, axis.ticks(viewport), frame, scene, Colours.from_palette(self.palette()),
+                    selection=set(self._selection), now_s=time.time())
+        painter.end()
+        return (time.perf_counter() - started) * 1000
+
+    # -- Qt events -------------------------------------------------------------------------
+
+    def resizeEvent(self, event):  # noqa: N802
+        if self._auto_fit:
+            self.zoom_to_fit()
+        else:
+            self._show(self._viewport.resized(max(1, self.width())))
+        super().resizeEvent(event)
+
+    def event(self, event):
+        if event.type() == QEvent.Type.NativeGesture \
+                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.set_viewport(self._viewport.zoomed(1 + event.value(), event.position().x()), defer=True)
+            return True
+        if event.type() == QEvent.Type.ToolTip:
+            text = self._tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def _item_at(self, pos: QPointF):
+        if self._scene is None or pos.y() < AXIS_H:
+            return None
+        return self._scene.item_at(pos.x(), pos.y() - AXIS_H + self._scroll_y)
+
+    def _tooltip_at(self, pos: QPointF) -> str | None:
+        if isinstance(self._frame, DensityFrame):
+            return tooltips.density_tooltip(self._frame, self._viewport.t_of(pos.x()))
+        item = self._item_at(pos)
+        return tooltips.event_tooltip(item.event) if item is not None else None
+
+    def wheelEvent(self, event):  # noqa: N802
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and delta.y():
+            self.set_scroll_y(self._scroll_y - delta.y() / 120 * ROW_H * 2)
+        elif abs(delta.x()) > abs(delta.y()):
+            self.set_viewport(self._viewport.panned(-delta.x() / 120 * self.width() * KEY_PAN), defer=True)
+        elif delta.y():
+            factor = WHEEL_STEP ** (delta.y() / 120)
+            self.set_viewport(self._viewport.zoomed(factor, event.position().x()), defer=True)
+        event.accept()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        cursor = self.mapFromGlobal(QCursor.pos())
+        anchor = cursor.x() if self.rect().contains(cursor) else None
+        step = self.width() * (0.5 if mods & Qt.KeyboardModifier.ShiftModifier else KEY_PAN)
+        if key == Qt.Key.Key_Left:
+            self.set_viewport(self._viewport.panned(-step))
+        elif key == Qt.Key.Key_Right:
+            self.set_viewport(self._viewport.panned(step))
+        elif key == Qt.Key.Key_Up:
+            self.set_scroll_y(self._scroll_y - ROW_H)
+        elif key == Qt.Key.Key_Down:
+            self.set_scroll_y(self._scroll_y + ROW_H)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in(anchor)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out(anchor)
+        elif key == Qt.Key.Key_Home:
+            self.zoom_to_fit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selection:
+            self.event_activated.emit(self._selection[-1])
+        elif key == Qt.Key.Key_Escape and self._gesture == "move":
+            self._cancel_gesture()
+        elif key == Qt.Key.Key_Escape and self._selection:
+            self._set_selection([])
+        else:
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        # Tab walks through the events in time; past the last (or first) it leaves the timeline.
+        return self.step_selection(forward) or super().focusNextPrevChild(forward)
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self._press = (event.position(), self._item_at(event.position()), self._viewport)
+        self._gesture = None
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        if self._press is None:
+            return
+        origin, item, start_view = self._press
+        dx = event.position().x() - origin.x()
+        if self._gesture is None:
+            if (event.position() - origin).manhattanLength() < QApplication.startDragDistance():
+                return
+            self._gesture = "move" if item is not None and movable(item.event["date_edtf"]) else "pan"
+            self.setCursor(Qt.CursorShape.SizeHorCursor if self._gesture == "move" else Qt.CursorShape.ClosedHandCursor)
+        if self._gesture == "pan":
+            self.set_viewport(start_view.panned(-dx), defer=True)
+        else:
+            days = round(dx * self._viewport.seconds_per_px / DAY)
+            new_date = shifted_date(item.event["date_edtf"], days)
+            self._drag = DragPreview(item.id, days * DAY / self._viewport.seconds_per_px,
+                                     "→ " + in_words_or_raw(new_date))
+            self.update()
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseReleaseEvent(event)
+        _, item, _ = self._press
+        gesture, drag = self._gesture, self._drag
+        self._cancel_gesture()
+        if gesture is None:
+            self._click(item, event.modifiers())
+        elif gesture == "pan" and self._requery.isActive():
+            self._refresh()
+        elif gesture == "move" and drag is not None and drag.dx_px:
+            days = round(drag.dx_px * self._viewport.seconds_per_px / DAY)
+            self._move_event(item.event, days)
+
+    def _cancel_gesture(self) -> None:
+        self._press, self._gesture, self._drag = None, None, None
+        self.unsetCursor()
+        self.update()
+
+    def _click(self, item, modifiers) -> None:
+        toggle = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if item is None:
+            if not toggle:
+                self._set_selection([])
+        elif toggle:
+            ids = [i for i in self._selection if i != item.id]
+            self._set_selection(ids if item.id in self._selection else ids + [item.id])
+        else:
+            self._set_selection([item.id])
+
+    def _move_event(self, event: dict, days: int) -> None:
+        try:
+            self.session.push(event_queries.update_event(event["id"], date_edtf=shifted_date(event["date_edtf"], days)))
+        except SourcelineError as error:
+            QMessageBox.warning(self, "Cannot move the event", str(error))
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        item = self._item_at(event.position())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._set_selection([item.id])
+            self.event_activated.emit(item.id)

@@ -1,0 +1,192 @@
+"""The events of a frame placed on the canvas: their marks, labels, rows and lanes.
+
+Built again when the viewport, the frame, the lane mode or the size changes (never by a paint);
+painting and hit-testing read it. Label widths come from the widget's font (QFontMetrics).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+
+from desktop_app.timeline.layout import lanes_of, stack_rows
+from desktop_app.timeline.viewport import Viewport
+
+AXIS_H = 44  # the axis band at the top: context labels, then tick labels
+LANE_HEADER_H = 20
+ROW_H = 24
+MARK_H = 14  # height of a bar
+POINT_R = 6  # half the width of a point's diamond
+BADGE_W = 16  # room for the "!" of a contested event before its label
+LABEL_MAX_W = 260  # longer titles are elided (the tooltip has them in full)
+GAP = 10  # between two things in a row
+MIN_BAR_W = 3
+OPEN_FADE_PX = 60  # an open end fades over at least this much, out to the edge of the view
+POINT_PRECISIONS = ("day", "time")
+
+
+@dataclass
+class Item:
+    event: dict
+    kind: str  # "point" (a day or a moment) or "bar" (a month, season, year, interval...)
+    x0: float  # strict span in pixels; a point's x0 == x1 is its centre
+    x1: float
+    fx0: float | None  # how far an approximate start may reach; None: open start
+    fx1: float | None  # likewise for the end
+    label: str  # the title, elided to fit
+    label_x: float
+    label_w: float
+    reported_x: float | None  # when the first source reported it, if that differs from its date
+    left: float  # the whole extent in the row, for stacking
+    right: float
+    span_w: float = 0.0  # a point's day (or minute) in pixels: drawn behind it when zoomed in
+    y: float = 0.0  # centre of its row, in content coordinates (before vertical scrolling)
+
+    @property
+    def id(self) -> int:
+        return self.event["id"]
+
+    @property
+    def fuzzy_start(self) -> bool:
+        """Whether the start is approximate, uncertain or open (never to be drawn as exact)."""
+        fuzzy = self.event["fuzzy_start_s"]
+        return fuzzy is None or fuzzy < self.event["start_s"]
+
+    @property
+    def fuzzy_end(self) -> bool:
+        fuzzy = self.event["fuzzy_end_s"]
+        return fuzzy is None or fuzzy > self.event["end_s"]
+
+    def outer_left(self) -> float:
+        """Where the drawing of its start ends: the fuzzy start, or the fade of an open start."""
+        if self.fx0 is None:
+            return min(0.0, self.x0 - OPEN_FADE_PX)
+        return min(self.fx0, self.x0)
+
+    def outer_right(self, width: float) -> float:
+        if self.fx1 is None:
+            return max(float(width), self.x1 + OPEN_FADE_PX)
+        return max(self.fx1, self.x1)
+
+    def hit(self, x: float, y: float) -> bool:
+        if abs(y - self.y) > ROW_H / 2:
+            return False
+        if self.kind == "point" and abs(x - self.x0) <= POINT_R + 2:
+            return True
+        if self.kind == "bar" and self.x0 - 2 <= x <= self.x1 + 2:
+            return True
+        return self.label_x - (BADGE_W if self.event["contested"] else 0) <= x <= self.label_x + self.label_w
+
+
+@dataclass(frozen=True)
+class LaneBand:
+    label: str
+    top: float  # content coordinates
+    height: float
+
+
+@dataclass
+class Scene:
+    items: list[Item]
+    lanes: list[LaneBand]
+    height: float  # of the content below the axis
+
+    def item_at(self, x: float, y: float) -> Item | None:
+        """The item under a point in content coordinates (the last drawn wins)."""
+        for item in reversed(self.items):
+            if item.hit(x, y):
+                return item
+        return None
+
+
+def mark_x(event: dict, viewport: Viewport) -> float:
+    """Where a point event's diamond is centred: the middle of its day (or minute)."""
+    return viewport.x_of((event["start_s"] + event["end_s"]) / 2)
+
+
+class SceneBuilder:
+    """Places events; remembers elided titles so a zoom does not measure every title again."""
+
+    def __init__(self, font):
+        self.metrics = QFontMetricsF(font)
+        self._labels: dict[str, tuple[str, float]] = {}
+
+    def label(self, title: str) -> tuple[str, float]:
+        known = self._labels.get(title)
+        if known is None:
+            flat = re.sub(r"\s+", " ", title).strip()
+            text = self.metrics.elidedText(flat, Qt.TextElideMode.ElideRight, LABEL_MAX_W)
+            known = self._labels[title] = (text, self.metrics.horizontalAdvance(text))
+        return known
+
+    def build(self, events, viewport: Viewport, lane_mode: str) -> Scene:
+        width = viewport.width_px
+        visible = [e for e in events if _overlaps(_reach(e, viewport), width)]
+        items: list[Item] = []
+        bands: list[LaneBand] = []
+        top = 0.0
+        header = 0 if lane_mode == "none" else LANE_HEADER_H
+        for lane in lanes_of(visible, lane_mode):
+            lane_items = [self._item(e, viewport) for e in lane.events]
+            rows = stack_rows([(i.left, i.right) for i in lane_items])
+            for item, row in zip(lane_items, rows):
+                item.y = top + header + row * ROW_H + ROW_H / 2
+            height = header + (max(rows, default=-1) + 1) * ROW_H + 6
+            bands.append(LaneBand(lane.label, top, height))
+            items += lane_items
+            top += height
+        return Scene(items, bands, top)
+
+    def _item(self, event: dict, viewport: Viewport) -> Item:
+        width = viewport.width_px
+        text, text_w = self.label(event["title"])
+        badge = BADGE_W if event["contested"] else 0
+        fx0, fx1 = _fuzzy_px(event, viewport)
+        if event["date_precision"] in POINT_PRECISIONS:
+            kind = "point"
+            x0 = x1 = mark_x(event, viewport)
+            label_x = x0 + POINT_R + 4 + badge
+            reach = max(POINT_R, (event["end_s"] - event["start_s"]) / viewport.seconds_per_px / 2)
+            mark_left, mark_right = x0 - reach, x0 + reach
+        else:
+            kind = "bar"
+            x0, x1 = viewport.x_of(event["start_s"]), viewport.x_of(event["end_s"])
+            if x1 - x0 < MIN_BAR_W:
+                middle = (x0 + x1) / 2
+                x0, x1 = middle - MIN_BAR_W / 2, middle + MIN_BAR_W / 2
+            mark_left, mark_right = x0, x1
+            # the label stays in view while any of a long bar is (it starts at the left edge)
+            drawn_right = max(fx1, x1) if fx1 is not None else max(float(width), x1 + OPEN_FADE_PX)
+            label_x = min(max(x0, 0.0), max(drawn_right - 40, x0)) + 4 + badge
+        if label_x + text_w > width and mark_left - 4 - badge - text_w >= 0:
+            label_x = mark_left - 4 - text_w  # no room on the right: the label goes on the left
+        reported = event.get("first_reported_s")
+        reported_x = None
+        if reported is not None and not event["start_s"] <= reported < event["end_s"]:
+            reported_x = viewport.x_of(reported)
+        item = Item(event, kind, x0, x1, fx0, fx1, text, label_x, text_w, reported_x, 0.0, 0.0)
+        if kind == "point":
+            item.span_w = (event["end_s"] - event["start_s"]) / viewport.seconds_per_px
+        extra = [] if reported_x is None else [reported_x]
+        item.left = min(mark_left, item.outer_left(), label_x - badge, *extra)
+        item.right = max(mark_right, item.outer_right(width), label_x + text_w, *extra) + GAP
+        return item
+
+
+def _fuzzy_px(event: dict, viewport: Viewport) -> tuple[float | None, float | None]:
+    fs, fe = event["fuzzy_start_s"], event["fuzzy_end_s"]
+    return (None if fs is None else viewport.x_of(fs)), (None if fe is None else viewport.x_of(fe))
+
+
+def _overlaps(reach: tuple[float, float], width: int) -> bool:
+    return reach[0] < width and reach[1] > 0
+
+
+def _reach(event: dict, viewport: Viewport) -> tuple[float, float]:
+    """The pixels an event's drawing may touch, fuzzy and open ends included."""
+    fs, fe = event["fuzzy_start_s"], event["fuzzy_end_s"]
+    lo = float("-inf") if fs is None else viewport.x_of(min(fs, event["start_s"]))
+    hi = float("inf") if fe is None else viewport.x_of(max(fe, event["end_s"]))
+    return lo, max(hi, viewport.x_of(event["start_s"]) + LABEL_MAX_W)
