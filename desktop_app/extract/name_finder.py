@@ -1,0 +1,173 @@
+"""Finding the names of known entities (people, places, organisations) in a text.
+
+``find_names(text, entities)`` reports two kinds of hit:
+
+- exact mentions of a name or alias, ignoring case and accents ("Erdogan", "ERDOĞAN" for
+  "Erdoğan"): ``confirmed=True``, score 100;
+- near misses ("Scholtz", "Solz" for "Scholz"), scored by RapidFuzz's normalised Indel
+  similarity: ``confirmed=False``, to be offered for confirmation, never applied silently.
+
+Only capitalised words are compared fuzzily, at least four letters long; a word that opens a
+sentence (capitalised anyway) needs a higher score. A one-word name written in lower case in the
+text ("may", "march") is a common word more often than a name, so it is offered, not confirmed.
+Exact matching looks names up by their first word in a dictionary; fuzzy matching hands each
+candidate word to RapidFuzz's ``process.extract``, which scans the names in C with a score cutoff,
+so a long entity list stays fast.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+FUZZY_CUTOFF = 80.0
+SENTENCE_START_CUTOFF = 90.0
+MIN_FUZZY_LENGTH = 4
+MAX_NAME_WORDS = 4
+MAX_SUGGESTIONS = 3
+
+_WORD = re.compile(r"[^\W_]+")
+_JOINER = re.compile(r"[\s\-‐‑–'’.]{1,3}")  # what may stand between the words of one name
+# Letters that Unicode does not decompose into a base letter and an accent.
+_EXTRA_FOLDS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŀ": "l", "æ": "ae",
+                              "œ": "oe", "þ": "th", "ð": "d", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A mention of ``entity_id``: ``text == source[start:end]``, found through ``matched_name``."""
+
+    text: str
+    start: int
+    end: int
+    entity_id: object
+    matched_name: str
+    score: float
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class _Token:
+    folded: str
+    start: int  # offsets into the original text
+    end: int
+    capitalised: bool
+    opens_sentence: bool
+
+
+@lru_cache(maxsize=65_536)  # the same entity names are folded on every call
+def fold(text: str) -> str:
+    """Lower case without accents: the form names are compared in."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_EXTRA_FOLDS)
+
+
+def find_names(text: str, entities: Iterable[tuple[object, Iterable[str]]],
+               cutoff: float = FUZZY_CUTOFF) -> list[NameHit]:
+    """Mentions of the entities' names and aliases in ``text``, in text order."""
+    names = [(entity_id, name, tuple(fold(word) for word in _WORD.findall(name)))
+             for entity_id, entity_names in entities for name in entity_names if name and name.strip()]
+    names = [(entity_id, name, words) for entity_id, name, words in names if 0 < len(words) <= MAX_NAME_WORDS]
+    tokens = _tokens(text)
+    exact = _exact_hits(text, tokens, names)
+    taken = {i for hit_tokens, _ in exact for i in hit_tokens}
+    fuzzy = _fuzzy_hits(text, tokens, names, taken, cutoff)
+    hits = [hit for _, hit in exact] + fuzzy
+    return sorted(hits, key=lambda hit: (hit.start, -hit.end, not hit.confirmed, -hit.score))
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        gap = text[max(0, match.start() - 12):match.start()]
+        before = gap.rstrip()[-1:]
+        opens_sentence = before in ("", ".", "!", "?", "\"", "“", ":") or "\n" in gap[len(gap.rstrip()):]
+        tokens.append(_Token(fold(word), match.start(), match.end(), word[0].isupper(), opens_sentence))
+    return tokens
+
+
+def _joined(text: str, tokens: list[_Token], first: int, count: int) -> bool:
+    """Whether tokens[first:first+count] are written next to each other, as one name would be."""
+    return all(_JOINER.fullmatch(text, tokens[i].end, tokens[i + 1].start)
+               for i in range(first, first + count - 1))
+
+
+def _exact_hits(text: str, tokens: list[_Token], names) -> list[tuple[range, NameHit]]:
+    by_first_word = defaultdict(list)
+    for entity_id, name, words in names:
+        by_first_word[words[0]].append((entity_id, name, words))
+    found = []
+    for i, token in enumerate(tokens):
+        for entity_id, name, words in by_first_word.get(token.folded, ()):
+            count = len(words)
+            if tuple(t.folded for t in tokens[i:i + count]) != words or not _joined(text, tokens, i, count):
+                continue
+            start, end = token.start, tokens[i + count - 1].end
+            # "may" for Theresa May: a lower-case common word is offered, not confirmed.
+            common_word = count == 1 and not token.capitalised and name[:1].isupper()
+            hit = NameHit(text[start:end], start, end, entity_id, name, 100.0, not common_word)
+            found.append((range(i, i + count), hit))
+    return _longest_first(found)
+
+
+def _longest_first(found: list[tuple[range, NameHit]]) -> list[tuple[range, NameHit]]:
+    """Drop hits inside a longer one; hits on the same words for several entities all stay."""
+    kept: list[tuple[range, NameHit]] = []
+    for span, hit in sorted(found, key=lambda item: (-len(item[0]), not item[1].confirmed, -item[1].score)):
+        clashes = [other for other, _ in kept if other.start < span.stop and span.start < other.stop]
+        if all(other == span for other in clashes):
+            kept.append((span, hit))
+    return kept
+
+
+def _fuzzy_hits(text: str, tokens: list[_Token], names, taken: set[int], cutoff: float) -> list[NameHit]:
+    by_length = defaultdict(list)
+    for entity_id, name, words in names:
+        by_length[len(words)].append((entity_id, name, " ".join(words)))
+    found = []
+    for count, choices in by_length.items():
+        queries = [i for i in range(len(tokens) - count + 1) if _fuzzy_candidate(text, tokens, i, count, taken)]
+        if not queries:
+            continue
+        strings = [choice[2] for choice in choices]
+        for i in queries:
+            query = " ".join(t.folded for t in tokens[i:i + count])
+            needed = SENTENCE_START_CUTOFF if tokens[i].opens_sentence else cutoff
+            start, end = tokens[i].start, tokens[i + count - 1].end
+            for _, score, column in process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=needed,
+                                                    limit=2 * MAX_SUGGESTIONS):
+                if score < 100:
+                    entity_id, name, _ = choices[column]
+                    found.append((range(i, i + count),
+                                  NameHit(text[start:end], start, end, entity_id, name, round(score, 1), False)))
+    return [hit for _, hit in _best_per_span(found)]
+
+
+def _fuzzy_candidate(text: str, tokens: list[_Token], first: int, count: int, taken: set[int]) -> bool:
+    words = tokens[first:first + count]
+    return (words[0].capitalised and words[-1].capitalised
+            and sum(len(t.folded) for t in words) >= MIN_FUZZY_LENGTH
+            and not any(i in taken for i in range(first, first + count))
+            and _joined(text, tokens, first, count))
+
+
+def _best_per_span(found: list[tuple[range, NameHit]]) -> list[tuple[range, NameHit]]:
+    """Of overlapping suggestions keep the best scored (then the longest), each entity once and
+    at most ``MAX_SUGGESTIONS`` per words."""
+    kept: list[tuple[range, NameHit]] = []
+    for span, hit in sorted(found, key=lambda item: (-item[1].score, -len(item[0]))):
+        overlapping = [(other, kept_hit) for other, kept_hit in kept
+                       if other.start < span.stop and span.start < other.stop]
+        same_words = all(other == span for other, _ in overlapping)
+        if (same_words and len(overlapping) < MAX_SUGGESTIONS
+                and all(kept_hit.entity_id != hit.entity_id for _, kept_hit in overlapping)):
+            kept.append((span, hit))
+    return kept
