@@ -1,0 +1,84 @@
+"""The cited chronology: the selected events in date order, each with its date in words, title,
+description and citations (short citation, locator, quote, stance, grading), contested events
+flagged. This module gathers what the Markdown and HTML writers print; they only format it.
+
+The short citations of every source the report cites are made in one pandoc run before the first
+event is written; the events themselves are read a page at a time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.exporting.citation_lists import short_citations, style_label
+from desktop_app.exporting.records import events_with_citations, grading, locator_text, split_names
+from desktop_app.exporting.selection import Progress, Selection, event_count, source_ids
+
+CONTESTED_NOTE = "Contested: at least one source contradicts this event."
+WARNING_SIGN = "⚠"
+
+
+@dataclass(frozen=True)
+class CitationLine:
+    citation: str  # "(Weber 2024b)", or the source's title when the style gives nothing
+    locator: str
+    stance: str
+    grading: str
+    quote: str
+
+    @property
+    def contradicts(self) -> bool:
+        return self.stance == "contradicts"
+
+
+@dataclass(frozen=True)
+class Entry:
+    date_words: str
+    date_edtf: str
+    title: str
+    description: str
+    tags: list[str]
+    entities: list[str]
+    contested: bool
+    citations: list[CitationLine]
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+    summary: str  # "36 events (all events) · citations in Chicago (author-date) · exported 25 November 2024"
+
+
+class Chronology:
+    """A chronology to be written: its heading, then its entries (read lazily, page by page)."""
+
+    def __init__(self, db: Database, selection: Selection, title: str, style=None, progress: Progress | None = None):
+        self.db = db
+        self.selection = selection
+        self.progress = progress
+        self.style = style_label(style)
+        self._citations = short_citations(db, source_ids(db, Selection(selection.where)), self.style)
+        count = event_count(db, selection)
+        style_name = self.style if isinstance(self.style, str) else self.style.stem
+        self.heading = Heading(title, f"{count:,} event{'s' if count != 1 else ''} ({selection.description})"
+                                      f" · citations in {style_name}"
+                                      f" · exported {in_words_or_raw(date.today().isoformat())}")
+
+    def entries(self) -> Iterator[Entry]:
+        for event in events_with_citations(self.db, self.selection, self.progress):
+            lines = [CitationLine(self._citations.get(c["source_id"]) or c["source_title"] or "untitled source",
+                                  locator_text(c["locator_type"], c["locator"]), c["stance"], grading(c),
+                                  " ".join((c["quote"] or "").split()))
+                     for c in event["citations"]]
+            yield Entry(event["date_words"], event["date_edtf"], event["title"], event["description"] or "",
+                        split_names(event["tags"]), split_names(event["entities"]), bool(event["contested"]), lines)
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """A description's paragraphs (split at blank lines), each as its lines."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    return [[line.strip() for line in block.splitlines()] for block in blocks if block]

@@ -1,0 +1,67 @@
+"""The cited chronology as one self-contained HTML page: a small inline stylesheet, no scripts,
+no external resources, every piece of text escaped with ``html.escape``.
+
+The same HTML is what Qt lays out for the PDF (QTextDocument understands this subset of HTML
+and CSS), so the page keeps to plain elements: headings, paragraphs, lists, spans.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import TextIO
+
+from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, Chronology, Entry, paragraphs
+
+STYLESHEET = """
+body { font-family: 'Noto Serif', Georgia, 'Times New Roman', serif; font-size: 11pt; color: #1f2328;
+       max-width: 46em; margin: 2em auto; line-height: 1.45; }
+h1 { font-size: 20pt; margin-bottom: 0.2em; }
+h2 { font-size: 13pt; margin-top: 1.4em; margin-bottom: 0.2em; }
+.summary, .facts { color: #57606a; font-size: 9.5pt; }
+.date { color: #0b5394; }
+.edtf { font-family: 'DejaVu Sans Mono', monospace; }
+.contested { color: #b3261e; font-weight: bold; }
+.sources { margin-top: 0.3em; }
+.none { color: #57606a; font-style: italic; }
+"""
+
+
+def write(out: TextIO, chronology: Chronology) -> None:
+    title = escape(chronology.heading.title)
+    out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+              f"<title>{title}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n"
+              f"<h1>{title}</h1>\n<p class=\"summary\">{escape(chronology.heading.summary)}</p>\n")
+    for entry in chronology.entries():
+        out.write(entry_html(entry))
+    out.write("</body>\n</html>\n")
+
+
+def entry_html(entry: Entry) -> str:
+    parts = [f"<div class=\"event\">\n<h2><span class=\"date\">{escape(entry.date_words)}</span> — "
+             f"{escape(entry.title)}</h2>\n"]
+    facts = [f"<span class=\"edtf\">{escape(entry.date_edtf)}</span>"]
+    if entry.tags:
+        facts.append("Tags: " + escape(", ".join(entry.tags)))
+    if entry.entities:
+        facts.append("Entities: " + escape(", ".join(entry.entities)))
+    parts.append(f"<p class=\"facts\">{' · '.join(facts)}</p>\n")
+    if entry.contested:
+        parts.append(f"<p class=\"contested\">{WARNING_SIGN} {escape(CONTESTED_NOTE)}</p>\n")
+    for lines in paragraphs(entry.description):
+        parts.append("<p>" + "<br>".join(escape(line) for line in lines) + "</p>\n")
+    if entry.citations:
+        parts.append("<ul class=\"sources\">\n")
+        for line in entry.citations:
+            text = escape(line.citation) + (f", {escape(line.locator)}" if line.locator else "")
+            stance = (f"<span class=\"contested\">{WARNING_SIGN} contradicts</span>" if line.contradicts
+                      else escape(line.stance))
+            text += f" — {stance}"
+            if line.grading:
+                text += f" — graded {escape(line.grading)}"
+            if line.quote:
+                text += f": “{escape(line.quote)}”"
+            parts.append(f"<li>{text}</li>\n")
+        parts.append("</ul>\n")
+    else:
+        parts.append("<p class=\"none\">No sources cited.</p>\n")
+    parts.append("</div>\n")
+    return "".join(parts)

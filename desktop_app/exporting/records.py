@@ -1,0 +1,69 @@
+"""The selected events with what reports need beyond a list row: the description and the
+citations (with each cited source's grading), read for a whole page of events in two queries.
+
+Also the small renderings every report shares: a date in words, a locator, ISO dates from the
+store's bounds.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from db import dates
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.exporting.selection import Progress, Selection, event_pages
+
+LOCATOR_LABELS = {"paragraph": "¶ {}", "page": "p. {}", "section": "§ {}", "timestamp": "at {}", "line": "line {}"}
+STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "mentions": "mentions"}
+
+
+def events_with_citations(db: Database, selection: Selection, progress: Progress | None = None) -> Iterator[dict]:
+    """Each selected event (its list summary) with ``description``, ``date_words`` and
+    ``citations`` (dicts with source_id, source_title, locator_type, locator, quote, stance,
+    reliability, credibility), in date order."""
+    for page in event_pages(db, selection, progress):
+        ids = [event["id"] for event in page]
+        marks = ",".join("?" * len(ids))
+        descriptions = dict(db.conn.execute(f"SELECT id, description FROM events WHERE id IN ({marks})", ids))
+        citations: dict[int, list[dict]] = {event_id: [] for event_id in ids}
+        cursor = db.conn.execute(
+            "SELECT c.event_id, c.source_id, s.title AS source_title, c.locator_type, c.locator, c.quote, c.stance,"
+            " s.reliability, s.credibility"
+            f" FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({marks})"
+            " ORDER BY c.event_id, c.id", ids)
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            citation = dict(zip(names, row))
+            citations[citation.pop("event_id")].append(citation)
+        for event in page:
+            yield {**event, "description": descriptions.get(event["id"], ""),
+                   "date_words": in_words_or_raw(event["date_edtf"]), "citations": citations[event["id"]]}
+
+
+def locator_text(locator_type: str, locator: str) -> str:
+    """"¶ 3", "p. 12", "§ 2.1", "at 01:02:03", "line 7"; "" without a locator."""
+    if not (locator or "").strip():
+        return ""
+    return LOCATOR_LABELS.get(locator_type, locator_type + " {}").format(locator.strip())
+
+
+def grading(citation: dict) -> str:
+    """The Admiralty grading of the cited source, e.g. "B2", "B", "2" or ""."""
+    return f"{citation.get('reliability') or ''}{citation.get('credibility') or ''}"
+
+
+def iso_of(seconds: int, with_time: bool = False) -> str:
+    """An ISO 8601 date (or date and time) for seconds since 1970 UTC; years outside 0–9999 are
+    written with a sign and at least four digits, as ISO 8601's expanded form has them."""
+    days, rest = divmod(seconds, dates.DAY)
+    year, month, day = dates.civil_from_days(days)
+    text = (f"{year:04d}" if 0 <= year <= 9999 else f"{year:+05d}") + f"-{month:02d}-{day:02d}"
+    if with_time:
+        text += f"T{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}Z"
+    return text
+
+
+def split_names(joined: str | None) -> list[str]:
+    """The names in a summary's ``tags``/``entities`` column (the store joins them with ", ")."""
+    return sorted((name for name in (joined or "").split(", ") if name), key=str.casefold)

@@ -1,0 +1,98 @@
+"""What an export covers: which events (an ``EventFilter``) and which sources.
+
+Events are always read a page at a time in date order (a project may hold a million); sources
+are the ones those events cite, in first-cited order, or every source of the library.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator
+
+from sqlite_utils import Database
+
+from db import sources as source_queries
+from db.errors import SourcelineError
+from db.events import EventFilter, count_events, event_page
+
+PAGE = 2_000
+
+
+class ExportCancelled(SourcelineError):
+    def __init__(self):
+        super().__init__("export cancelled; no file was written")
+
+
+# progress(done, total) -> False to cancel; called once per page of events.
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The events to export (all when the filter is empty), and for citation lists whether to
+    take every source of the library instead of the sources those events cite.
+
+    ``limit`` keeps only the first events (or sources): the export dialog's preview."""
+
+    where: EventFilter = EventFilter()
+    all_sources: bool = False
+    limit: int | None = None
+    description: str = "all events"
+
+    @classmethod
+    def of_events(cls, event_ids) -> "Selection":
+        ids = tuple(dict.fromkeys(event_ids))
+        return cls(EventFilter(ids=ids), description=f"{len(ids):,} selected event{'s' if len(ids) != 1 else ''}")
+
+    @classmethod
+    def of_tag(cls, tag: str) -> "Selection":
+        return cls(EventFilter(tags=(tag,)), description=f"events tagged “{tag}”")
+
+    def previewing(self, count: int) -> "Selection":
+        return replace(self, limit=count)
+
+
+def event_count(db: Database, selection: Selection) -> int:
+    total = count_events(db, selection.where)
+    return total if selection.limit is None else min(total, selection.limit)
+
+
+def event_pages(db: Database, selection: Selection, progress: Progress | None = None) -> Iterator[list[dict]]:
+    """The selected events' summaries (``db.events.event_page`` rows), in date order, by pages."""
+    total = event_count(db, selection) if progress is not None else 0
+    done = 0
+    while selection.limit is None or done < selection.limit:
+        size = PAGE if selection.limit is None else min(PAGE, selection.limit - done)
+        page = event_page(db, selection.where, offset=done, limit=size)
+        if not page:
+            return
+        yield page
+        done += len(page)
+        if progress is not None and not progress(done, total):
+            raise ExportCancelled()
+        if len(page) < size:
+            return
+
+
+def source_ids(db: Database, selection: Selection) -> list[int]:
+    """The sources a citation list holds: every source (by title) or those cited by the selected
+    events, in the order they were first cited."""
+    if selection.all_sources:
+        ids = [row[0] for row in db.conn.execute("SELECT id FROM sources ORDER BY title COLLATE NOCASE, id")]
+    elif selection.where.is_empty:
+        ids = source_queries.cited_source_ids(db)
+    else:
+        ids = cited_by(db, selection.where)
+    return ids if selection.limit is None else ids[: selection.limit]
+
+
+def cited_by(db: Database, where: EventFilter) -> list[int]:
+    """The sources cited by the events a filter lets through, in first-cited order.
+
+    ``db.sources.cited_source_ids`` takes a list of event ids, which cannot hold the million a
+    filter may match (SQLite allows some 32,000 parameters): this asks with the filter itself.
+    """
+    sql, params = where.where()
+    rows = db.conn.execute(
+        f"SELECT c.source_id FROM citations c JOIN events e ON e.id = c.event_id WHERE {sql}"
+        " GROUP BY c.source_id ORDER BY min(c.id)", params)
+    return [row[0] for row in rows]

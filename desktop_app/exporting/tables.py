@@ -1,0 +1,61 @@
+"""Spreadsheet exports: the evidence table (one row per citation) and the timeline data (one row
+per event). Every cell goes through ``spreadsheet_safe`` so that no text can run as a formula.
+"""
+from __future__ import annotations
+
+from typing import Iterator, TextIO
+
+from sqlite_utils import Database
+
+from db.dates import DAY
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.exporting.citation_lists import short_citations
+from desktop_app.exporting.records import events_with_citations, grading, iso_of, locator_text, split_names
+from desktop_app.exporting.selection import Progress, Selection, event_pages, source_ids
+from desktop_app.formats.spreadsheet_safe import write_csv
+
+EVIDENCE_COLUMNS = ("event_id", "event", "date_edtf", "date", "claim_quote", "source", "source_title", "locator",
+                    "stance", "reliability", "credibility", "grading")
+TIMELINE_COLUMNS = ("id", "title", "date_edtf", "date", "start", "end", "earliest", "latest", "precision", "tags",
+                    "entities", "source_count", "contested", "first_reported")
+
+
+def write_evidence(out: TextIO, db: Database, selection: Selection, style=None, progress: Progress | None = None) -> None:
+    """One row per citation of the selected events, in date order; an event without citations
+    gets one row with empty citation cells, so that it is not silently missing."""
+    citations = short_citations(db, source_ids(db, Selection(selection.where)), style)
+    write_csv(out, EVIDENCE_COLUMNS, _evidence_rows(db, selection, citations, progress))
+
+
+def _evidence_rows(db, selection, citations, progress) -> Iterator[list]:
+    for event in events_with_citations(db, selection, progress):
+        head = [event["id"], event["title"], event["date_edtf"], event["date_words"]]
+        if not event["citations"]:
+            yield head + [""] * (len(EVIDENCE_COLUMNS) - len(head))
+        for c in event["citations"]:
+            yield head + [c["quote"], citations.get(c["source_id"], ""), c["source_title"],
+                          locator_text(c["locator_type"], c["locator"]), c["stance"], c["reliability"] or "",
+                          c["credibility"] or "", grading(c)]
+
+
+def write_timeline(out: TextIO, db: Database, selection: Selection, progress: Progress | None = None) -> None:
+    """One row per selected event: EDTF, its bounds as ISO dates (``end`` and ``latest`` are the
+    last day included; ``earliest``/``latest`` are empty for an open end), tags, entities."""
+    write_csv(out, TIMELINE_COLUMNS, _timeline_rows(db, selection, progress))
+
+
+def _timeline_rows(db, selection, progress) -> Iterator[list]:
+    for page in event_pages(db, selection, progress):
+        for e in page:
+            timed = e["date_precision"] == "time"
+            yield [e["id"], e["title"], e["date_edtf"], in_words_or_raw(e["date_edtf"]),
+                   iso_of(e["start_s"], timed), _last(e["end_s"], e["start_s"], timed),
+                   "" if e["fuzzy_start_s"] is None else iso_of(e["fuzzy_start_s"], timed),
+                   "" if e["fuzzy_end_s"] is None else _last(e["fuzzy_end_s"], e["start_s"], timed),
+                   e["date_precision"], "; ".join(split_names(e["tags"])), "; ".join(split_names(e["entities"])),
+                   e["source_count"], "yes" if e["contested"] else "", e["first_reported_edtf"] or ""]
+
+
+def _last(end_s: int, start_s: int, timed: bool) -> str:
+    """The last day (or second) included before an exclusive end."""
+    return iso_of(max(start_s, end_s - (1 if timed else DAY)), timed)
