@@ -10,17 +10,29 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from dateutil.parser import parserinfo
 from dateutil.relativedelta import MO, TH, relativedelta
 
 from desktop_app.extract.date_patterns import HOLIDAYS
 
 ONE_DAY = timedelta(days=1)
+_NAMES = parserinfo()  # dateutil's table of month and weekday names and their abbreviations
 # The season codes of EDTF level 1, and the month each (northern-hemisphere) season starts in.
 SEASONS = {"spring": (21, 3), "summer": (22, 6), "autumn": (23, 9), "fall": (23, 9), "winter": (24, 12)}
 # How many days further away a reading may be and still win over one that contradicts the tense:
 # "in March" in a December article is last March when the verb is past, next March when future,
 # but "Jan. 20" in a November article is next January even next to a past-tense verb.
 TENSE_WEIGHT_DAYS = 210
+
+
+def month_number(name: str) -> int:
+    """1-12 for "November", "Nov.", "Sept"."""
+    return _NAMES.month(name.rstrip("."))
+
+
+def weekday_number(name: str) -> int:
+    """0 (Monday) to 6 for a weekday name."""
+    return _NAMES.weekday(name)
 
 
 @dataclass(frozen=True)

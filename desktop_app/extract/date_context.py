@@ -8,6 +8,7 @@ ministry said on Friday that talks will resume" is past.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _FUTURE = (
@@ -53,6 +54,21 @@ _FUNCTION_WORDS = frozenset(
     "a an by from until till before after since which who where while than so if it its his her their "
     "our we they he she i you said says".split()
 )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the resolvers know beyond the match: when the text was published and how it speaks."""
+
+    published: date | None
+    tense: str | None = None  # "past", "future", "present" or None when the sentence does not say
+    tense_in_clause: bool = True  # read from the expression's own clause, not further away
+    after_since: bool = False  # "since March": it cannot be after publication
+    says_today: bool = False  # the sentence also says "today", "this morning"...
+
+    @property
+    def tense_weight(self) -> float:
+        return 1.0 if self.tense_in_clause else 0.5
 
 
 def tense_near(sentence: str, start: int, end: int) -> tuple[str | None, bool]:

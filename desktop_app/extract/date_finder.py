@@ -16,7 +16,8 @@ from datetime import date
 
 from desktop_app.extract import date_context
 from desktop_app.extract.date_patterns import RULES
-from desktop_app.extract.date_resolve import Reading, resolve
+from desktop_app.extract.date_context import Reading
+from desktop_app.extract.date_resolve import resolve
 from desktop_app.extract.sentences import sentence_spans
 
 _NOT_WEEKDAY_BEFORE = ("Black ", "Cyber ", "Super ", "Bloody ", "Good ", "Holy ", "Ash ", "Palm ", "Man ")

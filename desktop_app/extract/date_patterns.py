@@ -149,8 +149,8 @@ RULES: tuple[Rule, ...] = (
     _rule("new_year", r"\b(?i:in|into|after|by|until|before|for)\s+(?P<hit>(?i:the\s+new\s+year))\b"),
 )
 
-WORD_NUMBERS = {word: value for value, word in enumerate(_NUMBER_WORDS.split("|")[:19], start=1)}
-WORD_NUMBERS.update({word: 10 * value for value, word in enumerate(_NUMBER_WORDS.split("|")[19:], start=2)})
+_WORD_NUMBERS = {word: value for value, word in enumerate(_NUMBER_WORDS.split("|")[:19], start=1)}
+_WORD_NUMBERS.update({word: 10 * value for value, word in enumerate(_NUMBER_WORDS.split("|")[19:], start=2)})
 
 
 def count_value(text: str) -> tuple[int, bool] | None:
@@ -164,7 +164,7 @@ def count_value(text: str) -> tuple[int, bool] | None:
         return int(words[0]), False
     total = 0
     for word in words:
-        if word not in WORD_NUMBERS:
+        if word not in _WORD_NUMBERS:
             return None
-        total += WORD_NUMBERS[word]
+        total += _WORD_NUMBERS[word]
     return total, False

@@ -1,38 +1,20 @@
 """Turning one matched time expression into EDTF, given the publication date and the verb's tense.
 
-Each resolver takes the match's named groups and a :class:`Reading` and returns EDTF, or ``None``
-when the expression cannot be placed (a relative one without a publication date, a day that does
-not exist such as 29 February 2023). Whether a match is a time expression at all is decided
-before, by :func:`accepts`.
+Each resolver takes the match's named groups and a :class:`Reading` and returns EDTF (or a
+``Span`` holding it), or ``None`` when the expression cannot be placed (a year-less one without a
+publication date, a day that does not exist such as 29 February 2023). This module holds the
+calendar-anchored shapes; those counted from the publication date are in ``date_relative``.
+Whether a match is a time expression at all is decided before, in ``date_finder``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.parser import parserinfo
-from dateutil.relativedelta import relativedelta
-
 from desktop_app.extract import date_calendar as cal
-from desktop_app.extract.date_patterns import count_value
-
-_NAMES = parserinfo()  # dateutil's table of month and weekday names and abbreviations
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What the resolvers know beyond the match: when the text was published and how it speaks."""
-
-    published: date | None
-    tense: str | None = None  # "past", "future", "present" or None when the sentence does not say
-    tense_in_clause: bool = True  # read from the expression's own clause, not further away
-    after_since: bool = False  # "since March": it cannot be after publication
-    says_today: bool = False  # the sentence also says "today", "this morning"...
-
-    @property
-    def tense_weight(self) -> float:
-        return 1.0 if self.tense_in_clause else 0.5
+from desktop_app.extract import date_relative as relative
+from desktop_app.extract.date_context import Reading
+from desktop_app.extract.date_relative import part_word
 
 
 def resolve(kind: str, groups: dict, reading: Reading) -> str | None:
@@ -40,10 +22,6 @@ def resolve(kind: str, groups: dict, reading: Reading) -> str | None:
     if isinstance(span, cal.Span):
         return span.edtf
     return span
-
-
-def _month(name: str) -> int:
-    return _NAMES.month(name.rstrip("."))
 
 
 def _year(groups: dict, published: date | None = None) -> int | None:
@@ -76,12 +54,12 @@ def _yearless(build, reading: Reading, reach: int = 1) -> cal.Span | None:
 
 
 def _day_month(groups: dict, reading: Reading):
-    month, day = _month(groups["month"]), _day_number(groups["day"])
+    month, day = cal.month_number(groups["month"]), _day_number(groups["day"])
     year = _year(groups, reading.published)
     if year is not None:
         found = _safe_date(year, month, day)
         return cal.day_span(found) if found else None
-    weekday = _NAMES.weekday(groups["weekday"]) if groups.get("weekday") else None
+    weekday = cal.weekday_number(groups["weekday"]) if groups.get("weekday") else None
 
     def build(candidate_year):
         found = _safe_date(candidate_year, month, day)
@@ -97,7 +75,7 @@ def _day_month(groups: dict, reading: Reading):
 
 
 def _day_range(groups: dict, reading: Reading):
-    month = _month(groups["month"])
+    month = cal.month_number(groups["month"])
     first, last = _day_number(groups["day"]), _day_number(groups["day2"])
     if last <= first:
         return None
@@ -117,12 +95,12 @@ def _iso(groups: dict, reading: Reading):
 
 def _month_year(groups: dict, reading: Reading):
     year = _year(groups, reading.published)
-    return cal.month_span(year, _month(groups["month"])) if year is not None else None
+    return cal.month_span(year, cal.month_number(groups["month"])) if year is not None else None
 
 
 def _week_of_month(groups: dict, reading: Reading):
     """The first week of March is days 1-7, the second 8-14...; the last is the final seven days."""
-    month, nth = _month(groups["month"]), groups["nth"].lower()
+    month, nth = cal.month_number(groups["month"]), groups["nth"].lower()
 
     def build(year):
         if nth in ("last", "final"):
@@ -135,14 +113,8 @@ def _week_of_month(groups: dict, reading: Reading):
     return build(year) if year is not None else _yearless(build, reading)
 
 
-def _part_word(groups: dict) -> str:
-    if groups.get("part"):
-        return groups["part"].strip(" -").lower()
-    return groups["span"].split()[1].lower()
-
-
 def _month_part(groups: dict, reading: Reading):
-    month, part = _month(groups["month"]), _part_word(groups)
+    month, part = cal.month_number(groups["month"]), part_word(groups)
     year = _year(groups)
     if year is not None:
         return cal.month_part(year, month, part)
@@ -150,7 +122,7 @@ def _month_part(groups: dict, reading: Reading):
 
 
 def _month_alone(groups: dict, reading: Reading):
-    month, mod = _month(groups["month"]), (groups.get("mod") or "").strip().lower()
+    month, mod = cal.month_number(groups["month"]), (groups.get("mod") or "").strip().lower()
     published = reading.published
     if published is None:
         return None
@@ -204,25 +176,7 @@ def _year_part(groups: dict, reading: Reading):
             return cal.months_span(year, 1, 6) if words[1] == "first" else cal.months_span(year, 7, 12)
         first = 3 * ("first", "second", "third", "fourth").index(words[1]) + 1
         return cal.months_span(year, first, first + 2)
-    return cal.year_part(year, _part_word(groups))
-
-
-_WEEK_PARTS = {"start": (0, 1), "beginning": (0, 1), "early": (0, 1), "middle": (1, 3), "mid": (1, 3),
-               "end": (4, 6), "late": (4, 6)}
-
-
-def _unit_part(groups: dict, reading: Reading):
-    published = reading.published
-    if published is None:
-        return None
-    shift = {"last": -1, "next": 1}.get(groups["mod"].lower(), 0)
-    part = _part_word(groups)
-    if groups["unit"].lower() == "week":
-        monday, _ = cal.week_of(published, shift)
-        first, last = _WEEK_PARTS[part]
-        return cal.days_span(monday + timedelta(days=first), monday + timedelta(days=last))
-    month = published + relativedelta(months=shift)
-    return cal.month_part(month.year, month.month, part)
+    return cal.year_part(year, part_word(groups))
 
 
 def _year_range(groups: dict, reading: Reading):
@@ -270,118 +224,6 @@ def _century(groups: dict, reading: Reading):
     return f"{hundreds * 100 + first:04d}/{hundreds * 100 + last:04d}"
 
 
-def _day_word(groups: dict, reading: Reading):
-    published = reading.published
-    if published is None:
-        return None
-    if groups.get("this"):
-        return cal.day_span(published)
-    if groups.get("last_night"):
-        return cal.day_span(published - cal.ONE_DAY)
-    offset = {"yesterday": -1, "tomorrow": 1, "today": 0, "tonight": 0}[groups["word"].lower()]
-    if groups.get("before_after"):
-        offset += -1 if groups["before_after"].lower() == "before" else 1
-    return cal.day_span(published + timedelta(days=offset))
-
-
-def _weekday(groups: dict, reading: Reading):
-    """last/next Friday: the nearest Friday strictly before/after publication; this Friday: the
-    coming one (today included) unless the verb is past; a bare Friday: past unless the verb is
-    future, a week away when it is the publication's own weekday, unless the sentence says today."""
-    published = reading.published
-    if published is None:
-        return None
-    weekday = _NAMES.weekday(groups["weekday"])
-    mod = (groups.get("mod") or "").lower()
-    ahead = (weekday - published.weekday()) % 7  # 0 when it is the publication's weekday
-    behind = (published.weekday() - weekday) % 7
-    if ahead == 0 and (mod == "this" or (not mod and reading.says_today)):
-        return cal.day_span(published)
-    future = mod == "next" or (mod != "last" and reading.tense == "future") or (mod == "this" and reading.tense != "past")
-    if future:
-        return cal.day_span(published + timedelta(days=ahead or 7))
-    return cal.day_span(published - timedelta(days=behind or 7))
-
-
-def _weekend(groups: dict, reading: Reading):
-    """Saturday and Sunday: last = the latest one over before publication, next = the first one
-    starting after it, this/the = the current one when published at a weekend, otherwise the
-    coming one for "this" unless the verb is past, the past one for "the" unless it is future."""
-    published = reading.published
-    if published is None:
-        return None
-    mod = " ".join((groups.get("mod") or "the").lower().split())
-    saturday = published - timedelta(days=(published.weekday() - 5) % 7)  # on or before publication
-    at_weekend = published.weekday() >= 5
-    if mod in ("last", "this past"):
-        saturday -= timedelta(days=7 if at_weekend else 0)
-    elif mod == "next":
-        saturday += timedelta(days=7)
-    elif not at_weekend:
-        coming = reading.tense == "future" or (mod == "this" and reading.tense != "past")
-        saturday += timedelta(days=7 if coming else 0)
-    return cal.days_span(saturday, saturday + cal.ONE_DAY)
-
-
-def _unit(groups: dict, reading: Reading):
-    published = reading.published
-    if published is None:
-        return None
-    unit, mod = groups["unit"].lower(), groups["mod"].lower()
-    side = (groups.get("side") or "").lower()
-    shift = {"last": -1, "next": 1}.get(mod, 0)
-    if unit == "week":
-        monday, sunday = cal.week_of(published, shift)
-        if side == "earlier":
-            return cal.days_span(monday, max(monday, published - cal.ONE_DAY))
-        if side == "later":
-            return cal.days_span(min(sunday, published + cal.ONE_DAY), sunday)
-        if side:
-            first, last = _WEEK_PARTS[side]
-            return cal.days_span(monday + timedelta(days=first), monday + timedelta(days=last))
-        return cal.days_span(monday, sunday)
-    if unit == "month":
-        month = published + relativedelta(months=shift)
-        if side == "earlier":
-            return cal.days_span(month.replace(day=1), max(month.replace(day=1), published - cal.ONE_DAY))
-        if side == "later":
-            last = cal.last_of_month(month)
-            return cal.days_span(min(last, published + cal.ONE_DAY), last)
-        if side:
-            return cal.month_part(month.year, month.month, side)
-        return cal.month_span(month.year, month.month)
-    year = published.year + shift
-    if side == "earlier":
-        return cal.days_span(date(year, 1, 1), max(date(year, 1, 1), published - cal.ONE_DAY))
-    if side == "later":
-        return cal.days_span(min(date(year, 12, 31), published + cal.ONE_DAY), date(year, 12, 31))
-    if side:
-        return cal.year_part(year, side)
-    return cal.year_span(year)
-
-
-def _ago(groups: dict, reading: Reading):
-    counted = count_value(groups["count"])
-    if reading.published is None or counted is None:
-        return None
-    count, vague = counted
-    unit = groups["unit"].lower()
-    published = reading.published
-    if unit == "day":
-        return cal.day_span(published - timedelta(days=count), approximate=vague)
-    if unit in ("week", "fortnight"):  # "two weeks ago" is rarely meant to the day
-        weeks = count * (2 if unit == "fortnight" else 1)
-        return cal.day_span(published - timedelta(weeks=weeks), approximate=True)
-    if unit == "month":
-        month = published - relativedelta(months=count)
-        return cal.month_span(month.year, month.month, approximate=vague)
-    if unit == "year":
-        return cal.year_span(published.year - count, approximate=vague)
-    if unit == "decade":
-        return cal.year_span(published.year - 10 * count, approximate=True)
-    return cal.year_span(published.year - 100 * count, approximate=True)
-
-
 def _holiday(groups: dict, reading: Reading):
     name = groups["holiday"]
     year = _year(groups)
@@ -400,18 +242,11 @@ def _holiday(groups: dict, reading: Reading):
                       reading.after_since)
 
 
-def _new_year(groups: dict, reading: Reading):
-    if reading.published is None:
-        return None
-    # Said in the second half of a year it is the coming one; in January it is the one begun.
-    return cal.year_span(reading.published.year + (reading.published.month >= 7))
-
-
 _RESOLVERS = {
     "iso": _iso, "day_month": _day_month, "day_range": _day_range, "month_year": _month_year,
-    "week_of_month": _week_of_month,
-    "month_part": _month_part, "month": _month_alone, "season_year": _season_year, "season": _season,
-    "year_part": _year_part, "unit_part": _unit_part, "year_range": _year_range, "year": _year_alone,
-    "decade": _decade, "century": _century, "day_word": _day_word, "weekday": _weekday,
-    "weekend": _weekend, "unit": _unit, "ago": _ago, "holiday": _holiday, "new_year": _new_year,
+    "week_of_month": _week_of_month, "month_part": _month_part, "month": _month_alone,
+    "season_year": _season_year, "season": _season, "year_part": _year_part, "year_range": _year_range,
+    "year": _year_alone, "decade": _decade, "century": _century, "holiday": _holiday,
+    "unit_part": relative.unit_part, "day_word": relative.day_word, "weekday": relative.weekday,
+    "weekend": relative.weekend, "unit": relative.unit, "ago": relative.ago, "new_year": relative.new_year,
 }

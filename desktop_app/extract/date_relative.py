@@ -1,0 +1,158 @@
+"""Resolving the expressions that count from the publication date: today, yesterday, on Friday,
+the weekend, last month, earlier this week, the end of next month, two years ago, the new year.
+
+Each returns None when the publication date is unknown: such expressions are reported, not guessed.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from desktop_app.extract import date_calendar as cal
+from desktop_app.extract.date_context import Reading
+from desktop_app.extract.date_patterns import count_value
+
+
+def part_word(groups: dict) -> str:
+    """The part a match names: early/mid/late, or end/start/beginning/middle from "the end of"."""
+    if groups.get("part"):
+        return groups["part"].strip(" -").lower()
+    return groups["span"].split()[1].lower()
+
+
+_WEEK_PARTS = {"start": (0, 1), "beginning": (0, 1), "early": (0, 1), "middle": (1, 3), "mid": (1, 3),
+               "end": (4, 6), "late": (4, 6)}
+
+
+def unit_part(groups: dict, reading: Reading):
+    published = reading.published
+    if published is None:
+        return None
+    shift = {"last": -1, "next": 1}.get(groups["mod"].lower(), 0)
+    part = part_word(groups)
+    if groups["unit"].lower() == "week":
+        monday, _ = cal.week_of(published, shift)
+        first, last = _WEEK_PARTS[part]
+        return cal.days_span(monday + timedelta(days=first), monday + timedelta(days=last))
+    month = published + relativedelta(months=shift)
+    return cal.month_part(month.year, month.month, part)
+
+
+def day_word(groups: dict, reading: Reading):
+    published = reading.published
+    if published is None:
+        return None
+    if groups.get("this"):
+        return cal.day_span(published)
+    if groups.get("last_night"):
+        return cal.day_span(published - cal.ONE_DAY)
+    offset = {"yesterday": -1, "tomorrow": 1, "today": 0, "tonight": 0}[groups["word"].lower()]
+    if groups.get("before_after"):
+        offset += -1 if groups["before_after"].lower() == "before" else 1
+    return cal.day_span(published + timedelta(days=offset))
+
+
+def weekday(groups: dict, reading: Reading):
+    """last/next Friday: the nearest Friday strictly before/after publication; this Friday: the
+    coming one (today included) unless the verb is past; a bare Friday: past unless the verb is
+    future, a week away when it is the publication's own weekday, unless the sentence says today."""
+    published = reading.published
+    if published is None:
+        return None
+    weekday = cal.weekday_number(groups["weekday"])
+    mod = (groups.get("mod") or "").lower()
+    ahead = (weekday - published.weekday()) % 7  # 0 when it is the publication's weekday
+    behind = (published.weekday() - weekday) % 7
+    if ahead == 0 and (mod == "this" or (not mod and reading.says_today)):
+        return cal.day_span(published)
+    future = mod == "next" or (mod != "last" and reading.tense == "future") or (mod == "this" and reading.tense != "past")
+    if future:
+        return cal.day_span(published + timedelta(days=ahead or 7))
+    return cal.day_span(published - timedelta(days=behind or 7))
+
+
+def weekend(groups: dict, reading: Reading):
+    """Saturday and Sunday: last = the latest one over before publication, next = the first one
+    starting after it, this/the = the current one when published at a weekend, otherwise the
+    coming one for "this" unless the verb is past, the past one for "the" unless it is future."""
+    published = reading.published
+    if published is None:
+        return None
+    mod = " ".join((groups.get("mod") or "the").lower().split())
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)  # on or before publication
+    at_weekend = published.weekday() >= 5
+    if mod in ("last", "this past"):
+        saturday -= timedelta(days=7 if at_weekend else 0)
+    elif mod == "next":
+        saturday += timedelta(days=7)
+    elif not at_weekend:
+        coming = reading.tense == "future" or (mod == "this" and reading.tense != "past")
+        saturday += timedelta(days=7 if coming else 0)
+    return cal.days_span(saturday, saturday + cal.ONE_DAY)
+
+
+def unit(groups: dict, reading: Reading):
+    published = reading.published
+    if published is None:
+        return None
+    unit, mod = groups["unit"].lower(), groups["mod"].lower()
+    side = (groups.get("side") or "").lower()
+    shift = {"last": -1, "next": 1}.get(mod, 0)
+    if unit == "week":
+        monday, sunday = cal.week_of(published, shift)
+        if side == "earlier":
+            return cal.days_span(monday, max(monday, published - cal.ONE_DAY))
+        if side == "later":
+            return cal.days_span(min(sunday, published + cal.ONE_DAY), sunday)
+        if side:
+            first, last = _WEEK_PARTS[side]
+            return cal.days_span(monday + timedelta(days=first), monday + timedelta(days=last))
+        return cal.days_span(monday, sunday)
+    if unit == "month":
+        month = published + relativedelta(months=shift)
+        if side == "earlier":
+            return cal.days_span(month.replace(day=1), max(month.replace(day=1), published - cal.ONE_DAY))
+        if side == "later":
+            last = cal.last_of_month(month)
+            return cal.days_span(min(last, published + cal.ONE_DAY), last)
+        if side:
+            return cal.month_part(month.year, month.month, side)
+        return cal.month_span(month.year, month.month)
+    year = published.year + shift
+    if side == "earlier":
+        return cal.days_span(date(year, 1, 1), max(date(year, 1, 1), published - cal.ONE_DAY))
+    if side == "later":
+        return cal.days_span(min(date(year, 12, 31), published + cal.ONE_DAY), date(year, 12, 31))
+    if side:
+        return cal.year_part(year, side)
+    return cal.year_span(year)
+
+
+def ago(groups: dict, reading: Reading):
+    counted = count_value(groups["count"])
+    if reading.published is None or counted is None:
+        return None
+    count, vague = counted
+    unit = groups["unit"].lower()
+    published = reading.published
+    if unit == "day":
+        return cal.day_span(published - timedelta(days=count), approximate=vague)
+    if unit in ("week", "fortnight"):  # "two weeks ago" is rarely meant to the day
+        weeks = count * (2 if unit == "fortnight" else 1)
+        return cal.day_span(published - timedelta(weeks=weeks), approximate=True)
+    if unit == "month":
+        month = published - relativedelta(months=count)
+        return cal.month_span(month.year, month.month, approximate=vague)
+    if unit == "year":
+        return cal.year_span(published.year - count, approximate=vague)
+    if unit == "decade":
+        return cal.year_span(published.year - 10 * count, approximate=True)
+    return cal.year_span(published.year - 100 * count, approximate=True)
+
+
+def new_year(groups: dict, reading: Reading):
+    if reading.published is None:
+        return None
+    # Said in the second half of a year it is the coming one; in January it is the one begun.
+    return cal.year_span(reading.published.year + (reading.published.month >= 7))
