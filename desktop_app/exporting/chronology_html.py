@@ -12,7 +12,7 @@ from typing import TextIO
 from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, Chronology, Entry, paragraphs
 
 STYLESHEET = """
-body { font-family: 'Noto Serif', Georgia, 'Times New Roman', serif; font-size: 11pt; color: #1f2328;
+body { font-family: 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', Arial, sans-serif; font-size: 11pt; color: #1f2328;
        max-width: 46em; margin: 2em auto; line-height: 1.45; }
 h1 { font-size: 20pt; margin-bottom: 0.2em; }
 h2 { font-size: 13pt; margin-top: 1.4em; margin-bottom: 0.2em; }

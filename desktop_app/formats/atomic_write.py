@@ -26,6 +26,7 @@ def atomic_path(path: str | Path):
         yield Path(temporary)
         with open(temporary, "rb+") as written:
             os.fsync(written.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as error:
         raise FileProblem(path, None, f"could not be written ({error.strerror}); nothing was changed") from error
@@ -42,3 +43,14 @@ def write_text(path: str | Path, text: str) -> None:
 def write_bytes(path: str | Path, data: bytes) -> None:
     with atomic_path(path) as temporary:
         temporary.write_bytes(data)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file would have if written directly: the replaced file's, else the
+    usual ones under the umask (mkstemp makes its file readable by its owner only)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -32,3 +32,21 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_partial(tmp_path, 
 def test_an_unwritable_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileProblem, match="cannot write here"):
         atomic_write.write_text(tmp_path / "missing-folder" / "out.csv", "x")
+
+
+def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.csv"
+        atomic_write.write_text(fresh, "x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        private = tmp_path / "private.csv"
+        private.write_text("old")
+        private.chmod(0o600)
+        atomic_write.write_text(private, "new")
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(umask)
