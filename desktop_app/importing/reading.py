@@ -13,6 +13,7 @@ from pathlib import Path
 
 from db import dates
 from db.errors import FileProblem, InvalidDate
+from db.sources import CREATOR_ROLES
 
 # What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
 KIND_BY_EXTENSION = {
@@ -85,6 +86,9 @@ def _csl_record(path: Path, item: dict, warnings: list[str]) -> ImportRecord:
     item_id = item.pop("id", None)
     if isinstance(item_id, str) and item_id.strip() and not item.get("citation-key"):
         item["citation-key"] = item_id.strip()
+    for role in CREATOR_ROLES:
+        if isinstance(item.get(role), list):
+            item[role] = [_stored_name(name) for name in item[role] if isinstance(name, dict)]
     record = ImportRecord(path, item)
     for variable in ("issued", "accessed"):
         value = item.pop(variable, None)
@@ -96,6 +100,19 @@ def _csl_record(path: Path, item: dict, warnings: list[str]) -> ImportRecord:
                             f"{_shown(value)} is not a date Sourceline can read; left empty")
         setattr(record, f"{variable}_edtf", edtf)
     return record
+
+
+def _stored_name(name: dict) -> dict:
+    """A CSL name in the parts the store keeps (family, given, literal): particles and suffixes
+    join the family or given name as a citation prints them ("van Gennep, Arnold",
+    "Beethoven, Ludwig van", "King, Martin Luther, Jr.")."""
+    if name.get("literal") or not name.get("family"):
+        return {k: v for k, v in name.items() if k in ("literal", "family", "given") and v}
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name["family"]) if p)
+    given = " ".join(p for p in (name.get("given"), name.get("dropping-particle")) if p)
+    if name.get("suffix"):
+        given = f"{given}, {name['suffix']}" if given else name["suffix"]
+    return {"family": family, "given": given} if given else {"family": family}
 
 
 def _fulltext_records(path: Path) -> tuple[list[ImportRecord], list[str]]:

@@ -165,3 +165,16 @@ def test_undo_of_an_import_removes_it_and_redo_brings_it_back(project, data, row
     op.do(project)
     assert sorted(i for (i,) in project.conn.execute("SELECT id FROM sources")) == sorted([1, *added])
     assert rows(project, "source_creators") == 10
+
+
+def test_name_particles_and_suffixes_are_kept_in_the_stored_parts(project, tmp_path, titled):
+    path = tmp_path / "names.json"
+    path.write_text(json.dumps([{"id": "n", "type": "book", "title": "Names", "author": [
+        {"family": "Gennep", "given": "Arnold", "non-dropping-particle": "van"},
+        {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"},
+        {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+        {"literal": "Associated Press"}]}]), encoding="utf-8")
+    imported(project, path)
+    assert titled(project, "Names")["creators"]["author"] == [
+        {"family": "van Gennep", "given": "Arnold"}, {"family": "Beethoven", "given": "Ludwig van"},
+        {"family": "King", "given": "Martin Luther, Jr."}, {"literal": "Associated Press"}]

@@ -1,0 +1,23 @@
+"""The sources screen: the "Sources" page (library and metadata editor), File → Import Sources…
+(Ctrl+I), and files dropped on the window imported."""
+from __future__ import annotations
+
+PAGE_TITLE = "Sources"
+
+
+def install(window) -> None:
+    # Imported here so that importing the package (the CLI does) does not load the widgets.
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from desktop_app.sources import import_flow
+    from desktop_app.sources.page import LibraryPage
+
+    window.add_page(PAGE_TITLE, lambda session, window_: LibraryPage(session, window_))
+    action = QAction("&Import Sources…", window, shortcut=QKeySequence("Ctrl+I"))
+    action.setToolTip("Import BibTeX, RIS, CSL-JSON and full-text (HTML, Markdown, text) files")
+    action.triggered.connect(lambda: import_flow.choose_and_import(window))
+    action.setEnabled(window.session is not None)
+    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
+    window.menus["file"].addAction(action)
+    window.named_actions["import_sources"] = action
+    import_flow.FileDropFilter(window, window)

@@ -1,0 +1,313 @@
+"""The metadata editor beside the library: one source's CSL fields, its creators, the analyst's
+grading, and the events that cite it.
+
+As in the event editor, edits stay in the fields until Save (Ctrl+S or Ctrl+Return), which pushes
+one ``update_source`` op — one undoable step; moving to another source saves a valid pending edit.
+The record is rebuilt from the stored CSL item, so variables the form does not show (volume, page,
+abstract…) are kept as they were.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from db import citations, sources
+from db.errors import SourcelineError
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.formats.csl_dates import edtf_to_csl_date
+from desktop_app.sources.creators_editor import CreatorsEditor, name_parts
+from desktop_app.sources.grading import CREDIBILITY, RELIABILITY, grade, grade_meaning
+from desktop_app.sources.optional_date_field import OptionalDateField
+from desktop_app.sources.type_names import type_name, types_by_name
+
+# Changes to these tables may alter what the editor shows of its source.
+SHOWN_TABLES = ("sources", "source_creators", "citations", "events")
+# Line edits: field key -> CSL variable.
+TEXT_VARIABLES = {"title": "title", "container": "container-title", "publisher": "publisher", "url": "URL",
+                  "language": "language", "doi": "DOI", "isbn": "ISBN", "issn": "ISSN"}
+_COLUMNS = {"title": "title", "container": "container_title", "publisher": "publisher", "url": "url",
+            "language": "language", "doi": "doi", "isbn": "isbn", "issn": "issn"}
+PLACEHOLDER = "Select a source to see and edit it here."
+
+
+class SourceEditor(QWidget):
+    dirty_changed = Signal(bool)
+    event_requested = Signal(int)  # show this citing event
+    source_requested = Signal(int, object)  # open this source in the reader (annotation id or None)
+    problem = Signal(str)  # a message for the status bar (an edit refused)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self._source_id: int | None = None
+        self._loaded: dict = {}
+        self._dirty = False
+        self._loading = False
+
+        self.heading = QLabel(objectName="editorHeading", wordWrap=True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.open_button = QPushButton("Open in Reader")
+        self.open_button.setToolTip("Read the source's text, highlight and cite passages")
+        self.csl_type = QComboBox()
+        for name, csl_type in types_by_name():
+            self.csl_type.addItem(name, csl_type)
+        self.fields = {key: QLineEdit() for key in TEXT_VARIABLES}
+        self.fields["url"].setPlaceholderText("https://…")
+        self.fields["language"].setPlaceholderText("e.g. en, uk, de-CH")
+        for key, hint in (("doi", "DOI"), ("isbn", "ISBN"), ("issn", "ISSN")):
+            self.fields[key].setPlaceholderText(hint)
+        self.creators = CreatorsEditor()
+        self.issued = OptionalDateField("When it was published, e.g. 2024-11-15 (EDTF); empty if unknown")
+        self.accessed = OptionalDateField("When you read it online, e.g. 2024-11-20")
+        self.reliability = QComboBox()
+        self.reliability.addItem("Not graded", "")
+        for letter, meaning in RELIABILITY.items():
+            self.reliability.addItem(f"{letter} — {meaning}", letter)
+        self.credibility = QComboBox()
+        self.credibility.addItem("Not graded", 0)
+        for number, meaning in CREDIBILITY.items():
+            self.credibility.addItem(f"{number} — {meaning}", number)
+        self.grade_label = QLabel(objectName="gradeMeaning", wordWrap=True)
+        self.note = QPlainTextEdit(placeholderText="Why this grade: track record, access, corroboration…")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
+        self.citing = QListWidget()
+        self.citing.setToolTip("Double-click an event to show it on the timeline")
+        self.citing.setMinimumHeight(80)
+        self.save_button = QPushButton("Save", default=True)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setToolTip("Forget the changes made since the last save")
+
+        self._stack = QStackedWidget()
+        self.placeholder = QLabel(PLACEHOLDER, objectName="emptyState", wordWrap=True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._form())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+        for field in self.fields.values():
+            field.textEdited.connect(self._update_state)
+        for combo in (self.csl_type, self.reliability, self.credibility):
+            combo.currentIndexChanged.connect(self._update_state)
+        for date in (self.issued, self.accessed):
+            date.edited.connect(self._update_state)
+            date.validity_changed.connect(lambda _: self._update_state())
+        self.creators.edited.connect(self._update_state)
+        self.note.textChanged.connect(self._update_state)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.open_button.clicked.connect(lambda: self._source_id and self.source_requested.emit(self._source_id, None))
+        self.citing.itemActivated.connect(lambda item: self.event_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
+            QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        session.changed.connect(self.refresh)
+        self.show_source(None)
+
+    def _form(self) -> QWidget:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("T&ype", self.csl_type)
+        form.addRow("&Title", self.fields["title"])
+        form.addRow("&Creators", self.creators)
+        form.addRow("C&ontainer", self.fields["container"])
+        self.fields["container"].setToolTip("The newspaper, journal, website or book it appeared in")
+        form.addRow("&Publisher", self.fields["publisher"])
+        form.addRow("&Issued", self.issued)
+        form.addRow("&URL", self.fields["url"])
+        form.addRow("&Accessed", self.accessed)
+        form.addRow("&Language", self.fields["language"])
+        identifiers = QHBoxLayout()
+        for key in ("doi", "isbn", "issn"):
+            identifiers.addWidget(self.fields[key], 2 if key == "doi" else 1)
+        form.addRow("I&dentifiers", identifiers)
+
+        evaluation = QGroupBox("Evaluation (Admiralty grading)")
+        grading = QFormLayout(evaluation)
+        grading.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        grading.addRow("&Reliability of the source", self.reliability)
+        grading.addRow("Cr&edibility of the information", self.credibility)
+        grading.addRow("", self.grade_label)
+        grading.addRow("&Note", self.note)
+        cited = QGroupBox("Cited by")
+        QVBoxLayout(cited).addWidget(self.citing)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(evaluation)
+        layout.addLayout(buttons)
+        layout.addWidget(cited, 1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        return scroll
+
+    # -- which source ------------------------------------------------------------------------
+
+    @property
+    def source_id(self) -> int | None:
+        return self._source_id
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def show_source(self, source_id: int | None, placeholder: str | None = None) -> None:
+        """Show another source (None: nothing). A valid pending edit of the current one is saved first."""
+        if source_id == self._source_id and source_id is not None:
+            return
+        if self._dirty and not self.save():
+            self.problem.emit(f"Unsaved changes to “{self._loaded.get('title', '')}” were dropped: they were not valid")
+        source = sources.get_source(self._session.db, source_id) if source_id is not None else None
+        self._source_id = source["id"] if source else None
+        self._dirty = False
+        if source is None:
+            self.placeholder.setText(placeholder or PLACEHOLDER)
+            self._stack.setCurrentIndex(0)
+            self._loaded = {}
+        else:
+            self._stack.setCurrentIndex(1)
+            self._load(source, keep_edits=False)
+        self._update_state()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _stored_values(source: dict) -> dict:
+        values = {key: source[column] or "" for key, column in _COLUMNS.items()}
+        values.update(
+            type=source["csl_type"], issued=source["issued_edtf"] or "", accessed=source["accessed_edtf"] or "",
+            creators=tuple((role, *name_parts(name)) for role in sources.CREATOR_ROLES
+                           for name in source["creators"].get(role, [])),
+            reliability=source["reliability"] or "", credibility=source["credibility"] or 0,
+            note=source["evaluation_note"] or "")
+        return values
+
+    def _widget_values(self) -> dict:
+        values = {key: field.text().strip() for key, field in self.fields.items()}
+        values.update(
+            type=self.csl_type.currentData(), issued=self.issued.text(), accessed=self.accessed.text(),
+            creators=tuple(self.creators.rows()), reliability=self.reliability.currentData(),
+            credibility=self.credibility.currentData(), note=self.note.toPlainText())
+        return values
+
+    def _put(self, key: str, value) -> None:
+        if key in self.fields:
+            self.fields[key].setText(value)
+        elif key in ("issued", "accessed"):
+            getattr(self, key).set_text(value)
+        elif key == "creators":
+            self.creators.set_rows(value)
+        elif key == "note":
+            self.note.setPlainText(value)
+        else:
+            combo = {"type": self.csl_type, "reliability": self.reliability, "credibility": self.credibility}[key]
+            if combo.findData(value) < 0:  # a type from an imported file this version does not name
+                combo.addItem(type_name(value), value)
+            combo.setCurrentIndex(combo.findData(value))
+
+    def _load(self, source: dict, keep_edits: bool) -> None:
+        """Fill the fields; with ``keep_edits``, a field the user has changed keeps their text."""
+        stored = self._stored_values(source)
+        current = self._widget_values() if keep_edits else {}
+        self._loading = True
+        for key, value in stored.items():
+            if not keep_edits or current[key] == self._loaded.get(key):
+                self._put(key, value)
+        self._loading = False
+        self._loaded = stored
+        self.heading.setText(source["title"] or "(untitled)")
+        self.citing.clear()
+        for event in citations.citing_events(self._session.db, source["id"]):
+            text = f"{in_words_or_raw(event['date_edtf'])} — {event['title']}"
+            if event["stance"] != "supports":
+                text += f"  ({event['stance']})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, event["event_id"])
+            item.setToolTip(event["quote"] or event["title"])
+            self.citing.addItem(item)
+        if not self.citing.count():
+            self.citing.addItem(QListWidgetItem("No event cites this source yet."))
+
+    def refresh(self, changes) -> None:
+        if self._source_id is None or not changes.touches(*SHOWN_TABLES):
+            return
+        source = sources.get_source(self._session.db, self._source_id)
+        if source is None:  # deleted (or its import undone)
+            self._dirty = False
+            self.show_source(None)
+            return
+        self._load(source, keep_edits=True)
+        self._update_state()
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        if self._loading:
+            return
+        loaded = bool(self._loaded)
+        values = self._widget_values() if loaded else {}
+        dirty = loaded and values != self._loaded
+        valid = self.issued.is_valid() and self.accessed.is_valid()
+        self.save_button.setEnabled(dirty and valid)
+        self.revert_button.setEnabled(dirty)
+        self.save_button.setToolTip("Save this source (Ctrl+S) — one step you can undo" if valid
+                                    else "Fix the issued or accessed date first")
+        if loaded:
+            letter, number = values["reliability"] or None, values["credibility"] or None
+            shown = grade(letter, number)
+            self.grade_label.setText(f"{shown} — {grade_meaning(letter, number)}" if shown else "Not graded yet")
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _record(self, values: dict) -> dict:
+        """The stored CSL item with the form's values in place of the ones it shows."""
+        item = sources.to_csl(self._session.db, self._source_id, edtf_to_csl_date)
+        for key, variable in TEXT_VARIABLES.items():
+            item[variable] = values[key] or (None if key != "title" else "")
+        item["type"] = values["type"]
+        for role in sources.CREATOR_ROLES:
+            item.pop(role, None)
+        item.update(self.creators.creators())
+        return item
+
+    def save(self) -> bool:
+        """Store the form as one undoable edit. False when invalid or refused."""
+        if self._source_id is None or not self._dirty:
+            return False
+        if not (self.issued.is_valid() and self.accessed.is_valid()):
+            return False
+        values = self._widget_values()
+        op = sources.update_source(
+            self._source_id, self._record(values), values["issued"] or None, values["accessed"] or None,
+            reliability=values["reliability"] or None, credibility=values["credibility"] or None,
+            evaluation_note=values["note"])
+        try:
+            self._session.push(op)
+        except SourcelineError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
+
+    def revert(self) -> None:
+        self._loading = True
+        for key, value in self._loaded.items():
+            self._put(key, value)
+        self._loading = False
+        self._update_state()
