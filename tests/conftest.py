@@ -4,6 +4,8 @@ Settings go to an INI file in ``tmp_path``, never to the user's real settings.
 """
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from db import ops
@@ -42,11 +44,19 @@ def build_small_project(path) -> None:
         db.close()
 
 
-@pytest.fixture
-def project(tmp_path):
-    """The path of a small project file (see SMALL_PROJECT_EVENTS)."""
-    path = tmp_path / "small.sourceline"
+@pytest.fixture(scope="session")
+def _small_project_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "small.sourceline"
     build_small_project(path)
+    return path
+
+
+@pytest.fixture
+def project(tmp_path, _small_project_file):
+    """The path of a small project file of its own (see SMALL_PROJECT_EVENTS)."""
+    path = tmp_path / "small.sourceline"
+    # A closed project is one self-contained file (closing checkpoints the WAL), so a copy is whole.
+    shutil.copyfile(_small_project_file, path)
     return path
 
 

@@ -85,6 +85,7 @@ class EventActions:
 
     def attach(self, page) -> None:
         """Give a new page the focus-local keys and the remembered lane grouping."""
-        for widget in (page.list.table, page.timeline):
-            widget.addActions(self._local)
+        page.list.table.addActions(self._local)
+        # The timeline zooms about the mouse with + and - and opens with Return by itself.
+        page.timeline.addAction(self.delete)
         page.timeline.set_lane_mode(self.window.settings.value(LANE_SETTING, "none"))

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
-COLUMNS = ("Source", "Locator", "Quote", "Stance")
+COLUMNS = ("Source", "Stance", "Locator", "Quote")
 
 
 class CitationList(QWidget):
@@ -20,6 +21,8 @@ class CitationList(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(False)
         self.tree.setMinimumHeight(90)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().resizeSection(0, 140)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda *_: self._open())
         self.add_button = QPushButton("Add citation…")
@@ -47,14 +50,18 @@ class CitationList(QWidget):
         for citation in citations:
             locator = f"{citation['locator_type']} {citation['locator']}" if citation["locator"] else ""
             quote = " ".join((citation["quote"] or "").split())
-            item = QTreeWidgetItem([citation["source_title"] or "Untitled source", locator, quote, citation["stance"]])
+            item = QTreeWidgetItem([citation["source_title"] or "Untitled source", citation["stance"], locator, quote])
             item.setData(0, Qt.ItemDataRole.UserRole, citation)
             item.setToolTip(0, citation["source_title"] or "")
-            item.setToolTip(2, citation["quote"] or "")
+            item.setToolTip(3, citation["quote"] or "")
+            if citation["stance"] == "contradicts":
+                item.setIcon(1, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                item.setToolTip(1, "This source contradicts the event")
             self.tree.addTopLevelItem(item)
             if selected and selected["id"] == citation["id"]:
                 item.setSelected(True)
-        self.tree.resizeColumnToContents(3)
+        self.tree.resizeColumnToContents(1)
+        self.tree.resizeColumnToContents(2)
         self._update_buttons()
 
     def selected_citation(self) -> dict | None:

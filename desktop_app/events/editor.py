@@ -69,7 +69,8 @@ class EventEditor(QWidget):
         self.date = DateField()
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(70)
+        self.description.setMinimumHeight(60)
+        self.description.setMaximumHeight(140)
         self.tags = NameListField(lambda: tag_names(db), "comma, separated")
         self.entities = NameListField(lambda: all_entity_names(db), "people, organisations, places")
         self.location_name = QLineEdit(placeholderText="Place name")
@@ -127,7 +128,9 @@ class EventEditor(QWidget):
         place.addWidget(self.location_name)
         place.addLayout(coordinates)
         place.addWidget(self.location_error)
-        form.addRow("&Location", place)
+        place_label = QLabel("&Location")
+        place_label.setBuddy(self.location_name)  # a layout row has no buddy of its own
+        form.addRow(place_label, place)
         cited = QGroupBox("Sources cited")
         cited_layout = QVBoxLayout(cited)
         cited_layout.addWidget(self.citations)
@@ -216,7 +219,9 @@ class EventEditor(QWidget):
         elif key in ("tags", "entities"):
             getattr(self, key).set_names(value)
         else:
-            getattr(self, key).setText(value)
+            field = getattr(self, key)
+            field.setText(value)
+            field.setCursorPosition(0)  # show a long title from its start
 
     def _load(self, event: dict, keep_edits: bool) -> None:
         """Fill the fields; with ``keep_edits``, a field the user has changed keeps their text."""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButt
 
 from desktop_app.events.table_model import COLUMNS, DATE, EventTableModel
 
-COLUMN_WIDTHS = (200, 340, 150, 180, 64, 170)
+COLUMN_WIDTHS = (200, 300, 110, 140, 60, 170)
 NO_EVENTS = "No events yet — press Ctrl+N to add one, or import sources from File → Import."
 NO_MATCH = "No events match the filter."
 
@@ -124,7 +124,7 @@ class EventList(QStackedWidget):
             current = self.model.index(first_row, 0)
             selections.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
             if scroll:
-                self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+                self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
         return found
 
     def _keep_indicator_on_sorted_column(self, column: int, order) -> None:

@@ -92,6 +92,7 @@ class FilterBar(QWidget):
         self.stance.setCurrentIndex(0)
         self.sources.blockSignals(False)
         self.stance.blockSignals(False)
+        self._current = None  # announce the empty filter even if the views were narrowed another way
         self._emit_if_changed()
 
     def build_filter(self) -> EventFilter:

@@ -53,6 +53,7 @@ class NameListField(QLineEdit):
 
     def set_names(self, names) -> None:
         self.setText(join_names(names))
+        self.setCursorPosition(0)
 
     def completer_model(self) -> QStringListModel:
         return self._names

@@ -14,7 +14,10 @@ def install(window) -> None:
     undo = group.createUndoAction(window)
     redo = group.createRedoAction(window)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
+    # Ctrl+Shift+Z everywhere, plus the platform's own (Ctrl+Y on Windows); each only once, as a
+    # key bound twice to one action is "ambiguous" and does nothing.
+    keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+    redo.setShortcuts(list(dict.fromkeys(keys)))
     window.menus["edit"].addAction(undo)
     window.menus["edit"].addAction(redo)
     history = window.menus["edit"].addAction("&History…")
