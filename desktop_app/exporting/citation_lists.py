@@ -6,6 +6,7 @@ citeproc (``desktop_app.formats``) do the rest.
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -58,6 +59,20 @@ def citation_list(db: Database, ids, fmt: str, style=None, bib_format: str = "pl
     if fmt == "bibliography":
         return bibliography.render(items, style_label(style), bib_format)
     raise ValueError(f"unknown citation list format {fmt!r}; expected one of {', '.join(LIST_FORMATS)}")
+
+
+def html_page(title: str, body: str) -> str:
+    """A standalone HTML page around a bibliography fragment (pandoc's output, already escaped)."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{escape(title)}</title>\n<style>{_BIBLIOGRAPHY_CSS}</style>\n</head>\n<body>\n"
+            f"<h1>{escape(title)}</h1>\n{body}</body>\n</html>\n")
+
+
+_BIBLIOGRAPHY_CSS = """
+body { font-family: 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', Arial, sans-serif; max-width: 46em; margin: 2em auto; }
+.csl-entry { margin-bottom: 0.6em; }
+.hanging-indent .csl-entry { padding-left: 2em; text-indent: -2em; }
+"""
 
 
 def short_citations(db: Database, ids, style=None) -> dict[int, str]:

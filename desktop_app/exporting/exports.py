@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from desktop_app.exporting import chronology_html, chronology_markdown, tables, timelinejs
 from desktop_app.exporting.chronology import Chronology
-from desktop_app.exporting.citation_lists import LIST_FORMATS, citation_list
+from desktop_app.exporting.citation_lists import LIST_FORMATS, citation_list, html_page
 from desktop_app.exporting.selection import Progress, Selection, source_ids
 from desktop_app.formats.atomic_write import atomic_path
 
@@ -55,7 +55,10 @@ def write_text(out: TextIO, db: Database, fmt: str, selection: Selection, option
         timelinejs.write(out, db, selection, options.title, selection.description, options.lanes, options.style,
                          progress)
     elif fmt in LIST_FORMATS:
-        out.write(citation_list(db, source_ids(db, selection), fmt, options.style, options.bib_format))
+        text = citation_list(db, source_ids(db, selection), fmt, options.style, options.bib_format)
+        if fmt == "bibliography" and options.bib_format == "html":
+            text = html_page(options.title, text)  # a file of its own, with its character set declared
+        out.write(text)
     else:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(TEXT_FORMATS)}")
 

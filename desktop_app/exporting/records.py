@@ -1,8 +1,7 @@
 """The selected events with what reports need beyond a list row: the description and the
 citations (with each cited source's grading), read for a whole page of events in two queries.
 
-Also the small renderings every report shares: a date in words, a locator, ISO dates from the
-store's bounds.
+Also the small renderings every report shares: a locator, a grading, a list of names.
 """
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from db import dates
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.selection import Progress, Selection, event_pages
 
@@ -51,17 +49,6 @@ def locator_text(locator_type: str, locator: str) -> str:
 def grading(citation: dict) -> str:
     """The Admiralty grading of the cited source, e.g. "B2", "B", "2" or ""."""
     return f"{citation.get('reliability') or ''}{citation.get('credibility') or ''}"
-
-
-def iso_of(seconds: int, with_time: bool = False) -> str:
-    """An ISO 8601 date (or date and time) for seconds since 1970 UTC; years outside 0–9999 are
-    written with a sign and at least four digits, as ISO 8601's expanded form has them."""
-    days, rest = divmod(seconds, dates.DAY)
-    year, month, day = dates.civil_from_days(days)
-    text = (f"{year:04d}" if 0 <= year <= 9999 else f"{year:+05d}") + f"-{month:02d}-{day:02d}"
-    if with_time:
-        text += f"T{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}Z"
-    return text
 
 
 def split_names(joined: str | None) -> list[str]:

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from db import sources as source_queries
 from db.errors import SourcelineError
 from db.events import EventFilter, count_events, event_page
+from desktop_app.exporting.iso_dates import iso_of
 
 PAGE = 2_000
 
@@ -39,6 +40,10 @@ class Selection:
     description: str = "all events"
 
     @classmethod
+    def of_filter(cls, where: EventFilter, all_sources: bool = False) -> "Selection":
+        return cls(where, all_sources, description=describe(where))
+
+    @classmethod
     def of_events(cls, event_ids) -> "Selection":
         ids = tuple(dict.fromkeys(event_ids))
         return cls(EventFilter(ids=ids), description=f"{len(ids):,} selected event{'s' if len(ids) != 1 else ''}")
@@ -49,6 +54,30 @@ class Selection:
 
     def previewing(self, count: int) -> "Selection":
         return replace(self, limit=count)
+
+
+def describe(where: EventFilter) -> str:
+    """The filter in words, for a report's heading: "events tagged “strikes” matching “ATACMS”"."""
+    if where.is_empty:
+        return "all events"
+    parts = []
+    if where.ids is not None:
+        parts.append(f"{len(where.ids):,} chosen")
+    if where.tags:
+        parts.append("tagged " + " and ".join(f"“{tag}”" for tag in where.tags))
+    if where.entities:
+        parts.append("naming " + " and ".join(f"“{name}”" for name in where.entities))
+    if where.text.strip():
+        parts.append(f"matching “{where.text.strip()}”")
+    if where.start_s is not None:
+        parts.append(f"ending after {iso_of(where.start_s)}")
+    if where.end_s is not None:
+        parts.append(f"starting before {iso_of(where.end_s)}")
+    if where.has_sources is not None:
+        parts.append("with sources" if where.has_sources else "without sources")
+    if where.stance:
+        parts.append(f"with a citation that {where.stance}")
+    return "events " + ", ".join(parts)
 
 
 def event_count(db: Database, selection: Selection) -> int:

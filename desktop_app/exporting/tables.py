@@ -10,7 +10,8 @@ from sqlite_utils import Database
 from db.dates import DAY
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import short_citations
-from desktop_app.exporting.records import events_with_citations, grading, iso_of, locator_text, split_names
+from desktop_app.exporting.iso_dates import iso_of
+from desktop_app.exporting.records import events_with_citations, grading, locator_text, split_names
 from desktop_app.exporting.selection import Progress, Selection, event_pages, source_ids
 from desktop_app.formats.spreadsheet_safe import write_csv
 
