@@ -99,14 +99,30 @@ def _boundaries(unit: str, step: int, lo: float, hi: float):
             yield t
             index += step
     else:  # year, decade, century: steps of whole years
-        year = civil_from_days(int(lo // DAY))[0]
-        year -= year % step
+        year = _round_year_at_or_before(civil_from_days(int(lo // DAY))[0], step)
         while True:
             t = days_from_civil(year, 1, 1) * DAY
             if t > hi:
                 return
             yield t
-            year += step
+            year = _next_round_year(year, step)
+
+
+# Round years as a reader counts them: 10 BCE, 5 BCE, 5, 10 (EDTF's year 0 is 1 BCE, so the
+# astronomical multiples of 5 would read 6 BCE, 1 BCE...). Across the era the gap is wider,
+# never narrower, than a step.
+def _round_year_at_or_before(year: int, step: int) -> int:
+    if year - year % step >= 1:
+        return year - year % step
+    bce = 1 - min(year, 0)
+    return 1 - -(-bce // step) * step
+
+
+def _next_round_year(year: int, step: int) -> int:
+    if year >= 1:
+        return year + step
+    bce = (1 - year) - step
+    return 1 - bce if bce > 0 else step
 
 
 def year_words(year: int) -> str:

@@ -245,7 +245,8 @@ class TimelineCanvas(QWidget):
 
     # -- painting --------------------------------------------------------------------------
 
-    def _message(self) -> str | None:
+    def empty_message(self) -> str | None:
+        """What the canvas says when there is nothing to draw (None when there is)."""
         if self._extent is None:
             return "No events match the filter" if not self.source.where.is_empty else "No events yet"
         if self._scene is not None and not self._scene.items:
@@ -256,7 +257,7 @@ class TimelineCanvas(QWidget):
         painter = QPainter(self)
         paint_frame(painter, self._viewport, self.height(), axis.ticks(self._viewport), self._frame, self._scene,
                     Colours.from_palette(self.palette()), selection=set(self._selection), scroll_y=self._scroll_y,
-                    now_s=time.time(), message=self._message(), drag=self._drag)
+                    now_s=time.time(), message=self.empty_message(), drag=self._drag)
         painter.end()
 
     def render_frame_ms(self, viewport: Viewport, height: int | None = None) -> float:
