@@ -20,6 +20,11 @@ from desktop_app.extract.date_context import Reading
 from desktop_app.extract.date_resolve import resolve
 from desktop_app.extract.sentences import sentence_spans
 
+# The shapes whose reading depends on the verb's tense (which year, which Friday); reading the
+# tense is the costliest step, so the others skip it.
+_TENSED = frozenset({"day_month", "day_range", "week_of_month", "month_part", "month", "season", "weekday",
+                     "weekend", "holiday"})
+MAX_SENTENCE = 600  # characters of context kept around a hit in an overlong "sentence"
 _NOT_WEEKDAY_BEFORE = ("Black ", "Cyber ", "Super ", "Bloody ", "Good ", "Holy ", "Ash ", "Palm ", "Man ")
 
 
@@ -49,9 +54,10 @@ def find_dates(text: str, published: date | None) -> list[DateHit]:
     starts = [start for start, _ in sentences]
     hits = []
     for candidate in _without_overlaps(_candidates(text, published)):
-        first, last = _sentence_of(sentences, starts, candidate.start)
+        first, last = _around(text, *_sentence_of(sentences, starts, candidate.start), candidate)
         sentence = text[first:last]
-        tense, in_clause = date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
+        tense, in_clause = (date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
+                            if candidate.kind in _TENSED else (None, True))
         reading = Reading(
             published,
             tense=tense,
@@ -97,6 +103,20 @@ def _without_overlaps(candidates) -> list[_Candidate]:
             taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _around(text: str, first: int, last: int, candidate: _Candidate) -> tuple[int, int]:
+    """The sentence, or in text without full stops (a list, a table) the words near the hit: a
+    sentence is for reading the tense and for showing, and a 100 KB one is good for neither."""
+    if last - first <= MAX_SENTENCE:
+        return first, last
+    half = (MAX_SENTENCE - (candidate.end - candidate.start)) // 2
+    start, end = max(first, candidate.start - half), min(last, candidate.end + half)
+    while first < start < candidate.start and not text[start - 1].isspace():
+        start += 1  # do not cut a word in two
+    while candidate.end < end < last and not text[end].isspace():
+        end -= 1
+    return start, end
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:

@@ -120,12 +120,7 @@ def _exact_hits(text: str, tokens: list[_Token], names) -> list[tuple[range, Nam
 
 def _longest_first(found: list[tuple[range, NameHit]]) -> list[tuple[range, NameHit]]:
     """Drop hits inside a longer one; hits on the same words for several entities all stay."""
-    kept: list[tuple[range, NameHit]] = []
-    for span, hit in sorted(found, key=lambda item: (-len(item[0]), not item[1].confirmed, -item[1].score)):
-        clashes = [other for other, _ in kept if other.start < span.stop and span.start < other.stop]
-        if all(other == span for other in clashes):
-            kept.append((span, hit))
-    return kept
+    return _claim(sorted(found, key=lambda item: (-len(item[0]), not item[1].confirmed, -item[1].score)))
 
 
 def _fuzzy_hits(text: str, tokens: list[_Token], names, taken: set[int], cutoff: float) -> list[NameHit]:
@@ -162,12 +157,21 @@ def _fuzzy_candidate(text: str, tokens: list[_Token], first: int, count: int, ta
 def _best_per_span(found: list[tuple[range, NameHit]]) -> list[tuple[range, NameHit]]:
     """Of overlapping suggestions keep the best scored (then the longest), each entity once and
     at most ``MAX_SUGGESTIONS`` per words."""
-    kept: list[tuple[range, NameHit]] = []
-    for span, hit in sorted(found, key=lambda item: (-item[1].score, -len(item[0]))):
-        overlapping = [(other, kept_hit) for other, kept_hit in kept
-                       if other.start < span.stop and span.start < other.stop]
-        same_words = all(other == span for other, _ in overlapping)
-        if (same_words and len(overlapping) < MAX_SUGGESTIONS
-                and all(kept_hit.entity_id != hit.entity_id for _, kept_hit in overlapping)):
-            kept.append((span, hit))
+    return _claim(sorted(found, key=lambda item: (-item[1].score, -len(item[0]))), MAX_SUGGESTIONS)
+
+
+def _claim(ranked: list[tuple[range, NameHit]], most: int | None = None) -> list[tuple[range, NameHit]]:
+    """Keep hits in rank order while their words are free or held by hits on exactly the same
+    words, one hit per entity per words, at most ``most`` per words."""
+    owner: dict[int, range] = {}
+    entities: dict[range, set] = defaultdict(set)
+    kept = []
+    for span, hit in ranked:
+        if any(owner.get(i, span) != span for i in span):
+            continue
+        if hit.entity_id in entities[span] or (most is not None and len(entities[span]) >= most):
+            continue
+        owner.update((i, span) for i in span)
+        entities[span].add(hit.entity_id)
+        kept.append((span, hit))
     return kept
