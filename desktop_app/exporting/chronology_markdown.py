@@ -15,13 +15,11 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
-def escape(text: str) -> str:
-    """Plain text as Markdown that renders as the same text."""
-    lines = []
-    for line in text.splitlines() or [""]:
-        line = _INLINE.sub(lambda m: "\\" + m.group(0), line)
-        lines.append(_LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), line))
-    return "\n".join(lines)
+def escape(text: str, starts_line: bool = False) -> str:
+    """Plain text as Markdown that renders as the same text; ``starts_line`` for text that
+    begins a line, where "# ", "- " or "1. " would start a heading or a list."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text) if starts_line else text
 
 
 def _escape_marker(marker: str) -> str:
@@ -45,7 +43,7 @@ def entry_markdown(entry: Entry) -> str:
     if entry.contested:
         parts.append(f"> {WARNING_SIGN} **{CONTESTED_NOTE}**\n")
     for lines in paragraphs(entry.description):
-        parts.append("\\\n".join(escape(line) for line in lines) + "\n")
+        parts.append("\\\n".join(escape(line, starts_line=True) for line in lines) + "\n")
     if entry.citations:
         items = []
         for line in entry.citations:

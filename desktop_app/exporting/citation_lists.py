@@ -44,7 +44,13 @@ def bib_format_for(path: str | Path | None, requested: str | None) -> str:
 
 
 def csl_items(db: Database, ids) -> list[dict]:
-    return [source_queries.to_csl(db, source_id, edtf_to_csl_date) for source_id in ids]
+    """The sources as CSL items. A source without a citation key leaves its id to the writers,
+    which make one from author, year and title (weber2024scholz) rather than show its uuid."""
+    items = [source_queries.to_csl(db, source_id, edtf_to_csl_date) for source_id in ids]
+    for item in items:
+        if not item.get("citation-key"):
+            item.pop("id", None)
+    return items
 
 
 def citation_list(db: Database, ids, fmt: str, style=None, bib_format: str = "plain") -> str:
