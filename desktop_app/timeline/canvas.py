@@ -17,12 +17,11 @@ from db import events as event_queries
 from db.dates import DAY
 from db.errors import SourcelineError
 from db.events import EventFilter
-from desktop_app.dates.render import in_words_or_raw
 from desktop_app.timeline import axis, tooltips
 from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource
 from desktop_app.timeline.layout import LANE_MODES
-from desktop_app.timeline.moving import movable, shifted_date
-from desktop_app.timeline.painting import Colours, DragPreview, paint_frame
+from desktop_app.timeline.gestures import Press
+from desktop_app.timeline.painting import Colours, paint_frame
 from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
 
@@ -59,9 +58,8 @@ class TimelineCanvas(QWidget):
         self._frame = None
         self._extent: tuple[int, int] | None = None
         self._auto_fit = True  # until the user moves the view, a resize fits all again
-        self._press = None  # (position, item or None, viewport) while the left button is down
-        self._gesture: str | None = None  # "pan" or "move" once a press has moved far enough
-        self._drag: DragPreview | None = None
+        self._stale = False  # the data changed while the canvas was hidden: read it when shown
+        self._press: Press | None = None  # while the left button is down
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         self._requery.timeout.connect(self._refresh)
         self._viewport = Viewport(0.0, DAY, max(1, self.width()))
@@ -158,7 +156,10 @@ class TimelineCanvas(QWidget):
             if kept != self._selection:
                 self._selection = kept
                 self.selection_changed.emit(list(kept))
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:  # another page is showing: read once when the timeline is shown again
+            self._stale = True
 
     # -- zooming ---------------------------------------------------------------------------
 
@@ -257,8 +258,13 @@ class TimelineCanvas(QWidget):
         painter = QPainter(self)
         paint_frame(painter, self._viewport, self.height(), axis.ticks(self._viewport), self._frame, self._scene,
                     Colours.from_palette(self.palette()), selection=set(self._selection), scroll_y=self._scroll_y,
-                    now_s=time.time(), message=self.empty_message(), drag=self._drag)
+                    now_s=time.time(), message=self.empty_message(), drag=self._drag_preview())
         painter.end()
+
+    def _drag_preview(self):
+        if self._press is not None and self._press.gesture == "move":
+            return self._press.preview(self._viewport.seconds_per_px)
+        return None
 
     def render_frame_ms(self, viewport: Viewport, height: int | None = None) -> float:
         """Time, in milliseconds, to query and paint one frame at ``viewport`` into an offscreen
@@ -278,6 +284,12 @@ class TimelineCanvas(QWidget):
         return (time.perf_counter() - started) * 1000
 
     # -- Qt events -------------------------------------------------------------------------
+
+    def showEvent(self, event):  # noqa: N802
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def resizeEvent(self, event):  # noqa: N802
         if self._auto_fit:
@@ -344,7 +356,7 @@ class TimelineCanvas(QWidget):
             self.zoom_to_fit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selection:
             self.event_activated.emit(self._selection[-1])
-        elif key == Qt.Key.Key_Escape and self._gesture == "move":
+        elif key == Qt.Key.Key_Escape and self._press is not None and self._press.gesture == "move":
             self._cancel_gesture()
         elif key == Qt.Key.Key_Escape and self._selection:
             self._set_selection([])
@@ -358,44 +370,35 @@ class TimelineCanvas(QWidget):
     def mousePressEvent(self, event):  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
-        self._press = (event.position(), self._item_at(event.position()), self._viewport)
-        self._gesture = None
+        pos = event.position()
+        self._press = Press(pos.x(), pos.y(), self._item_at(pos), self._viewport)
 
     def mouseMoveEvent(self, event):  # noqa: N802
         if self._press is None:
             return
-        origin, item, start_view = self._press
-        dx = event.position().x() - origin.x()
-        if self._gesture is None:
-            if (event.position() - origin).manhattanLength() < QApplication.startDragDistance():
-                return
-            self._gesture = "move" if item is not None and movable(item.event["date_edtf"]) else "pan"
-            self.setCursor(Qt.CursorShape.SizeHorCursor if self._gesture == "move" else Qt.CursorShape.ClosedHandCursor)
-        if self._gesture == "pan":
-            self.set_viewport(start_view.panned(-dx), defer=True)
-        else:
-            days = round(dx * self._viewport.seconds_per_px / DAY)
-            new_date = shifted_date(item.event["date_edtf"], days)
-            self._drag = DragPreview(item.id, days * DAY / self._viewport.seconds_per_px,
-                                     "→ " + in_words_or_raw(new_date))
+        pos = event.position()
+        gesture = self._press.follow(pos.x(), pos.y(), QApplication.startDragDistance())
+        if gesture == "pan":
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            self.set_viewport(self._press.panned_view(pos.x()), defer=True)
+        elif gesture == "move":
+            self.setCursor(Qt.CursorShape.SizeHorCursor)
             self.update()
 
     def mouseReleaseEvent(self, event):  # noqa: N802
-        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+        press = self._press
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
             return super().mouseReleaseEvent(event)
-        _, item, _ = self._press
-        gesture, drag = self._gesture, self._drag
         self._cancel_gesture()
-        if gesture is None:
-            self._click(item, event.modifiers())
-        elif gesture == "pan" and self._requery.isActive():
+        if press.gesture is None:
+            self._click(press.item, event.modifiers())
+        elif press.gesture == "pan" and self._requery.isActive():
             self._refresh()
-        elif gesture == "move" and drag is not None and drag.dx_px:
-            days = round(drag.dx_px * self._viewport.seconds_per_px / DAY)
-            self._move_event(item.event, days)
+        elif press.gesture == "move" and press.days:
+            self._move_event(press.item.id, press.new_date())
 
     def _cancel_gesture(self) -> None:
-        self._press, self._gesture, self._drag = None, None, None
+        self._press = None
         self.unsetCursor()
         self.update()
 
@@ -410,14 +413,20 @@ class TimelineCanvas(QWidget):
         else:
             self._set_selection([item.id])
 
-    def _move_event(self, event: dict, days: int) -> None:
+    def _move_event(self, event_id: int, date_edtf: str) -> None:
         try:
-            self.session.push(event_queries.update_event(event["id"], date_edtf=shifted_date(event["date_edtf"], days)))
+            self.session.push(event_queries.update_event(event_id, date_edtf=date_edtf))
         except SourcelineError as error:
             QMessageBox.warning(self, "Cannot move the event", str(error))
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if isinstance(self._frame, DensityFrame):  # too many to pick one: look closer there
+            self.zoom_in(event.position().x())
+            self.zoom_in(event.position().x())
+            return
         item = self._item_at(event.position())
-        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+        if item is not None:
             self._set_selection([item.id])
             self.event_activated.emit(item.id)

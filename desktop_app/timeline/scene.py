@@ -23,6 +23,7 @@ BADGE_W = 16  # room for the "!" of a contested event before its label
 LABEL_MAX_W = 260  # longer titles are elided (the tooltip has them in full)
 GAP = 10  # between two things in a row
 MIN_BAR_W = 3
+MAX_LABEL_OFFSET = 40  # how far past a point its label may start (to clear a fuzzy band)
 OPEN_FADE_PX = 60  # an open end fades over at least this much, out to the edge of the view
 POINT_PRECISIONS = ("day", "time")
 
@@ -144,34 +145,31 @@ class SceneBuilder:
         text, text_w = self.label(event["title"])
         badge = BADGE_W if event["contested"] else 0
         fx0, fx1 = _fuzzy_px(event, viewport)
+        span_w = (event["end_s"] - event["start_s"]) / viewport.seconds_per_px
         if event["date_precision"] in POINT_PRECISIONS:
-            kind = "point"
             x0 = x1 = mark_x(event, viewport)
-            label_x = x0 + POINT_R + 4 + badge
-            reach = max(POINT_R, (event["end_s"] - event["start_s"]) / viewport.seconds_per_px / 2)
+            # an approximate day's label starts past its fuzzy band, unless the band is wide
+            after = POINT_R if fx1 is None else max(POINT_R, min(fx1 - x0, MAX_LABEL_OFFSET))
+            item = Item(event, "point", x0, x1, fx0, fx1, text, x0 + after + 4 + badge, text_w, None, 0, 0, span_w)
+            reach = max(POINT_R, span_w / 2)
             mark_left, mark_right = x0 - reach, x0 + reach
         else:
-            kind = "bar"
             x0, x1 = viewport.x_of(event["start_s"]), viewport.x_of(event["end_s"])
             if x1 - x0 < MIN_BAR_W:
                 middle = (x0 + x1) / 2
                 x0, x1 = middle - MIN_BAR_W / 2, middle + MIN_BAR_W / 2
-            mark_left, mark_right = x0, x1
+            item = Item(event, "bar", x0, x1, fx0, fx1, text, 0, text_w, None, 0, 0)
             # the label stays in view while any of a long bar is (it starts at the left edge)
-            drawn_right = max(fx1, x1) if fx1 is not None else max(float(width), x1 + OPEN_FADE_PX)
-            label_x = min(max(x0, 0.0), max(drawn_right - 40, x0)) + 4 + badge
-        if label_x + text_w > width and mark_left - 4 - badge - text_w >= 0:
-            label_x = mark_left - 4 - text_w  # no room on the right: the label goes on the left
+            item.label_x = min(max(x0, 0.0), max(item.outer_right(width) - 40, x0)) + 4 + badge
+            mark_left, mark_right = x0, x1
+        if item.label_x + text_w > width and mark_left - 4 - badge - text_w >= 0:
+            item.label_x = mark_left - 4 - text_w  # no room on the right: the label goes on the left
         reported = event.get("first_reported_s")
-        reported_x = None
         if reported is not None and not event["start_s"] <= reported < event["end_s"]:
-            reported_x = viewport.x_of(reported)
-        item = Item(event, kind, x0, x1, fx0, fx1, text, label_x, text_w, reported_x, 0.0, 0.0)
-        if kind == "point":
-            item.span_w = (event["end_s"] - event["start_s"]) / viewport.seconds_per_px
-        extra = [] if reported_x is None else [reported_x]
-        item.left = min(mark_left, item.outer_left(), label_x - badge, *extra)
-        item.right = max(mark_right, item.outer_right(width), label_x + text_w, *extra) + GAP
+            item.reported_x = viewport.x_of(reported)
+        extra = [] if item.reported_x is None else [item.reported_x]
+        item.left = min(mark_left, item.outer_left(), item.label_x - badge, *extra)
+        item.right = max(mark_right, item.outer_right(width), item.label_x + text_w, *extra) + GAP
         return item
 
 
