@@ -83,15 +83,30 @@ class DuplicateKeys:
     def of(cls, doi, url, title, issued_edtf, first_family) -> "DuplicateKeys":
         return cls(doi_key(doi), url_key(url), title_key(title), issued_edtf or None, family_key(first_family))
 
-    def shared_with(self, other: "DuplicateKeys") -> str | None:
-        """Why the two are the same source ("same DOI", ...), or None when they are not."""
-        if self.doi and self.doi == other.doi:
-            return "same DOI"
-        if self.url and self.url == other.url:
-            return "same URL"
-        if (self.title and self.title == other.title and self.issued == other.issued
-                and self.family == other.family):
-            return "same title, date and first author"
+    def by_reason(self) -> list[tuple[str, object]]:
+        """(reason, key) for each way this record can match another, strongest first."""
+        found = [("same DOI", self.doi), ("same URL", self.url)]
+        if self.title:
+            found.append(("same title, date and first author", (self.title, self.issued, self.family)))
+        return [(reason, key) for reason, key in found if key]
+
+
+class KeyIndex:
+    """The records seen so far by each of their keys, to find duplicates within one import."""
+
+    def __init__(self):
+        self._first: dict[tuple[str, object], object] = {}
+
+    def add(self, record, keys: DuplicateKeys) -> None:
+        for reason_key in keys.by_reason():
+            self._first.setdefault(reason_key, record)
+
+    def find(self, keys: DuplicateKeys) -> tuple[object, str] | None:
+        """The first record added that ``keys`` duplicates, with the reason; None if none."""
+        for reason, key in keys.by_reason():
+            record = self._first.get((reason, key))
+            if record is not None:
+                return record, reason
         return None
 
 

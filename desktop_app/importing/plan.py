@@ -90,7 +90,7 @@ class ImportPlan:
     def find_duplicates(self, db: Database) -> None:
         """Look every record up in the project and among the records before it."""
         self.duplicates = {}
-        seen: list[dedupe.DuplicateKeys] = []
+        seen = dedupe.KeyIndex()
         for index, record in enumerate(self.records):
             keys = _keys(record)
             found = dedupe.find_existing(db, keys)
@@ -99,13 +99,11 @@ class ImportPlan:
                 title = db.conn.execute("SELECT title FROM sources WHERE id = ?", (existing_id,)).fetchone()[0]
                 self.duplicates[index] = Duplicate(index, reason, existing_id=existing_id, existing_title=title)
             else:
-                for earlier, earlier_keys in enumerate(seen):
-                    reason = keys.shared_with(earlier_keys)
-                    if reason:
-                        self.duplicates[index] = Duplicate(index, reason, earlier=earlier,
-                                                           existing_title=self.records[earlier].title)
-                        break
-            seen.append(keys)
+                earlier = seen.find(keys)
+                if earlier:
+                    self.duplicates[index] = Duplicate(index, earlier[1], earlier=earlier[0],
+                                                       existing_title=self.records[earlier[0]].title)
+            seen.add(index, keys)
 
     # -- applying ---------------------------------------------------------------------------------
 

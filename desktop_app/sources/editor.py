@@ -105,7 +105,7 @@ class SourceEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.open_button.clicked.connect(lambda: self._source_id and self.source_requested.emit(self._source_id, None))
-        self.citing.itemActivated.connect(lambda item: self.event_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.citing.itemActivated.connect(self._event_activated)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         session.changed.connect(self.refresh)
@@ -242,7 +242,14 @@ class SourceEditor(QWidget):
             item.setToolTip(event["quote"] or event["title"])
             self.citing.addItem(item)
         if not self.citing.count():
-            self.citing.addItem(QListWidgetItem("No event cites this source yet."))
+            empty = QListWidgetItem("No event cites this source yet.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.citing.addItem(empty)
+
+    def _event_activated(self, item: QListWidgetItem) -> None:
+        event_id = item.data(Qt.ItemDataRole.UserRole)
+        if event_id is not None:
+            self.event_requested.emit(event_id)
 
     def refresh(self, changes) -> None:
         if self._source_id is None or not changes.touches(*SHOWN_TABLES):
