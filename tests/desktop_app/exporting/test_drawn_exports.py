@@ -1,0 +1,118 @@
+"""What Qt draws: the chronology PDF and the timeline as PNG, SVG and PDF, opened again by
+QImage, QSvgRenderer, pypdf and pdftoppm (each when installed)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from db import dates
+from db.events import EventFilter
+from desktop_app.exporting.exports import ExportOptions
+from desktop_app.exporting.selection import Selection
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _pdf_pages(path) -> int:
+    """The page count by an independent reader: pypdf, else pdfinfo; skip when neither exists."""
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        if shutil.which("pdfinfo") is None:
+            pytest.skip("neither pypdf nor pdfinfo is installed to read the PDF")
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return len(PdfReader(str(path)).pages)
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_chronology_pdf_has_pages_and_the_events_text(sample_db, tmp_path):
+    pytest.importorskip("pypdf")
+    from desktop_app.exporting_ui.pdf import write_chronology_pdf
+
+    target = tmp_path / "report.pdf"
+    write_chronology_pdf(target, sample_db, Selection(), ExportOptions(title="Sample chronology"))
+    assert _pdf_pages(target) >= 5
+    text = " ".join(_pdf_text(target).split())
+    assert "Sample chronology" in text and "Thursday 24 February 2022" in text
+    assert "Contested: at least one source contradicts this event." in text
+    assert "(Weber 2024b)" in text
+
+
+def test_chronology_pdf_shows_hostile_markup_as_text(special_db, tmp_path, cases):
+    pytest.importorskip("pypdf")
+    from desktop_app.exporting_ui.pdf import write_chronology_pdf
+
+    target = tmp_path / "report.pdf"
+    write_chronology_pdf(target, special_db, Selection(), ExportOptions(title="Special"))
+    text = " ".join(_pdf_text(target).split())
+    assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text
+
+
+def test_timeline_png_has_the_width_asked_and_a_caption_of_the_sources(sample_db, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from desktop_app.exporting_ui.picture import PictureRequest, write_picture
+
+    target = tmp_path / "timeline.png"
+    write_picture(target, sample_db, "png", PictureRequest(width_px=1600, title="Sample"))
+    image = QImage(str(target))
+    assert not image.isNull() and image.width() == 1600 and image.height() > 600
+    # not a blank picture: the marks' accent colour is there
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20
+
+
+def test_picture_period_and_caption_follow_the_range(sample_db):
+    from desktop_app.exporting_ui.picture import PictureRequest, _layout
+
+    week = PictureRequest(start_s=dates.bounds("2024-11-18").start, end_s=dates.bounds("2024-11-24").end)
+    layout = _layout(sample_db, week, fitted=False)
+    assert layout.period == "18–24 November 2024"
+    titles = {item.event["title"] for item in layout.scene.items}
+    assert "Trump names Keith Kellogg envoy for Ukraine and Russia" not in titles
+    assert "The 1,000th day of Russia's full-scale invasion" in titles
+    caption = layout.caption.toPlainText()
+    assert caption.startswith("Sources cited by the events shown") and "Petrenko, Oksana. 2024." in caption
+    assert "Brandt" not in caption  # cited only by an event outside the period
+
+
+def test_timeline_svg_loads_in_qsvgrenderer(special_db, tmp_path):
+    from PySide6.QtSvg import QSvgRenderer
+
+    from desktop_app.exporting_ui.picture import PictureRequest, write_picture
+
+    target = tmp_path / "timeline.svg"
+    write_picture(target, special_db, "svg", PictureRequest(width_px=1920, lanes="tag", title="Special <svg>"))
+    renderer = QSvgRenderer(str(target))
+    assert renderer.isValid() and renderer.viewBox().width() == 1920
+    svg = target.read_text(encoding="utf-8")
+    assert "<title>Special &lt;svg&gt;</title>" in svg and "<script" not in svg
+
+
+def test_timeline_pdf_is_one_page_the_picture_size(special_db, tmp_path):
+    from desktop_app.exporting_ui.picture import PictureRequest, write_picture
+
+    target = tmp_path / "timeline.pdf"
+    write_picture(target, special_db, "pdf-timeline", PictureRequest(width_px=1920, where=EventFilter(tags=("strikes",))))
+    assert _pdf_pages(target) == 1
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "24", "-png", str(target), str(tmp_path / "page")], check=True)
+        assert (tmp_path / "page-1.png").stat().st_size > 1000
+
+
+def test_an_empty_period_says_so(special_db):
+    from desktop_app.exporting_ui.picture import PictureRequest, _layout
+
+    empty = PictureRequest(start_s=dates.bounds("1990").start, end_s=dates.bounds("1990").end)
+    layout = _layout(special_db, empty, fitted=True)
+    assert layout.scene.items == [] and layout.caption is None
