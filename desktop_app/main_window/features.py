@@ -1,9 +1,11 @@
 """Every feature that adds menus or pages to the main window, in menu order."""
 from desktop_app import events, reader, sources
 from desktop_app.main_window import basic_actions, project_files, theme
+from desktop_app import reliability
 
 INSTALLERS = [
     project_files.install,
+    reliability.install,
     basic_actions.install,
     events.install,
     sources.install,

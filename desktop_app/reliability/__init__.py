@@ -1,0 +1,34 @@
+"""Reliability and safety in the window: what happens when things go wrong.
+
+- ``crash_report``: unhandled exceptions are logged and shown (a plain message for a busy
+  project, a full disk or a damaged file; a copyable report for a bug); the app keeps running.
+- ``logs``: the rotating log file in the user's data folder.
+- ``opening``: a file that cannot be opened is explained and never modified; a damaged one is
+  offered a restore.
+- ``backup_schedule`` / ``restore_dialog``: backups on opening, daily, before bulk deletes;
+  File → Restore from Backup….
+- ``instance_lock``: a banner when another program has the project open.
+- ``refresh``: the window re-reads what another program changed when it is activated.
+- ``shutdown``: closing the window during a long operation cancels it cleanly.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+from desktop_app.reliability.backup_schedule import BackupSchedule
+from desktop_app.reliability.instance_lock import InstanceGuard
+from desktop_app.reliability.refresh import RefreshOnFocus
+from desktop_app.reliability.restore_dialog import restore_from_backup
+
+
+def install(window) -> None:
+    action = QAction("Restore from &Backup…", window)
+    action.setStatusTip("Replace the project's content with one of its backups")
+    action.triggered.connect(lambda: restore_from_backup(window))
+    window.menus["file"].addAction(action)
+    window.named_actions["restore_backup"] = action
+    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
+    action.setEnabled(window.session is not None)
+    window.backup_schedule = BackupSchedule(window)
+    window.instance_guard = InstanceGuard(window)
+    window.refresh_on_focus = RefreshOnFocus(window)

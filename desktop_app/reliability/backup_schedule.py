@@ -1,0 +1,108 @@
+"""Automatic backups while the window has a project open.
+
+- on opening, unless the newest backup is less than ``OPEN_BACKUP_AFTER_S`` (an hour) old — a
+  busy day of opening and closing the same project does not push the older backups out;
+- daily while open: checked every ``CHECK_EVERY_MS``, a backup is made when the newest is a day
+  old and the project was edited since (a timer, not a sleep: a suspended laptop catches up);
+- before a bulk delete of more than ``BULK_DELETE_THRESHOLD`` events (``before_bulk_delete``).
+
+The last ``keep_count()`` backups are kept: ``SOURCELINE_KEEP_BACKUPS`` in the environment, else
+the ``backups/keep`` setting, else 10. ``db.backups`` skips a backup when the disk is short of room.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+
+from db import backups
+from desktop_app.reliability.logs import log
+
+OPEN_BACKUP_AFTER_S = 3600
+DAILY_S = 24 * 3600
+CHECK_EVERY_MS = 30 * 60 * 1000
+BULK_DELETE_THRESHOLD = 100
+KEEP_SETTING = "backups/keep"
+KEEP_ENV = "SOURCELINE_KEEP_BACKUPS"
+
+
+def keep_count(settings: QSettings | None = None) -> int:
+    """How many backups of a project to keep (at least 1)."""
+    for value in (os.environ.get(KEEP_ENV), settings.value(KEEP_SETTING) if settings is not None else None):
+        try:
+            if value not in (None, ""):
+                return max(1, int(value))
+        except (TypeError, ValueError):
+            continue  # a mistyped setting falls back to the next one, not to a crash
+    return backups.DEFAULT_KEEP
+
+
+def back_up(session, reason: str, settings: QSettings | None = None) -> backups.Backup | None:
+    """Back the session's project up now; None (logged) when there is no room or it fails —
+    a backup that cannot be made must not stop the user's work."""
+    try:
+        made = backups.make_backup(session.db, session.path, reason, keep=keep_count(settings))
+    except (OSError, sqlite3.Error) as error:
+        log.warning("Backup (%s) of %s failed: %s", reason, session.path, error)
+        return None
+    if made is None:
+        log.warning("Backup (%s) of %s skipped: not enough free disk space", reason, session.path)
+    else:
+        log.info("Backup (%s) of %s: %s", reason, session.path, made.path)
+    return made
+
+
+def before_bulk_delete(session, count: int, settings: QSettings | None = None) -> backups.Backup | None:
+    """Call before deleting ``count`` events: backs up when it is more than the threshold."""
+    if count <= BULK_DELETE_THRESHOLD:
+        return None
+    return back_up(session, "before-bulk-delete", settings)
+
+
+class BackupSchedule(QObject):
+    """Follows the window's session: a backup on opening, then daily while edited."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._edited = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.daily_check)
+        window.session_changed.connect(self._follow)
+        self._follow(window.session)
+
+    def _follow(self, session) -> None:
+        self._edited = False
+        if session is None:
+            self.timer.stop()
+            return
+        session.changed.connect(self._note_edit)
+        session.reloaded.connect(self._note_edit)
+        self.timer.start()
+        # After the window has painted: a big project takes a moment to copy.
+        QTimer.singleShot(0, lambda: self.backup_on_open(session))
+
+    def _note_edit(self, *_) -> None:
+        self._edited = True
+
+    def backup_on_open(self, session) -> backups.Backup | None:
+        if session is not self.window.session:
+            return None  # closed (or replaced) before the timer fired
+        age = backups.latest_backup_age_s(session.path)
+        if age is not None and age < OPEN_BACKUP_AFTER_S:
+            return None
+        return back_up(session, "on-open", self.window.settings)
+
+    def daily_check(self) -> backups.Backup | None:
+        session = self.window.session
+        if session is None or not self._edited:
+            return None
+        age = backups.latest_backup_age_s(session.path)
+        if age is not None and age < DAILY_S:
+            return None
+        made = back_up(session, "daily", self.window.settings)
+        if made is not None:
+            self._edited = False
+        return made

@@ -1,0 +1,73 @@
+"""Opening a project in the window: a file that cannot be opened is explained in a message box
+and never modified; a damaged one with backups is offered a restore first.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlite_utils import Database
+
+from db import backups
+from db.errors import ProjectFileError, SourcelineError
+from db.store import SQLITE_HEADER, open_project
+from desktop_app.reliability.logs import log
+
+_CORRUPT, _NOTADB = 11, 26
+
+
+def is_damaged(path: str | Path) -> bool:
+    """Whether ``path`` is a project file gone bad — pages cut short or garbled — rather than a
+    file that is read-only, newer, or never was a project. Reads only; the file is not changed."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    if not header.startswith(SQLITE_HEADER):
+        # Not SQLite now, but we backed it up as a project before: it was overwritten.
+        return bool(backups.list_backups(path))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (_CORRUPT, _NOTADB)
+
+
+def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backups.DEFAULT_KEEP) -> Database | None:
+    """The project at ``path``, opened; or None after telling the user why it cannot be.
+
+    A damaged project with backups is offered the choice of a backup to restore (the damaged
+    file is set aside, not deleted), and is opened after the restore."""
+    try:
+        return open_project(path)
+    except ProjectFileError as error:
+        log.warning("Refused to open %s: %s", path, error)
+        if not (is_damaged(path) and backups.list_backups(path)):
+            QMessageBox.warning(parent, "Cannot open project", str(error))
+            return None
+        problem = str(error)
+    from desktop_app.reliability.restore_dialog import choose_backup
+
+    answer = QMessageBox.question(
+        parent, "The project file is damaged",
+        f"{problem}\n\nSourceline has backups of this project. Choose one to restore? The damaged file "
+        "is kept beside the project (named …damaged-<date>), not deleted.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    chosen = choose_backup(parent, path)
+    if chosen is None:
+        return None
+    try:
+        backups.restore(chosen.path, path, keep=keep)
+        log.info("Restored %s from %s", path, chosen.path)
+        return open_project(path)
+    except SourcelineError as error:
+        QMessageBox.warning(parent, "Cannot restore the backup", str(error))
+        return None

@@ -1,0 +1,47 @@
+"""The window catches up with edits made by another program (another window, the sourceline
+command) when it is activated.
+
+SQLite's ``PRAGMA data_version`` changes for a connection whenever *another* connection commits
+(never for its own commits), so comparing it on activation costs one tiny query; when it moved,
+``session.reloaded`` tells every view to read again.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from desktop_app.reliability.logs import log
+
+
+def data_version(session) -> int:
+    return session.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+class RefreshOnFocus(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._version: int | None = None
+        window.installEventFilter(self)
+        window.session_changed.connect(self._follow)
+        self._follow(window.session)
+
+    def _follow(self, session) -> None:
+        self._version = data_version(session) if session is not None else None
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.WindowActivate:
+            self.check()
+        return False
+
+    def check(self) -> bool:
+        """Emit ``session.reloaded`` if another program committed since the last check."""
+        session = self.window.session
+        if session is None:
+            return False
+        version = data_version(session)
+        if version == self._version:
+            return False
+        self._version = version
+        log.info("%s was changed by another program; reloading the views", session.path.name)
+        session.reloaded.emit()
+        return True

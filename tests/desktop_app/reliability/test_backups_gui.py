@@ -1,0 +1,137 @@
+"""Backups while the window is open: on opening (at most hourly), daily when edited, before a bulk
+delete; the last N kept; File → Restore from Backup… lists them and restores one."""
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from db import backups, events
+from desktop_app.main_window.window import MainWindow
+from desktop_app.reliability import backup_schedule
+from desktop_app.reliability.restore_dialog import RestoreDialog
+
+
+def age(backup, hours):
+    """Pretend ``backup`` was made ``hours`` ago (its note says when)."""
+    note = backup.path.with_suffix(".json")
+    data = json.loads(note.read_text())
+    data["created"] = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat()
+    note.write_text(json.dumps(data))
+
+
+def open_window(qtbot, session, settings):
+    window = MainWindow(session, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_opening_backs_up_at_most_hourly(qtbot, window, project, settings):
+    qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 1)
+    made = backups.list_backups(project)[0]
+    assert made.reason == "on-open" and made.counts["events"] == 5 and made.counts["citations"] == 2
+    path = window.session.path
+    window.project_files.close_action.trigger()
+    window.project_files.open_path(path)
+    qtbot.wait(10)
+    assert len(backups.list_backups(project)) == 1  # reopened within the hour: no second copy
+    age(made, hours=2)
+    window.project_files.close_action.trigger()
+    window.project_files.open_path(path)
+    qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 2)
+
+
+def test_daily_backup_only_after_edits(qtbot, window, project):
+    schedule = window.backup_schedule
+    qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 1)
+    assert schedule.timer.isActive() and schedule.timer.interval() == backup_schedule.CHECK_EVERY_MS
+    age(backups.list_backups(project)[0], hours=30)
+    assert schedule.daily_check() is None  # nothing changed since
+    window.session.push(events.add_event("Edited today", "2025-01-02"))
+    made = schedule.daily_check()
+    assert made.reason == "daily" and made.counts["events"] == 6
+    assert schedule.daily_check() is None  # the newest is fresh now
+    window.project_files.close_action.trigger()
+    assert not schedule.timer.isActive()
+
+
+def test_keep_count_comes_from_the_environment_then_the_settings(settings, monkeypatch):
+    assert backup_schedule.keep_count(settings) == backups.DEFAULT_KEEP
+    settings.setValue(backup_schedule.KEEP_SETTING, "3")
+    assert backup_schedule.keep_count(settings) == 3
+    monkeypatch.setenv(backup_schedule.KEEP_ENV, "5")
+    assert backup_schedule.keep_count(settings) == 5
+    monkeypatch.setenv(backup_schedule.KEEP_ENV, "lots")
+    assert backup_schedule.keep_count(settings) == 3
+    settings.setValue(backup_schedule.KEEP_SETTING, "0")
+    assert backup_schedule.keep_count(settings) == 1  # never zero: the newest backup stays
+
+
+def test_only_the_last_n_are_kept(qtbot, session, settings, project):
+    settings.setValue(backup_schedule.KEEP_SETTING, 2)
+    for n in range(4):
+        session.push(events.add_event(f"Edit {n}", "2025"))
+        backup_schedule.back_up(session, "daily", settings)
+    kept = backups.list_backups(project)
+    assert [b.counts["events"] for b in kept] == [9, 8]
+
+
+def test_a_bulk_delete_is_backed_up_first(session, project):
+    ids = [session.push(events.add_event(f"Bulk {n}", "2025")) for n in range(backup_schedule.BULK_DELETE_THRESHOLD + 1)]
+    assert backup_schedule.before_bulk_delete(session, backup_schedule.BULK_DELETE_THRESHOLD) is None
+    made = backup_schedule.before_bulk_delete(session, len(ids))
+    assert made.reason == "before-bulk-delete" and made.counts["events"] == 5 + len(ids)
+
+
+def test_a_backup_that_cannot_be_made_does_not_stop_work(session, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "backups").write_text("a file where the backup folder should be")
+    assert backup_schedule.back_up(session, "daily") is None
+    session.push(events.add_event("Still editing", "2025"))
+
+
+def test_the_restore_dialog_lists_backups_newest_first(qtbot, session, project):
+    dialog = RestoreDialog(project)
+    qtbot.addWidget(dialog)
+    assert dialog.empty.isVisibleTo(dialog) and not dialog.restore_button.isEnabled()
+    backups.make_backup(session.db, project, "before-import")
+    session.push(events.add_event("More", "2025"))
+    backups.make_backup(session.db, project, "before-migration-from-v3")
+    dialog = RestoreDialog(project)
+    qtbot.addWidget(dialog)
+    rows = [[dialog.table.topLevelItem(r).text(c) for c in range(7)] for r in range(dialog.table.topLevelItemCount())]
+    assert [r[1] for r in rows] == ["Before upgrading the file (from version 3)", "Before an import"]
+    assert [r[2] for r in rows] == ["6", "5"] and [r[5] for r in rows] == ["2", "2"]
+    assert dialog.chosen().reason == "before-migration-from-v3"
+
+
+def accept_restore_dialog(row):
+    def act():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        dialog.table.setCurrentItem(dialog.table.topLevelItem(row))
+        dialog.restore_button.click()
+    QTimer.singleShot(0, act)
+
+
+def test_restore_from_the_file_menu_closes_restores_and_reopens(qtbot, window, project):
+    qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 1)
+    old_session = window.session
+    for n in range(3):
+        old_session.push(events.add_event(f"After the backup {n}", "2025"))
+    action = window.named_actions["restore_backup"]
+    assert action in window.menus["file"].actions() and action.isEnabled()
+    accept_restore_dialog(0)
+    action.trigger()
+    qtbot.waitUntil(lambda: window.session is not old_session and window.session is not None)
+    assert window.session.path == project
+    assert events.count_events(window.session.db) == 5
+    assert window.session.undo_stack.count() == 0
+    reasons = [b.reason for b in backups.list_backups(project)]
+    assert "before-restore" in reasons  # the state before the restore can be had back
+    before_restore = next(b for b in backups.list_backups(project) if b.reason == "before-restore")
+    assert before_restore.counts["events"] == 8
+    window.project_files.close_action.trigger()
+    assert not action.isEnabled()
