@@ -14,7 +14,7 @@ ROLE_NAMES = {
     "collection-editor": "Series editor", "contributor": "Contributor",
 }
 ROLE, FAMILY, GIVEN, LITERAL = range(4)
-HEADERS = ("Role", "Family name", "Given name", "Organisation")
+HEADERS = ("Role", "Family", "Given", "Organisation")
 VISIBLE_ROWS = (2, 6)  # the table grows with its rows between these, then scrolls
 
 
@@ -35,9 +35,12 @@ class CreatorsEditor(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(ROLE, 120)
+        header.resizeSection(ROLE, 110)
         for column in (FAMILY, GIVEN, LITERAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeaderItem(FAMILY).setToolTip("A person's family name (surname), with any particle: van Gennep")
+        self.table.horizontalHeaderItem(GIVEN).setToolTip("A person's given names or initials")
         self.table.horizontalHeaderItem(LITERAL).setToolTip(
             "For an organisation, or a name that is not family + given: the name as written")
         self.table.itemChanged.connect(lambda _: self._loading or self.edited.emit())

@@ -80,6 +80,8 @@ class SourceEditor(QWidget):
         self.citing = QListWidget()
         self.citing.setToolTip("Double-click an event to show it on the timeline")
         self.citing.setMinimumHeight(80)
+        self.citing.setWordWrap(True)
+        self.citing.setSpacing(2)
         self.save_button = QPushButton("Save", default=True)
         self.revert_button = QPushButton("Revert")
         self.revert_button.setToolTip("Forget the changes made since the last save")
@@ -209,6 +211,7 @@ class SourceEditor(QWidget):
     def _put(self, key: str, value) -> None:
         if key in self.fields:
             self.fields[key].setText(value)
+            self.fields[key].setCursorPosition(0)  # show a long title from its start
         elif key in ("issued", "accessed"):
             getattr(self, key).set_text(value)
         elif key == "creators":

@@ -59,10 +59,16 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ISSUED, CREATORS, FILE, STATUS, ACTION):
+        for column, width in ((ISSUED, 100), (CREATORS, 150), (FILE, 140), (STATUS, 280), (ACTION, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.asking_hint = QLabel("Shaded cells are what a file does not say: double-click to type a title, "
+                                  "or a publication date in EDTF (e.g. 2024-11-15); a date may stay empty.",
+                                  wordWrap=True)
+        self.asking_hint.setVisible(any(self._asked.values()))
         self.all_duplicates = QComboBox()
         for choice, label in CHOICES:
             self.all_duplicates.addItem(label, choice)
@@ -84,14 +90,13 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.skip_bad)
         layout.addWidget(self.notes)
+        layout.addWidget(self.asking_hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(bulk)
         layout.addWidget(self.buttons)
 
         self.problems.set_error("\n".join(str(problem) for problem in plan.problems))
         self._fill()
-        self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._cell_edited)
         self.skip_bad.toggled.connect(lambda _: self._update())
         self._update()
@@ -113,8 +118,9 @@ class ImportDialog(QDialog):
 
     def _fill(self) -> None:
         self.table.blockSignals(True)
-        asking = QBrush(self.palette().highlight().color().lighter(170) if not self._dark()
-                        else self.palette().highlight().color().darker(200))
+        shade = self.palette().highlight().color()
+        shade.setAlpha(60)  # a tint of the palette's highlight over the cell, light or dark
+        asking = QBrush(shade)
         for row, record in enumerate(self._plan.records):
             title = QTableWidgetItem(record.title)
             issued = QTableWidgetItem(record.issued_edtf or "")
@@ -137,9 +143,6 @@ class ImportDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         self._show_duplicates()
-
-    def _dark(self) -> bool:
-        return self.palette().window().color().lightness() < 128
 
     def _show_duplicates(self) -> None:
         self.table.blockSignals(True)

@@ -44,6 +44,8 @@ class LibraryPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        # The indicator first: enabling sorting sorts by it, and it starts as title, descending.
+        self.table.horizontalHeader().setSortIndicator(*self.model.sort_order())
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -60,7 +62,6 @@ class LibraryPage(QWidget):
             header.resizeSection(column, width)
         for column in (ANNOTATIONS, CITING):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSortIndicator(*self.model.sort_order())
         self.empty = QLabel(EMPTY_LIBRARY, objectName="emptyState", wordWrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._list = QStackedWidget()

@@ -158,3 +158,9 @@ def test_twenty_thousand_sources_page_through_sql(big_project, qapp):
         assert model.data(model.index(row, TITLE)) == f"Report number {row + 1:05d} on the front"
     assert len(model._pages) <= table_model.CACHED_PAGES  # a bounded cache
     assert time.perf_counter() - started < 4  # about 0.5 s; generous for a loaded machine
+
+
+def test_the_library_opens_sorted_by_title_ascending(library):
+    titles = column(library.model, TITLE)
+    assert titles == sorted(titles, key=str.casefold)
+    assert library.table.horizontalHeader().sortIndicatorOrder() == ASC
