@@ -21,7 +21,7 @@ from db.dates import DAY
 from db.events import EventFilter
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import csl_items, style_label
-from desktop_app.exporting.records import iso_of
+from desktop_app.exporting.iso_dates import iso_of
 from desktop_app.exporting.selection import cited_by
 from desktop_app.formats import bibliography
 from desktop_app.formats.atomic_write import atomic_path

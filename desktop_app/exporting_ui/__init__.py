@@ -1,0 +1,29 @@
+"""File → Export…: the export dialog, and what Qt draws for exports (the chronology PDF, the
+timeline picture) — also for the command line, headless."""
+from __future__ import annotations
+
+
+def install(window) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    action = QAction("&Export…", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    action.setStatusTip("Export a chronology, tables, timeline data, a picture or citations")
+    action.triggered.connect(lambda: open_export_dialog(window))
+    window.menus["file"].addSeparator()
+    window.menus["file"].addAction(action)
+    window.named_actions["export"] = action
+    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
+    action.setEnabled(window.session is not None)
+
+
+def open_export_dialog(window):
+    # Imported here so that loading the package (the command line does) does not load the widgets.
+    from desktop_app.exporting_ui.choices import window_state
+    from desktop_app.exporting_ui.dialog import ExportDialog
+
+    if window.session is None:
+        return None
+    dialog = ExportDialog(window.session, window_state(window), window)
+    dialog.open()
+    return dialog

@@ -1,0 +1,255 @@
+"""File → Export…: choose the events (all, the selection, a tag, the current filter), a format
+and its options, see the first entries as the file will have them, then export or copy the
+bibliography to the clipboard as rich text."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressDialog,
+                               QScrollArea, QSpinBox, QStackedWidget, QTextBrowser, QVBoxLayout)
+
+from db.entities import tag_names
+from db.errors import SourcelineError
+from db.events import count_events
+from desktop_app.exporting.citation_lists import DEFAULT_STYLE
+from desktop_app.exporting.exports import PREVIEW_COUNT, ExportOptions, export_file, preview
+from desktop_app.exporting.selection import Selection, describe, source_ids
+from desktop_app.exporting_ui.choices import CHOICES, FormatChoice, WindowState
+from desktop_app.exporting_ui.clipboard import copy_bibliography
+from desktop_app.exporting_ui.pdf import write_chronology_pdf
+from desktop_app.exporting_ui.picture import PictureRequest, render_image, write_picture
+from desktop_app.formats import bibliography
+
+PREVIEW_DELAY_MS = 200
+PREVIEW_PICTURE_WIDTH = 960
+LANE_LABELS = (("none", "No lanes"), ("tag", "Lanes by tag"), ("entity", "Lanes by entity"))
+
+
+class ExportDialog(QDialog):
+    def __init__(self, session, state: WindowState = WindowState(), parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.state = state
+        self.setWindowTitle("Export")
+        self.last_written: Path | None = None
+
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Events to export")
+        total = count_events(session.db)
+        self.scope.addItem(f"All events ({total:,})", "all")
+        if state.selected:
+            self.scope.addItem(f"Selected events ({len(state.selected):,})", "selected")
+        if not state.where.is_empty:
+            self.scope.addItem(f"Current filter: {describe(state.where)}", "filter")
+        tags = tag_names(session.db)
+        if tags:
+            self.scope.addItem("Events with the tag…", "tag")
+        self.tag = QComboBox()
+        self.tag.addItems(tags)
+        self.tag.setAccessibleName("Tag")
+        self.all_sources = QCheckBox("Every source of the project, not only the cited ones")
+        self.format = QComboBox()
+        for choice in CHOICES:
+            self.format.addItem(choice.label, choice)
+        self.style = QComboBox()
+        self.style.addItems(list(bibliography.STYLES))
+        self.style.setCurrentText(DEFAULT_STYLE)
+        self.lanes = QComboBox()
+        for mode, label in LANE_LABELS:
+            self.lanes.addItem(label, mode)
+        self.lanes.setCurrentIndex(max(0, self.lanes.findData(state.lanes)))
+        self.width = QSpinBox(minimum=320, maximum=8000, singleStep=160, value=1920, suffix=" px")
+
+        form = QFormLayout()
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope, 1)
+        scope_row.addWidget(self.tag)
+        scope_label = QLabel("&Events:")
+        scope_label.setBuddy(self.scope)
+        form.addRow(scope_label, scope_row)
+        form.addRow("", self.all_sources)
+        form.addRow("&Format:", self.format)
+        form.addRow("Citation &style:", self.style)
+        form.addRow("&Lanes:", self.lanes)
+        form.addRow("&Width:", self.width)
+        self._form = form
+
+        self.preview_title = QLabel()
+        self.text_preview = QPlainTextEdit(readOnly=True)
+        self.text_preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.rich_preview = QTextBrowser()
+        self.rich_preview.setOpenLinks(False)  # a preview, not a browser
+        self.picture_preview = QLabel(alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.picture_scroll = QScrollArea(widgetResizable=True)
+        self.picture_scroll.setWidget(self.picture_preview)
+        self.previews = QStackedWidget()
+        for widget in (self.text_preview, self.rich_preview, self.picture_scroll):
+            self.previews.addWidget(widget)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton("&Copy Bibliography", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip("Copy the formatted bibliography of these sources, ready to paste into a document")
+        self.export_button = buttons.addButton("&Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_bibliography)
+        self.export_button.clicked.connect(self.choose_file_and_export)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview_title)
+        layout.addWidget(self.previews, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 680)
+
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        for combo in (self.scope, self.tag, self.format, self.style, self.lanes):
+            combo.currentIndexChanged.connect(self._options_changed)
+        self.all_sources.toggled.connect(self._options_changed)
+        self.width.valueChanged.connect(self._options_changed)
+        if not state.where.is_empty:
+            self.scope.setCurrentIndex(self.scope.findData("filter"))
+        elif state.selected:
+            self.scope.setCurrentIndex(self.scope.findData("selected"))
+        self._options_changed()
+
+    # -- what is asked for -------------------------------------------------------------------
+
+    def choice(self) -> FormatChoice:
+        return self.format.currentData()
+
+    def selection(self) -> Selection:
+        scope = self.scope.currentData()
+        all_sources = self.all_sources.isChecked()
+        if scope == "selected":
+            chosen = Selection.of_events(self.state.selected)
+        elif scope == "filter":
+            chosen = Selection.of_filter(self.state.where)
+        elif scope == "tag" and self.tag.currentText():
+            chosen = Selection.of_tag(self.tag.currentText())
+        else:
+            chosen = Selection()
+        return Selection(chosen.where, all_sources, description=chosen.description)
+
+    def options(self) -> ExportOptions:
+        choice = self.choice()
+        heading = {"chronology": "Chronology", "bibliography": "References"}.get(choice.fmt, "Timeline")
+        return ExportOptions(title=f"{heading} — {self.session.path.stem}", style=self.style.currentText(),
+                             bib_format=choice.document or "plain", document=choice.document or "markdown",
+                             lanes=self.lanes.currentData())
+
+    def picture_request(self, width: int) -> PictureRequest:
+        selection = self.selection()
+        # The period in view when exporting what the timeline shows; every matching event otherwise.
+        view = self.state.view if self.scope.currentData() in ("all", "filter") else None
+        return PictureRequest(where=selection.where, start_s=view[0] if view else None,
+                              end_s=view[1] if view else None, width_px=width, lanes=self.lanes.currentData(),
+                              title=self.options().title, style=self.style.currentText())
+
+    def _options_changed(self, *_) -> None:
+        choice = self.choice()
+        self.tag.setVisible(self.scope.currentData() == "tag")
+        for widget, shown in ((self.all_sources, choice.lists_sources), (self.style, choice.uses_style),
+                              (self.lanes, choice.uses_lanes), (self.width, choice.is_picture)):
+            self._form.setRowVisible(widget, shown)
+        self._timer.start()
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        self._timer.stop()
+        choice = self.choice()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if choice.is_picture:
+                self.preview_title.setText("Preview of the picture")
+                image = render_image(self.session.db, self.picture_request(PREVIEW_PICTURE_WIDTH))
+                self.previews.setCurrentIndex(2)
+                fit = self.picture_scroll.viewport().width() - 2
+                self.picture_preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+                    min(fit, image.width()), Qt.TransformationMode.SmoothTransformation))
+                return
+            things = "sources" if choice.lists_sources else "events"
+            self.preview_title.setText(f"Preview of the first {PREVIEW_COUNT} {things}")
+            options = self.options()
+            if choice.document == "pdf":
+                options = replace(options, document="html")
+            text = preview(self.session.db, choice.fmt, self.selection(), options)
+            if choice.document == "pdf":
+                self.rich_preview.setHtml(text)  # our own escaped HTML, as the PDF will lay it out
+                self.previews.setCurrentIndex(1)
+            else:
+                self.text_preview.setPlainText(text or f"(no {things} to export)")
+                self.previews.setCurrentIndex(0)
+        except (SourcelineError, RuntimeError) as error:
+            self.text_preview.setPlainText(f"Cannot preview: {error}")
+            self.previews.setCurrentIndex(0)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def preview_text(self) -> str:
+        return self.text_preview.toPlainText()
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def choose_file_and_export(self) -> None:
+        choice = self.choice()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"{self.session.path.stem}{choice.suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, choice.file_filter)
+        if path:
+            if not path.lower().endswith(choice.suffix):
+                path += choice.suffix
+            self.export_to(path)
+
+    def export_to(self, path) -> bool:
+        """Write the export to ``path`` (with a progress dialog that can cancel); False on failure."""
+        choice = self.choice()
+        progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def report(done: int, total: int) -> bool:
+            progress.setValue(int(100 * done / max(total, 1)))
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if choice.is_picture:
+                write_picture(path, self.session.db, choice.fmt, self.picture_request(self.width.value()))
+            elif choice.document == "pdf":
+                write_chronology_pdf(path, self.session.db, self.selection(), self.options(), report)
+            else:
+                export_file(path, self.session.db, choice.fmt, self.selection(), self.options(), report)
+        except (SourcelineError, RuntimeError) as error:
+            QApplication.restoreOverrideCursor()
+            progress.close()
+            QMessageBox.warning(self, "Export failed", str(error))
+            return False
+        QApplication.restoreOverrideCursor()
+        progress.close()
+        self.last_written = Path(path)
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(f"Exported {Path(path).name}", 8_000)
+        return True
+
+    def copy_bibliography(self) -> None:
+        selection = self.selection()
+        ids = source_ids(self.session.db, selection)
+        if not ids:
+            QMessageBox.information(self, "Copy Bibliography", "These events cite no sources.")
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            copy_bibliography(self.session.db, ids, self.style.currentText(), QGuiApplication.clipboard())
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.preview_title.setText(f"Copied the bibliography of {len(ids):,} source{'s' if len(ids) != 1 else ''}")
