@@ -2,10 +2,12 @@
 from desktop_app import events, reader, sources
 from desktop_app.main_window import basic_actions, project_files, theme
 from desktop_app import reliability
+from desktop_app import exporting_ui
 
 INSTALLERS = [
     project_files.install,
     reliability.install,
+    exporting_ui.install,
     basic_actions.install,
     events.install,
     sources.install,
