@@ -1,0 +1,131 @@
+"""File → Export… driven with qtbot on a real project: scopes, previews, export, clipboard."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QImage
+
+from db.events import EventFilter
+from desktop_app.exporting_ui.choices import CHOICES, WindowState
+
+
+@pytest.fixture
+def special_session(special, qapp):
+    from desktop_app.app import open_session
+
+    opened = open_session(special[0])
+    yield opened
+    opened.close()
+
+
+def _dialog(qtbot, session, state=WindowState()):
+    from desktop_app.exporting_ui.dialog import ExportDialog
+
+    dialog = ExportDialog(session, state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _choose(dialog, label: str) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findText(label))
+    dialog.refresh_preview()
+
+
+def test_the_file_menu_opens_the_dialog_on_the_timeline_pages_filter(window, qtbot):
+    action = next(a for a in window.menus["file"].actions() if a.text() == "&Export…")
+    assert action.isEnabled()
+    page = window.page("Timeline")
+    page.apply_filter(EventFilter(tags=("transport",)))
+    from desktop_app.exporting_ui import open_export_dialog
+
+    dialog = open_export_dialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.scope.currentData() == "filter" and "tagged “transport”" in dialog.scope.currentText()
+    _choose(dialog, "Timeline data — CSV")
+    rows = list(csv.DictReader(io.StringIO(dialog.preview_text())))
+    assert [r["title"] for r in rows] == ["Council votes to close the bridge", "Bridge closed to traffic"]
+    window.set_session(None)
+    assert not action.isEnabled()
+
+
+def test_preview_shows_the_first_five_entries_of_each_text_format(special_session, qtbot, cases):
+    dialog = _dialog(qtbot, special_session)
+    _choose(dialog, "Timeline data — TimelineJS JSON")
+    assert len(json.loads(dialog.preview_text())["events"]) == 5
+    _choose(dialog, "Chronology — Markdown")
+    assert dialog.preview_text().startswith("# Chronology — special") and dialog.previews.currentIndex() == 0
+    _choose(dialog, "Citations — RIS")
+    assert dialog.preview_text().count("TY  - ") == 5 and "first 5 sources" in dialog.preview_title.text()
+    dialog.all_sources.setChecked(True)
+    dialog.refresh_preview()
+    assert dialog.preview_text().count("TY  - ") == 5
+    _choose(dialog, "Chronology — PDF")
+    assert dialog.previews.currentIndex() == 1  # laid out as the PDF will be
+    assert cases.hostile_title in dialog.rich_preview.toPlainText()
+    assert not dialog.lanes.isVisible() and not dialog.width.isVisible() and dialog.style.isVisible()
+
+
+def test_selected_events_and_a_tag_as_scopes(special_session, special, qtbot):
+    ids = special[1]["events"]
+    dialog = _dialog(qtbot, special_session, WindowState(selected=(ids["Week of talks"], ids["About 1984"])))
+    assert dialog.scope.currentData() == "selected"
+    _choose(dialog, "Evidence table — CSV")
+    rows = list(csv.DictReader(io.StringIO(dialog.preview_text())))
+    assert [r["event"] for r in rows] == ["About 1984", "Week of talks", "Week of talks"]
+    dialog.scope.setCurrentIndex(dialog.scope.findData("tag"))
+    assert dialog.tag.isVisible()
+    dialog.tag.setCurrentText("strikes")
+    dialog.refresh_preview()
+    rows = list(csv.DictReader(io.StringIO(dialog.preview_text())))
+    assert {r["event"] for r in rows} == {"Spring offensive", "<script>alert(1)</script> & “Co”"}
+
+
+def test_export_writes_the_file_and_a_failure_says_why(special_session, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = _dialog(qtbot, special_session)
+    _choose(dialog, "Citations — CSL-JSON")
+    target = tmp_path / "sources.json"
+    assert dialog.export_to(target)
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 7  # the sources the events cite
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    assert not dialog.export_to(tmp_path / "no such folder" / "x.json")
+    assert "cannot write here" in warnings[0]
+
+
+def test_picture_preview_and_export(special_session, qtbot, tmp_path):
+    dialog = _dialog(qtbot, special_session, WindowState(lanes="tag"))
+    _choose(dialog, "Timeline picture — PNG")
+    assert dialog.previews.currentIndex() == 2 and not dialog.picture_preview.pixmap().isNull()
+    assert dialog.lanes.currentData() == "tag" and dialog.width.isVisible()
+    dialog.width.setValue(1280)
+    target = tmp_path / "timeline.png"
+    assert dialog.export_to(target)
+    assert QImage(str(target)).width() == 1280
+
+
+def test_copy_bibliography_puts_rich_text_and_plain_text_on_the_clipboard(special_session, qtbot):
+    dialog = _dialog(qtbot, special_session)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("tag"))
+    dialog.tag.setCurrentText("diplomacy")
+    dialog.style.setCurrentText("APA")
+    dialog.copy_bibliography()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasHtml() and mime.hasText()
+    assert "csl-entry" in mime.html() and "<script" not in mime.html().lower()
+    assert mime.text().startswith("Dupont, J.-L. (2024")
+    assert "Müller, J., Østergaard, S., & Шевченко, Т. (2023)" in mime.text()
+    assert "Copied the bibliography of 3 sources" == dialog.preview_title.text()
+
+
+def test_every_format_choice_previews_without_error(special_session, qtbot):
+    dialog = _dialog(qtbot, special_session)
+    for choice in CHOICES:
+        _choose(dialog, choice.label)
+        if not choice.is_picture and dialog.previews.currentIndex() == 0:
+            assert dialog.preview_text() and not dialog.preview_text().startswith("Cannot preview"), choice.label
