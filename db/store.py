@@ -106,7 +106,12 @@ def open_project(path: str | Path) -> Database:
             f"{schema.SCHEMA_VERSION}); update Sourceline to open it"
         )
     _apply_pragmas(db, path)
-    if schema.migrations.pending(db):
+    try:
+        pending = schema.migrations.pending(db)
+    except sqlite3.DatabaseError as error:  # pages garbled past the header: the first real read fails
+        db.close()
+        raise ProjectFileError(f"{path}: the file is damaged and cannot be read ({error})") from error
+    if pending:
         if version > 0:
             backups.make_backup(db, path, f"before-migration-from-v{version}")
         schema.migrations.apply(db)

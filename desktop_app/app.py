@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QApplication
 from db.store import open_project
 from desktop_app.main_window import theme
 from desktop_app.main_window.window import MainWindow
+from desktop_app.reliability.backup_schedule import keep_count
+from desktop_app.reliability.crash_report import install_exception_hook
+from desktop_app.reliability.logs import setup_logging
+from desktop_app.reliability.opening import open_or_explain
 from desktop_app.session import Session
 
 ORGANISATION = "Sourceline"
@@ -52,10 +56,16 @@ class _FirstPaint(QObject):
 
 def run_gui(path: str | None, quit_after_paint: bool = False, started: float | None = None) -> int:
     app = make_application()
+    # Before anything can fail: errors from here on are logged and shown, not lost on a console.
+    setup_logging()
+    hook = install_exception_hook()
     settings = QSettings()
     theme.apply_theme(app, settings.value(theme.SETTING, "system"))
-    session = open_session(path) if path else None
+    # A file that cannot be opened is explained in a dialog; the window then opens without it.
+    db = open_or_explain(None, path, keep_count(settings)) if path else None
+    session = Session(db, Path(path)) if db is not None else None
     window = MainWindow(session, settings)
+    hook.attach(window)
     if quit_after_paint:
         _FirstPaint(window, started if started is not None else time.perf_counter())
     window.show()

@@ -13,6 +13,7 @@ from db import backups
 from db.errors import ProjectFileError, SourcelineError
 from db.store import SQLITE_HEADER, open_project
 from desktop_app.reliability.logs import log
+from desktop_app.reliability.problems import classify
 
 _CORRUPT, _NOTADB = 11, 26
 
@@ -30,7 +31,8 @@ def is_damaged(path: str | Path) -> bool:
         # Not SQLite now, but we backed it up as a project before: it was overwritten.
         return bool(backups.list_backups(path))
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: no lock, no -wal or -shm created beside it; only the main file is read
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
         finally:
@@ -46,12 +48,13 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
     file is set aside, not deleted), and is opened after the restore."""
     try:
         return open_project(path)
-    except ProjectFileError as error:
+    except (ProjectFileError, sqlite3.Error) as error:
         log.warning("Refused to open %s: %s", path, error)
+        explained = classify(error)
+        problem = str(error) if explained is None or isinstance(error, ProjectFileError) else f"{path}: {explained.message}"
         if not (is_damaged(path) and backups.list_backups(path)):
-            QMessageBox.warning(parent, "Cannot open project", str(error))
+            QMessageBox.warning(parent, "Cannot open project", problem)
             return None
-        problem = str(error)
     from desktop_app.reliability.restore_dialog import choose_backup
 
     answer = QMessageBox.question(
