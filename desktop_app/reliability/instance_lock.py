@@ -35,8 +35,8 @@ class ProjectLock:
 
     def describe_holder(self) -> str:
         pid, host, program = self.holder or (0, "", "")
-        where = f" on {host}" if host else ""
-        return f"{program or 'another program'} (process {pid}{where})"
+        details = ", ".join(part for part in (program, f"process {pid}" if pid else "", f"on {host}" if host else "") if part)
+        return f"another program ({details})" if details else "another program"
 
     def release(self) -> None:
         if self.held:

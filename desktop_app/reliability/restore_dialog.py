@@ -60,12 +60,15 @@ class RestoreDialog(QDialog):
         for backup in self.found:
             counts = backup.counts
             item = QTreeWidgetItem([
-                backup.created.astimezone().strftime("%a %d %b %Y, %H:%M"), describe_reason(backup.reason),
+                backup.created.astimezone().strftime("%a %d %b %Y %H:%M") + "  ", describe_reason(backup.reason),
                 *(f"{counts.get(t, 0):,}" for t in backups.COUNTED), _size(backup.size)])
             for column in range(2, len(COLUMNS)):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self.accept())
         layout.addWidget(self.table, 1)
         self.empty = QLabel("There are no backups of this project yet. Sourceline makes one when a project "
@@ -82,7 +85,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         if self.found:
             self.table.setCurrentItem(self.table.topLevelItem(0))
-        self.resize(720, 360)
+        self.resize(780, 360)
 
     def chosen(self) -> backups.Backup | None:
         index = self.table.indexOfTopLevelItem(self.table.currentItem()) if self.table.currentItem() else -1
