@@ -47,7 +47,7 @@ class HighlightDialog(QDialog):
 
 
 class TextDialog(QDialog):
-    """The source's full text as plain text, to correct it."""
+    """The source's full text as plain text, to correct it. Line breaks come back as "\n"."""
 
     def __init__(self, text: str, annotation_count: int, parent: QWidget | None = None):
         super().__init__(parent)

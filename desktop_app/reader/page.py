@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -75,11 +75,34 @@ class ReaderPage(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._keyed_actions.append(action)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    def _keyed_action(self, event) -> QAction | None:
+        pressed = QKeySequence(event.keyCombination())
+        return next((a for a in self._keyed_actions if a.isEnabled() and any(
+            s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for s in a.shortcuts())), None)
+
+    # While the reader has focus its keys win over window-wide ones with the same keys (Ctrl+F
+    # filters events elsewhere, finds in the text here): claiming the key in ShortcutOverride
+    # turns it into a key press that reaches this page instead of the window's shortcut.
+    def event(self, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride and self._keyed_action(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        action = self._keyed_action(event)
+        if action is not None:
+            action.trigger()
+            return
+        super().keyPressEvent(event)
+
     def _build_actions(self) -> None:
+        self._keyed_actions: list[QAction] = []
         self.highlight_action = self._action("Highlight", lambda: self.highlight_selection(self._last_color),
                                              "Ctrl+Shift+H")
         self.highlight_actions = {

@@ -1,0 +1,101 @@
+"""Citing a passage for an event from the reader: one undo step whatever it creates."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from db import annotations, events
+from desktop_app.reader.cite_dialog import CiteDialog
+
+from .conftest import FULL_TEXT, PASSAGE, answer_dialog
+from .test_reader import select_in_document
+
+
+def counts(session):
+    return {t: session.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("events", "annotations", "citations")}
+
+
+def ok_button(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_cite_a_selection_for_an_existing_event_is_one_undo_step(reader, session, qtbot):
+    event_id = session.db.conn.execute("SELECT id FROM events WHERE title = 'Bridge closed to traffic'").fetchone()[0]
+    select_in_document(reader.view, PASSAGE)
+    before, steps = counts(session), session.undo_stack.count()
+    seen = {}
+
+    def fill(dialog):
+        seen["paragraph"] = dialog.locator.text()
+        qtbot.keyClicks(dialog.search, "bridge closed")
+        qtbot.waitUntil(lambda: dialog.results.count() == 1 and "Bridge closed" in dialog.results.item(0).text())
+        seen["item"] = dialog.results.item(0).text()
+        dialog.stance.setCurrentText("contradicts")
+        ok_button(dialog).click()
+    answer_dialog(qtbot, CiteDialog, fill)
+    reader.cite_action.trigger()
+
+    # The passage's paragraph: the opening is two (split by a Windows blank line), the filler 57.
+    assert seen["paragraph"] == "60"
+    assert seen["item"] == "Friday 15 November 2024 — Bridge closed to traffic"
+    assert session.undo_stack.count() == steps + 1
+    after = counts(session)
+    assert after == {**before, "annotations": before["annotations"] + 1, "citations": before["citations"] + 1}
+    cited = [c for c in events.get_event(session.db, event_id)["citations"] if c["quote"] == PASSAGE]
+    assert len(cited) == 1 and cited[0]["stance"] == "contradicts" and cited[0]["locator"] == "60"
+    assert cited[0]["annotation_id"] == reader.side.model.annotation(0)["id"]
+    assert reader.side.cited_by.count() == 1
+
+    session.undo_stack.undo()
+    assert counts(session) == before
+    assert reader.side.model.rowCount() == 0 and reader.side.cited_by.count() == 0
+
+
+def test_cite_for_a_new_event_checks_the_date_and_undo_removes_everything(reader, session, qtbot):
+    select_in_document(reader.view, "Ukraine struck a depot in Bryansk")
+    before, steps = counts(session), session.undo_stack.count()
+
+    def fill(dialog):
+        dialog.new.setChecked(True)
+        qtbot.keyClicks(dialog.title, "Strike on Bryansk depot")
+        qtbot.keyClicks(dialog.date, "2024-13-45")
+        assert not ok_button(dialog).isEnabled() and dialog.date_check.text()
+        dialog.date.setText("2024-11-19")
+        assert dialog.date_check.text() == "Tuesday 19 November 2024"
+        assert dialog.locator.text() == "1"
+        ok_button(dialog).click()
+    answer_dialog(qtbot, CiteDialog, fill)
+    reader.cite_action.trigger()
+
+    assert session.undo_stack.count() == steps + 1
+    assert counts(session) == {t: n + 1 for t, n in before.items()}
+    event_id = session.db.conn.execute("SELECT id FROM events WHERE title = 'Strike on Bryansk depot'").fetchone()[0]
+    [citation] = events.get_event(session.db, event_id)["citations"]
+    assert citation["quote"] == "Ukraine struck a depot in Bryansk" and citation["locator"] == "1"
+    session.undo_stack.undo()
+    assert counts(session) == before
+
+
+def test_cite_an_existing_annotation_reuses_it(reader, session, source_id, qtbot):
+    start = FULL_TEXT.index("Russia said")
+    annotation_id = session.push(annotations.add_annotation(source_id, start, start + 11))
+    reader.side.choose(annotation_id)
+    before = counts(session)
+
+    def fill(dialog):
+        dialog.results.setCurrentRow(0)
+        ok_button(dialog).click()
+    answer_dialog(qtbot, CiteDialog, fill)
+    reader.side.cite.click()
+
+    assert counts(session) == {**before, "citations": before["citations"] + 1}
+    annotation_ids = [r[0] for r in session.db.conn.execute("SELECT annotation_id FROM citations ORDER BY id DESC LIMIT 1")]
+    assert annotation_ids == [annotation_id]
+
+
+def test_cancelling_the_dialog_changes_nothing(reader, session, qtbot):
+    select_in_document(reader.view, PASSAGE)
+    before, steps = counts(session), session.undo_stack.count()
+    answer_dialog(qtbot, CiteDialog, lambda dialog: dialog.reject())
+    reader.cite_action.trigger()
+    assert counts(session) == before and session.undo_stack.count() == steps
