@@ -1,5 +1,5 @@
 """Every feature that adds menus or pages to the main window, in menu order."""
-from desktop_app import events, reader, sources
+from desktop_app import events, reader, search, sources
 from desktop_app.main_window import basic_actions, project_files, theme
 from desktop_app import reliability
 from desktop_app import exporting_ui
@@ -13,4 +13,5 @@ INSTALLERS = [
     sources.install,
     theme.install,
     reader.install,
+    search.install,
 ]
