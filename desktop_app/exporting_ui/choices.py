@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.events import EventFilter
+from desktop_app.exporting.citation_lists import LIST_FORMATS
+from desktop_app.exporting.exports import PICTURE_FORMATS
 
 
 @dataclass(frozen=True)
@@ -15,11 +17,11 @@ class FormatChoice:
 
     @property
     def is_picture(self) -> bool:
-        return self.fmt in ("png", "svg", "pdf-timeline")
+        return self.fmt in PICTURE_FORMATS
 
     @property
     def lists_sources(self) -> bool:
-        return self.fmt in ("csl-json", "bibtex", "biblatex", "ris", "bibliography")
+        return self.fmt in LIST_FORMATS
 
     @property
     def uses_style(self) -> bool:

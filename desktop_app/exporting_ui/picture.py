@@ -9,7 +9,7 @@ palette: a slide should not turn dark because the app has a dark theme.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter,
@@ -21,6 +21,7 @@ from db.dates import DAY
 from db.events import EventFilter
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import csl_items, style_label
+from desktop_app.exporting.exports import PICTURE_FORMATS
 from desktop_app.exporting.iso_dates import iso_of
 from desktop_app.exporting.selection import cited_by
 from desktop_app.formats import bibliography
@@ -39,7 +40,6 @@ CAPTION_PX = 10
 MIN_TIMELINE_H = 180
 MAX_CAPTION_SOURCES = 40
 MIN_SPAN_S = 7 * DAY
-PICTURE_FORMATS = ("png", "svg", "pdf-timeline")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,6 @@ class _Layout:
     period: str
     caption: QTextDocument | None
     timeline_h: float
-    sources: list[int] = field(default_factory=list)
 
     @property
     def heading_h(self) -> float:
@@ -113,7 +112,7 @@ def _layout(db, request: PictureRequest, fitted: bool) -> _Layout:
     sources = cited_by(db, shown) if request.caption else []
     period = in_words_or_raw(f"{iso_of(math.floor(viewport.start_s))}/{iso_of(math.ceil(viewport.end_s) - 1)}")
     caption = _caption(db, sources, request.style) if sources else None
-    return _Layout(viewport, frame, scene, font, request.title, period, caption, timeline_h, sources)
+    return _Layout(viewport, frame, scene, font, request.title, period, caption, timeline_h)
 
 
 def _caption(db, sources: list[int], style) -> QTextDocument:

@@ -116,3 +116,21 @@ def test_an_empty_period_says_so(special_db):
     empty = PictureRequest(start_s=dates.bounds("1990").start, end_s=dates.bounds("1990").end)
     layout = _layout(special_db, empty, fitted=True)
     assert layout.scene.items == [] and layout.caption is None
+
+
+def test_the_picture_stays_light_under_a_dark_theme(special_db):
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    from desktop_app.exporting_ui.picture import PictureRequest, render_image
+
+    previous = QGuiApplication.palette()
+    dark = QPalette(previous)
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+        dark.setColor(role, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    QGuiApplication.setPalette(dark)
+    try:
+        image = render_image(special_db, PictureRequest(width_px=960))
+    finally:
+        QGuiApplication.setPalette(previous)
+    assert image.pixelColor(image.width() - 3, 3).name() == "#ffffff"
