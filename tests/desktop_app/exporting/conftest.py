@@ -103,6 +103,14 @@ def special(tmp_path):
     return path, build_special_project(path)
 
 
+@pytest.fixture(scope="session")
+def special_path(tmp_path_factory):
+    """The special project made once, for tests that only read it."""
+    path = tmp_path_factory.mktemp("special") / "special.sourceline"
+    build_special_project(path)
+    return path
+
+
 @pytest.fixture
 def special_db(special):
     db = open_project(special[0])
