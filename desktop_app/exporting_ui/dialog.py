@@ -26,6 +26,7 @@ from desktop_app.formats import bibliography
 
 PREVIEW_DELAY_MS = 200
 PREVIEW_PICTURE_WIDTH = 960
+MAX_SELECTED = 30_000
 LANE_LABELS = (("none", "No lanes"), ("tag", "Lanes by tag"), ("entity", "Lanes by entity"))
 
 
@@ -43,6 +44,11 @@ class ExportDialog(QDialog):
         self.scope.addItem(f"All events ({total:,})", "all")
         if state.selected:
             self.scope.addItem(f"Selected events ({len(state.selected):,})", "selected")
+            if len(state.selected) > MAX_SELECTED:
+                # Ids go into one SQL statement, and SQLite caps its parameters (32,766 by default).
+                self.scope.setItemText(self.scope.count() - 1, f"Selected events ({len(state.selected):,}: "
+                                                               "too many, use a filter)")
+                self.scope.model().item(self.scope.count() - 1).setEnabled(False)
         if not state.where.is_empty:
             self.scope.addItem(f"Current filter: {describe(state.where)}", "filter")
         tags = tag_names(session.db)
@@ -115,7 +121,7 @@ class ExportDialog(QDialog):
         self.width.valueChanged.connect(self._options_changed)
         if not state.where.is_empty:
             self.scope.setCurrentIndex(self.scope.findData("filter"))
-        elif state.selected:
+        elif 0 < len(state.selected) <= MAX_SELECTED:
             self.scope.setCurrentIndex(self.scope.findData("selected"))
         self._options_changed()
 

@@ -129,3 +129,12 @@ def test_every_format_choice_previews_without_error(special_session, qtbot):
         _choose(dialog, choice.label)
         if not choice.is_picture and dialog.previews.currentIndex() == 0:
             assert dialog.preview_text() and not dialog.preview_text().startswith("Cannot preview"), choice.label
+
+
+def test_a_selection_too_large_for_one_query_cannot_be_chosen(special_session, qtbot):
+    from desktop_app.exporting_ui.dialog import MAX_SELECTED
+
+    dialog = _dialog(qtbot, special_session, WindowState(selected=tuple(range(1, MAX_SELECTED + 2))))
+    index = dialog.scope.findData("selected")
+    assert "too many" in dialog.scope.itemText(index)
+    assert not dialog.scope.model().item(index).isEnabled() and dialog.scope.currentData() == "all"
