@@ -3,6 +3,7 @@ from desktop_app import events, reader, search, sources
 from desktop_app.main_window import basic_actions, project_files, theme
 from desktop_app import reliability
 from desktop_app import exporting_ui
+from desktop_app import datasets_ui
 
 INSTALLERS = [
     project_files.install,
@@ -11,6 +12,7 @@ INSTALLERS = [
     basic_actions.install,
     events.install,
     sources.install,
+    datasets_ui.install,
     theme.install,
     reader.install,
     search.install,

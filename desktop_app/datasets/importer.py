@@ -1,0 +1,238 @@
+"""The bulk event importer: a CSV file into the project in one transaction, fast.
+
+All or nothing: the whole import is one write transaction, so a bad row under ``stop``, a cancel,
+an error or a killed process leaves the project exactly as it was. Within it, rows go in batches
+(memory stays flat whatever the file's size) through the bulk path of ``db.bulk``: explicit ids,
+uuids and timestamps from Python, the full-text and day-count insert triggers suspended and their
+work done per batch with one statement each, links by ``executemany``.
+
+Events keep the dataset's id (``dataset``, ``external_id``). A row whose id the project already
+has updates that event instead of adding one: changed fields are written through the normal
+update triggers (so search and the day counts follow), and its tags, entities and the citations
+of the dataset's sources become the row's. Rows with nothing new are left alone.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+from db import backups, bulk
+from db.errors import FileProblem, SourcelineError
+from db.store import write_transaction
+from desktop_app.datasets.acled import AcledRows
+from desktop_app.datasets.csv_file import CsvFile
+from desktop_app.datasets.mapped import MappedRows
+from desktop_app.datasets.mapping import Mapping
+from desktop_app.datasets.names import EntityNames, SourceNames, TagNames
+from desktop_app.datasets.rows import EventRow, RowProblem
+from desktop_app.datasets.updates import EventUpdater
+
+SKIP, STOP = "skip", "stop"
+BAD_ROW_CHOICES = (SKIP, STOP)
+BATCH_ROWS = 20_000
+MAX_PROBLEMS = 100  # bad rows listed in the report (all are counted)
+CANCEL_CHECK_ROWS = 1_024
+
+_INSERT_EVENT = (
+    "INSERT INTO events (id, title, description, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s,"
+    " date_precision, location_name, latitude, longitude, dataset, external_id, uuid, created_at, modified_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+class ImportCancelled(SourcelineError):
+    def __init__(self):
+        super().__init__("import cancelled; nothing was written")
+
+
+@dataclass
+class ImportReport:
+    dataset: str
+    path: Path
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    repeated: int = 0  # rows whose id an earlier row of the same file had: the later one counts
+    skipped: int = 0  # bad rows left out
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, what is wrong), the first ones
+    tags_added: int = 0
+    entities_added: int = 0
+    sources_added: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{self.added:,} added", f"{self.updated:,} updated", f"{self.unchanged:,} unchanged"]
+        if self.repeated:
+            parts.append(f"{self.repeated:,} repeated ids (the last row kept)")
+        if self.skipped:
+            parts.append(f"{self.skipped:,} bad rows skipped")
+        return (f"{self.path.name}: {', '.join(parts)}; new: {self.tags_added:,} tags, "
+                f"{self.entities_added:,} entities, {self.sources_added:,} sources")
+
+
+def converter_for(mapping: Mapping, csv_file: CsvFile):
+    """The row converter for a file (raises FileProblem when the file lacks a mapped column)."""
+    if mapping.acled:
+        return AcledRows(csv_file.header, csv_file.path, mapping.date_order)
+    return MappedRows(mapping, csv_file.header, csv_file.path)
+
+
+def convert_record(convert, fields: list[str]) -> EventRow:
+    """One record through a converter; a record with too few or too many fields is a bad row."""
+    if len(fields) != convert.width:
+        raise RowProblem(f"has {len(fields)} fields where the header has {convert.width}")
+    return convert(fields)
+
+
+class DatasetImport:
+    """One import of one CSV file. Every thousand rows, ``progress(lines_read, lines_total)`` is
+    called and ``cancelled()`` asked (True: roll back, raise ImportCancelled)."""
+
+    def __init__(self, db: Database, path: str | Path | CsvFile, mapping: Mapping, on_bad_row: str = SKIP,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None, batch_rows: int = BATCH_ROWS):
+        if on_bad_row not in BAD_ROW_CHOICES:
+            raise SourcelineError(f"--on-bad-row must be one of {', '.join(BAD_ROW_CHOICES)}")
+        self.db = db
+        self.csv = path if isinstance(path, CsvFile) else CsvFile.open(path)
+        self.rows = converter_for(mapping, self.csv)
+        self.on_bad_row = on_bad_row
+        self.batch_rows = batch_rows
+        self._progress = progress or (lambda done, total: None)
+        self._cancelled = cancelled or (lambda: False)
+        self.report = ImportReport(self.rows.dataset, self.csv.path)
+
+    def run(self) -> ImportReport:
+        started = time.perf_counter()
+        db = self.db
+        with bulk.large_cache(db), bulk.unlogged(db), write_transaction(db), bulk.derived_triggers_suspended(db):
+            stamps = bulk.RecordStamps()
+            self._stamps = stamps
+            self._tags = TagNames(db, stamps)
+            self._entities = EntityNames(db, stamps)
+            self._sources = SourceNames(db, stamps, self.rows.label)
+            self._next_event = bulk.next_id(db, "events")
+            first_citation = bulk.next_id(db, "citations")
+            # Looking ids up costs a query per batch; a dataset new to the project skips it until a
+            # row repeats an id (the unique index says so, and the batch is done again).
+            self._lookup = db.conn.execute(
+                "SELECT 1 FROM events WHERE dataset = ? AND external_id IS NOT NULL LIMIT 1",
+                (self.rows.dataset,)).fetchone() is not None
+            self._updater = EventUpdater(db, self.rows.dataset, self._sources, stamps)
+            for batch in self._batches():
+                self._write(batch)
+            bulk.refresh_first_reported(db, first_citation)
+            self._check_cancelled()
+        report = self.report
+        report.tags_added, report.entities_added = self._tags.created, self._entities.created
+        report.sources_added = self._sources.created
+        report.updated, report.unchanged = self._updater.updated, self._updater.unchanged
+        report.seconds = time.perf_counter() - started
+        self._progress(self.csv.lines, self.csv.lines)
+        return report
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _batches(self):
+        batch: list[EventRow] = []
+        convert, report = self.rows, self.report
+        for count, (line, fields) in enumerate(self.csv.records(), 1):
+            if count % CANCEL_CHECK_ROWS == 0:
+                self._check_cancelled()
+                self._progress(line, self.csv.lines)
+            report.rows += 1
+            try:
+                batch.append(convert_record(convert, fields))
+            except RowProblem as problem:
+                self._bad_row(line, str(problem))
+                continue
+            if len(batch) >= self.batch_rows:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def _bad_row(self, line: int, problem: str) -> None:
+        if self.on_bad_row == STOP:
+            raise FileProblem(self.csv.path, line, f"{problem}; nothing was imported")
+        self.report.skipped += 1
+        if len(self.report.problems) < MAX_PROBLEMS:
+            self.report.problems.append((line, problem))
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled():
+            raise ImportCancelled()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _write(self, batch: list[EventRow]) -> None:
+        if batch[0].external_id is not None:
+            latest = {row.external_id: row for row in batch}
+            if len(latest) < len(batch):
+                self.report.repeated += len(batch) - len(latest)
+                batch = list(latest.values())
+        existing = self._updater.existing([row.external_id for row in batch]) if self._lookup else {}
+        items = [(row, self._link_ids(row)) for row in batch]
+        for names in (self._tags, self._entities, self._sources):
+            names.flush()
+        new = [item for item in items if item[0].external_id not in existing] if existing else items
+        if new and not self._insert(new):
+            self._lookup = True  # an id of this batch is already in the project: look them up
+            self._write(batch)
+            return
+        if existing:
+            self._updater.update([(existing[row.external_id], row, links) for row, links in items
+                                  if row.external_id in existing])
+
+    def _link_ids(self, row: EventRow) -> tuple[set[int], set[int], set[int]]:
+        tags, entities, sources = self._tags, self._entities, self._sources
+        return ({tags.id(name) for name in row.tags},
+                {entities.id(name, kind) for name, kind in row.entities},
+                {sources.id(name, kind) for name, kind in row.sources})
+
+    def _insert(self, items) -> bool:
+        """Insert new events and their links; False (and nothing written) if the project already
+        has one of their ids."""
+        conn, dataset, stamps = self.db.conn, self.rows.dataset, self._stamps
+        first = self._next_event
+        now, uuid = stamps.now, stamps.uuid
+        values = [(first + n, r.title, r.description, *r.date, r.location_name, r.latitude, r.longitude,
+                   dataset, r.external_id, uuid(), now, now) for n, (r, _) in enumerate(items)]
+        conn.execute("SAVEPOINT dataset_batch")
+        try:
+            conn.executemany(_INSERT_EVENT, values)
+        except sqlite3.IntegrityError as error:
+            conn.execute("ROLLBACK TO dataset_batch")
+            conn.execute("RELEASE dataset_batch")
+            if "external_id" in str(error) and not self._lookup:
+                return False
+            raise
+        conn.execute("RELEASE dataset_batch")
+        last = first + len(items) - 1
+        self._next_event = last + 1
+        bulk.index_new_events(self.db, first, last)
+        numbered = list(zip(range(first, last + 1), (links for _, links in items)))
+        conn.executemany("INSERT INTO event_tags (event_id, tag_id) VALUES (?, ?)",
+                         [(e, t) for e, (tags, _, _) in numbered for t in tags])
+        conn.executemany("INSERT INTO event_entities (event_id, entity_id) VALUES (?, ?)",
+                         [(e, n) for e, (_, entities, _) in numbered for n in entities])
+        conn.executemany("INSERT INTO citations (event_id, source_id, uuid, created_at, modified_at)"
+                         " VALUES (?, ?, ?, ?, ?)",
+                         [(e, s, uuid(), now, now) for e, (_, _, sources) in numbered for s in sources])
+        self.report.added += len(items)
+        return True
+
+
+def import_dataset(db: Database, path: str | Path | CsvFile, mapping: Mapping, on_bad_row: str = SKIP,
+                   progress=None, cancelled=None, project_path: str | Path | None = None):
+    """Import a CSV file of events; with ``project_path``, back the project up first (reason
+    "before-import"). Returns the ImportReport; raises FileProblem, ImportCancelled."""
+    job = DatasetImport(db, path, mapping, on_bad_row, progress, cancelled)
+    if project_path is not None:
+        backups.make_backup(db, project_path, "before-import")
+    return job.run()
