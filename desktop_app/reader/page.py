@@ -52,9 +52,7 @@ class ReaderPage(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.byline = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        muted = self.byline.palette()
-        muted.setColor(QPalette.ColorRole.WindowText, colors.muted_text(muted))
-        self.byline.setPalette(muted)
+        self._mute_byline()
         self.notice = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.notice.hide()
         self.view = SourceTextView()
@@ -67,6 +65,16 @@ class ReaderPage(QWidget):
         self._connect()
         session.changed.connect(self._on_changed)
         session.reloaded.connect(lambda: self.source_id is not None and self.show_source(self.source_id, reload=True))
+
+    def _mute_byline(self) -> None:
+        muted = self.byline.palette()
+        muted.setColor(QPalette.ColorRole.WindowText, colors.muted_text(self.palette()))
+        self.byline.setPalette(muted)
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: re-derive the byline's grey
+            self._mute_byline()
 
     # -- building -----------------------------------------------------------------------------
 

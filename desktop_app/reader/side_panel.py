@@ -93,7 +93,7 @@ class SidePanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.highlights_heading)
         layout.addWidget(self.empty)
-        layout.addWidget(self.list, 3)
+        layout.addWidget(self.list, 2)
         layout.addWidget(self.editor)
         layout.addSpacing(8)
         layout.addWidget(self.cited_by_heading)

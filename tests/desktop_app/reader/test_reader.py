@@ -95,15 +95,18 @@ def test_source_requested_opens_the_reader_at_the_annotation(window, session, so
     assert page.view.textCursor().selectedText() == PASSAGE[:20]
 
 
-def test_edit_note_colour_tags_and_delete_are_undoable(reader, session, source_id):
+def test_edit_note_colour_tags_and_delete_are_undoable(reader, session, source_id, qtbot):
     annotation_id = session.push(annotations.add_annotation(source_id, 0, 4, note="old"))
     reader.side.choose(annotation_id)
     reader.side.swatches.buttons["orange"].click()
     assert stored(session, annotation_id)["color"] == "orange"
-    reader.side.note.setPlainText("new note")
-    reader.side.note.committed.emit(reader.side.note.toPlainText())
-    reader.side.tags.setText("place")
-    reader.side.tags.editingFinished.emit()
+    reader.side.note.setFocus()
+    reader.side.note.selectAll()
+    qtbot.keyClicks(reader.side.note, "new note")
+    assert stored(session, annotation_id)["note"] == "old"  # saved when the field is left, not per key
+    reader.side.tags.setFocus()  # leaving the note saves it
+    qtbot.keyClicks(reader.side.tags, "place")
+    qtbot.keyClick(reader.side.tags, Qt.Key.Key_Return)
     assert (stored(session, annotation_id)["note"], stored(session, annotation_id)["tags"]) == ("new note", "place")
     session.undo_stack.undo()
     session.undo_stack.undo()
