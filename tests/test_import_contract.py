@@ -4,7 +4,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-QT_FREE = ["db", "desktop_app/dates", "desktop_app/extract", "desktop_app/formats", "desktop_app/importing"]
+QT_FREE = ["db", "desktop_app/dates", "desktop_app/extract", "desktop_app/formats", "desktop_app/importing",
+           "desktop_app/exporting", "desktop_app/datasets"]
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
 
