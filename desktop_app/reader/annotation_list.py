@@ -12,7 +12,6 @@ COLOR = Qt.ItemDataRole.UserRole + 2
 NOTE = Qt.ItemDataRole.UserRole + 3
 TAGS = Qt.ItemDataRole.UserRole + 4
 ORPHANED = Qt.ItemDataRole.UserRole + 5
-SPAN = Qt.ItemDataRole.UserRole + 6
 ORPHANED_TEXT = "Orphaned: this passage is no longer in the text"
 
 
@@ -54,7 +53,7 @@ class AnnotationListModel(QAbstractListModel):
             return "\n\n".join(p for p in parts if p)
         return {
             ANNOTATION_ID: a["id"], COLOR: a["color"], NOTE: a["note"], TAGS: a["tags"] or "",
-            ORPHANED: bool(a["orphaned"]), SPAN: (a["start_char"], a["end_char"]),
+            ORPHANED: bool(a["orphaned"]),
         }.get(role)
 
 

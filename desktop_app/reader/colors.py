@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from db.annotations import COLORS
 
 _LIGHT = {"yellow": "#fff1a8", "green": "#c9efc4", "blue": "#c9e0fb", "pink": "#fbd0e4", "orange": "#ffd9b0"}
 _DARK = {"yellow": "#6b5d12", "green": "#2f5a2c", "blue": "#254a73", "pink": "#6e2f4c", "orange": "#74441a"}

@@ -45,3 +45,10 @@ def answer_dialog(qtbot, dialog_type, fill):
             if dialog.isVisible():
                 dialog.reject()
     QTimer.singleShot(0, act)
+
+
+def select_in_document(view, quote: str) -> None:
+    """Select ``quote`` the way a user would: by its position in the widget's own document."""
+    cursor = view.document().find(quote)
+    assert not cursor.isNull(), quote
+    view.setTextCursor(cursor)

@@ -6,8 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from db import annotations, events
 from desktop_app.reader.cite_dialog import CiteDialog
 
-from .conftest import FULL_TEXT, PASSAGE, answer_dialog
-from .test_reader import select_in_document
+from .conftest import FULL_TEXT, PASSAGE, answer_dialog, select_in_document
 
 
 def counts(session):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 
 from db.annotations import COLORS
 from desktop_app.reader import colors
@@ -50,7 +50,13 @@ def test_paragraphs_are_blocks_between_blank_lines():
     assert len(Paragraphs("   \n\n ")) == 0
 
 
-def test_every_annotation_colour_has_shades():
+def test_every_annotation_colour_has_its_own_shades_in_light_and_dark(qapp):
     assert set(colors.LABELS) == set(COLORS)
-    for color in COLORS:
-        assert colors.strong(color).isValid()
+    light, dark = QPalette(QColor("white")), QPalette(QColor(45, 45, 48))
+    dark.setColor(QPalette.ColorRole.Base, QColor(30, 30, 32))
+    for palette in (light, dark):
+        assert len({colors.highlight(c, palette).name() for c in COLORS}) == len(COLORS)
+    assert len({colors.strong(c).name() for c in COLORS}) == len(COLORS)
+    # Dark text on the light shades, light text on the dark ones.
+    assert all(colors.highlight(c, light).lightness() > 170 for c in COLORS)
+    assert all(colors.highlight(c, dark).lightness() < 110 for c in COLORS)

@@ -1,21 +1,13 @@
 """The Reader page on real widgets: highlight, go to passages, edit text, find, show text as text."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt
 
 from db import annotations, sources
 from desktop_app.reader.annotation_list import ANNOTATION_ID
 from desktop_app.reader.dialogs import HighlightDialog, TextDialog
 
-from .conftest import FULL_TEXT, PASSAGE, answer_dialog
-
-
-def select_in_document(view, quote: str) -> None:
-    """Select ``quote`` the way a user would: by its position in the widget's own document."""
-    cursor = view.document().find(quote)
-    assert not cursor.isNull(), quote
-    view.setTextCursor(cursor)
+from .conftest import FULL_TEXT, PASSAGE, answer_dialog, select_in_document
 
 
 def stored(session, annotation_id: int) -> dict:
@@ -161,6 +153,8 @@ def test_find_bar_counts_and_steps_through_matches(reader, qtbot):
     assert reader.find_bar.count.text() == f"2 of {expected}"
     assert reader.view.textCursor().selectionStart() > first
     assert len(reader.view.extraSelections()) == expected
+    qtbot.keyClick(reader.find_bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.find_bar.count.text() == f"1 of {expected}" and reader.view.textCursor().selectionStart() == first
     qtbot.keyClick(reader.find_bar.field, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible() and reader.view.extraSelections() == []
 
