@@ -197,3 +197,21 @@ def test_annotation_model_passes_the_model_tester(reader, session, source_id, qt
     session.push(annotations.add_annotation(source_id, 10, 20, note="n", tags=("t",)))
     qtmodeltester.check(reader.side.model)
     assert [reader.side.model.index(r, 0).data(ANNOTATION_ID) for r in range(2)] != [None, None]
+
+
+def test_dragging_over_text_offers_the_colours_above_the_selection(reader, session, qtbot):
+    start = FULL_TEXT.index("Russia said")
+    end = start + len("Russia said it shot down")
+    viewport = reader.view.viewport()
+    press = reader.view.span_rect(start, start).center()
+    release = reader.view.span_rect(end, end).center()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(viewport, release)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=release)
+    assert reader.view.selected_span() == (start, end)
+    assert reader.selection_bar.isVisible()
+    assert reader.selection_bar.geometry().bottom() <= press.y()  # above the passage, not over it
+    reader.selection_bar.swatches.buttons["orange"].click()
+    annotation = stored(session, reader.side.current_annotation_id())
+    assert (annotation["exact"], annotation["color"]) == ("Russia said it shot down", "orange")
+    assert not reader.selection_bar.isVisible()
