@@ -7,6 +7,7 @@ months down, carry the context a fine label lacks ("Nov 2024" above the days).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from db.dates import DAY, civil_from_days, days_from_civil
@@ -20,7 +21,7 @@ UNITS = ("century", "decade", "year", "month", "week", "day", "hour")
 # (unit, step in that unit's base: hours, days, weeks, months or years), finest first.
 _STEPS = (
     ("hour", 1), ("hour", 2), ("hour", 3), ("hour", 6), ("hour", 12),
-    ("day", 1), ("week", 1),
+    ("day", 1), ("day", 2), ("week", 1), ("week", 2),
     ("month", 1), ("month", 3), ("month", 6),
     ("year", 1), ("year", 2), ("year", 5),
     ("decade", 10), ("decade", 20), ("decade", 50),
@@ -79,15 +80,14 @@ _MAJOR = {
 
 def _boundaries(unit: str, step: int, lo: float, hi: float):
     """Every boundary of the step from the last one at or before ``lo`` up to ``hi``."""
+    last = math.floor(hi)
     if unit == "hour":
-        first = int(lo // (step * HOUR)) * step * HOUR
-        yield from range(first, int(hi) + 1, step * HOUR)
+        yield from range(math.floor(lo / (step * HOUR)) * step * HOUR, last + 1, step * HOUR)
     elif unit == "day":
-        yield from range(int(lo // DAY) * DAY, int(hi) + 1, DAY)
+        yield from range(math.floor(lo / (step * DAY)) * step * DAY, last + 1, step * DAY)
     elif unit == "week":
-        day = int(lo // DAY)
-        monday = day - (day - 4) % 7  # 1970-01-05 (day 4) was a Monday
-        yield from range(monday * DAY, int(hi) + 1, 7 * DAY)
+        week = math.floor((lo / DAY - 4) / (7 * step)) * step  # weeks since Monday 1970-01-05 (day 4)
+        yield from range((4 + 7 * week) * DAY, last + 1, 7 * step * DAY)
     elif unit == "month":
         year, month, _ = civil_from_days(int(lo // DAY))
         index = year * 12 + (month - 1)

@@ -21,6 +21,7 @@ from desktop_app.timeline import axis, tooltips
 from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource
 from desktop_app.timeline.layout import LANE_MODES
 from desktop_app.timeline.gestures import Press
+from desktop_app.timeline.moving import shifted_date
 from desktop_app.timeline.painting import Colours, paint_frame
 from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
@@ -395,7 +396,7 @@ class TimelineCanvas(QWidget):
         elif press.gesture == "pan" and self._requery.isActive():
             self._refresh()
         elif press.gesture == "move" and press.days:
-            self._move_event(press.item.id, press.new_date())
+            self._move_event(press.item.event, press.days)
 
     def _cancel_gesture(self) -> None:
         self._press = None
@@ -413,9 +414,9 @@ class TimelineCanvas(QWidget):
         else:
             self._set_selection([item.id])
 
-    def _move_event(self, event_id: int, date_edtf: str) -> None:
+    def _move_event(self, event: dict, days: int) -> None:
         try:
-            self.session.push(event_queries.update_event(event_id, date_edtf=date_edtf))
+            self.session.push(event_queries.update_event(event["id"], date_edtf=shifted_date(event["date_edtf"], days)))
         except SourcelineError as error:
             QMessageBox.warning(self, "Cannot move the event", str(error))
 

@@ -35,8 +35,6 @@ class Press:
         """The view dragged along with the pointer."""
         return self.viewport.panned(self.x - x)
 
-    def new_date(self) -> str:
-        return shifted_date(self.item.event["date_edtf"], self.days)
-
     def preview(self, seconds_per_px: float) -> DragPreview:
-        return DragPreview(self.item.id, self.days * DAY / seconds_per_px, "→ " + in_words_or_raw(self.new_date()))
+        new_date = shifted_date(self.item.event["date_edtf"], self.days)
+        return DragPreview(self.item.id, self.days * DAY / seconds_per_px, "→ " + in_words_or_raw(new_date))
