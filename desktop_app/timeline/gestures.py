@@ -1,5 +1,5 @@
 """What a press of the left button on the canvas becomes: a click, a pan, or the move of a
-day-dated event by whole days (previewed while dragging, written only on release). No Qt."""
+day-dated event by whole days (previewed while dragging, written only on release)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
