@@ -85,21 +85,20 @@ class EventList(QStackedWidget):
 
     def selected_rows(self) -> list[tuple[int, int]]:
         """The selected rows as (first, last) ranges, in order."""
-        spans = sorted({(r.top(), r.bottom()) for r in self.table.selectionModel().selection()})
-        return spans
+        return sorted({(r.top(), r.bottom()) for r in self.table.selectionModel().selection()})
 
     def selected_count(self) -> int:
         return sum(last - first + 1 for first, last in self.selected_rows())
 
     def selected_ids(self, limit: int | None = None) -> list[int]:
+        """The selected events' ids in list order (the first ``limit`` of them)."""
         ids: list[int] = []
         for first, last in self.selected_rows():
-            for row in range(first, last + 1):
-                if limit is not None and len(ids) >= limit:
-                    return ids
-                event_id = self.model.event_id(row)
-                if event_id is not None:
-                    ids.append(event_id)
+            if limit is not None:
+                last = min(last, first + limit - len(ids) - 1)
+            ids += self.model.ids_in_rows(first, last)
+            if limit is not None and len(ids) >= limit:
+                break
         return ids
 
     def current_id(self) -> int | None:

@@ -18,6 +18,7 @@ from desktop_app.dates.render import in_words_or_raw
 
 PAGE_SIZE = 200
 CACHED_PAGES = 40
+BULK_ROWS = 20_000
 
 # (header, key in an event summary, sort key in db.events.SORTS or None when not sortable)
 COLUMNS = (
@@ -119,6 +120,19 @@ class EventTableModel(QAbstractTableModel):
     def event_id(self, row: int) -> int | None:
         event = self.event_at(row)
         return None if event is None else event["id"]
+
+    def ids_in_rows(self, first: int, last: int) -> list[int]:
+        """The ids of rows first..last. A long run (select all, then Delete) is read straight from
+        the store in big chunks, not page by page through the cache (each page query skips
+        ``offset`` rows, so paging through a million rows would be quadratic)."""
+        if last - first < PAGE_SIZE * 2:
+            return [i for i in (self.event_id(row) for row in range(first, last + 1)) if i is not None]
+        ids: list[int] = []
+        for offset in range(first, last + 1, BULK_ROWS):
+            limit = min(BULK_ROWS, last + 1 - offset)
+            ids += [e["id"] for e in events.event_page(self._db, self._filter, self._sort, self._descending,
+                                                        offset=offset, limit=limit)]
+        return ids
 
     def row_of(self, event_id: int) -> int | None:
         """The row showing an event, or None when the filter hides it (one counting query)."""

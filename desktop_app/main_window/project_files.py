@@ -47,7 +47,7 @@ class ProjectFiles:
         self.sample_action.setVisible(_sample_available())
         menu.addSeparator()
         self.copy_action = self._add(menu, "save_copy", "Save a &Copy As…", "Ctrl+Shift+S", self.save_copy)
-        self.close_action = self._add(menu, "close_project", "&Close Project", QKeySequence.StandardKey.Close,
+        self.close_action = self._add(menu, "close_project", "&Close Project", "Ctrl+W",
                                       self.close_project)
         menu.addSeparator()
         window.session_changed.connect(self._follow)

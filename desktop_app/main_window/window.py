@@ -64,7 +64,9 @@ class MainWindow(QMainWindow):
 
     def _add_quit(self) -> None:
         # Last in the File menu whatever the features added before it.
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction("&Quit", self)
+        # Some platforms bind no key to Quit; Ctrl+Q is what users of every desktop expect.
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         self.menus["file"].addSeparator()
         self.menus["file"].addAction(quit_action)
@@ -95,9 +97,12 @@ class MainWindow(QMainWindow):
         """Show another project (or none). The previous session is closed."""
         old = self.session
         self.session = session
+        old_pages = []
         while self.tabs.count():
-            widget = self.tabs.widget(0)
+            old_pages.append(self.tabs.widget(0))
             self.tabs.removeTab(0)
+        for widget in old_pages:
+            widget.hide()
             widget.deleteLater()
         for name in STATUS_PARTS:
             self.set_status(name, "")
@@ -114,7 +119,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{session.path.name} — Sourceline")
             self.setWindowFilePath(str(session.path))
         if old is not None and old is not session:
-            old.close()
+            if old_pages:
+                # Close the store only once the old pages are gone: until their deferred deletion
+                # a view may still ask its model for data, which reads from it.
+                old_pages[-1].destroyed.connect(old.close)
+            else:
+                old.close()
         self.session_changed.emit(session)
 
     def _empty_state(self) -> QWidget:

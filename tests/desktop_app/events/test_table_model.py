@@ -109,3 +109,11 @@ def test_refresh_after_edits(session, model, qtbot):
     model.refresh()
     assert model.rowCount() == 5
     assert titles(model)[0] == "Spring storms flood the valley"
+
+
+def test_ids_of_a_long_run_of_rows(model, monkeypatch):
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 1)  # 5 rows is then a "long" run
+    monkeypatch.setattr(table_model, "BULK_ROWS", 2)
+    expected = [model.event_id(row) for row in range(5)]
+    assert model.ids_in_rows(0, 4) == expected
+    assert model.ids_in_rows(1, 4) == expected[1:]

@@ -271,3 +271,26 @@ def test_lane_grouping_from_the_view_menu_is_remembered(window, page, settings):
     window.project_files.close_action.trigger()
     assert window.project_files.open_path(path)
     assert window.page("Timeline").timeline.lane_mode() == "tag"
+
+
+def test_splitter_sizes_are_remembered_for_the_next_project(qtbot, window, page):
+    page.main.moveSplitter(700, 1)  # what dragging the handle does
+    sizes = page.main.sizes()
+    path = window.session.path
+    window.project_files.close_action.trigger()
+    window.project_files.open_path(path)
+    reopened = window.page("Timeline").main
+    qtbot.waitUntil(lambda: sum(reopened.sizes()) == sum(sizes))
+    assert reopened.sizes() == sizes
+
+
+def test_history_lists_the_edits(qtbot, window, page):
+    from PySide6.QtWidgets import QUndoView
+
+    window.session.push(events.add_event("One", "2024"))
+    window.session.push(events.add_event("Two", "2024"))
+    next(a for a in window.menus["edit"].actions() if a.text() == "&History…").trigger()
+    view = window._history_dialog.findChild(QUndoView)
+    assert view.model().rowCount() == 3  # the project as opened, then the two edits
+    view.setCurrentIndex(view.model().index(1, 0))  # click the first edit: the second is undone
+    assert events.count_events(window.session.db) == 6

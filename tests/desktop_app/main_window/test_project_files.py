@@ -130,3 +130,22 @@ def test_the_sample_project_opens_from_the_empty_state(window, tmp_path, monkeyp
     assert events.count_events(window.session.db) > 10
     assert window.session.undo_stack.count() == 0  # nothing to undo in a freshly opened project
     assert warnings == []
+
+
+def test_the_previous_project_is_closed_after_its_pages_are_gone(qtbot, window, tmp_path):
+    previous = window.session
+    pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    other = tmp_path / "other.sourceline"
+    build_small_project(other)
+    window.project_files.open_path(other)
+
+    def closed():
+        try:
+            previous.db.conn.execute("SELECT 1")
+        except sqlite3.ProgrammingError:
+            return True
+        return False
+
+    qtbot.waitUntil(closed)
+    import shiboken6
+    assert not any(shiboken6.isValid(page) for page in pages)
