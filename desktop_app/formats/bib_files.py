@@ -1,9 +1,8 @@
 """Reading a bibliography file's text, with the user's mistakes as FileProblem, not tracebacks."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from db.errors import FileProblem
+from desktop_app.formats.file_read import read_bytes
 
 
 def read_text(path, kind: str) -> str:
@@ -11,10 +10,7 @@ def read_text(path, kind: str) -> str:
 
     ``kind`` names the expected format in messages ("BibTeX", "RIS", ...).
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from error
+    data = read_bytes(path)
     if b"\x00" in data[:65_536]:
         raise FileProblem(path, None, f"this is a binary file, not a {kind} file")
     try:

@@ -32,6 +32,8 @@ def read(path) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise FileProblem(path, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})") from error
+    except RecursionError:  # Python's JSON parser recurses per level: [[[[… thousands deep
+        raise FileProblem(path, None, "lists or objects are nested too deeply to be CSL-JSON") from None
     if not isinstance(data, list):
         found = type(data).__name__.replace("dict", "object").replace("str", "string")
         raise FileProblem(path, 1, f"CSL-JSON is a list of items ([{{...}}, ...]); this file holds a {found}")

@@ -12,21 +12,20 @@ string; the caller converts it to CSL ``issued``), ``URL``, ``language``.
 """
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.errors import FileProblem
 from desktop_app.formats import fulltext_metadata
+from desktop_app.formats.file_read import MAX_FILE_BYTES, read_bytes
 from desktop_app.formats.fulltext_html import read_html
 from desktop_app.formats.fulltext_markdown import read_markdown
 from desktop_app.formats.fulltext_text import decode, join_blocks, plain_paragraphs
 
 # Refused before a byte is read. Saved web pages embed their images and fonts (SingleFile pages
-# of 20-30 MB are ordinary), so the general limit is generous; Markdown has a lower one because
-# its pure-Python parser costs up to ~15 µs per character on hostile input (30 s at 2 MB).
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# of 20-30 MB are ordinary), so the general limit (MAX_FILE_BYTES) is generous; Markdown has a
+# lower one because its pure-Python parser costs up to ~15 µs per character on hostile input
+# (30 s at 2 MB).
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 # A first paragraph this short and on one line reads as the title of a plain-text file.
 _MAX_TITLE_CHARS = 150
@@ -68,31 +67,10 @@ def _read(path) -> tuple[str, bytes]:
     if kind is None:
         raise FileProblem(path, None, f"unsupported file type {Path(path).suffix or '(no extension)'!r}; "
                           f"full text can be imported from {', '.join(SUPPORTED_EXTENSIONS)}")
-    limit = MAX_MARKDOWN_BYTES if kind == "markdown" else MAX_FILE_BYTES
-    try:
-        # Non-blocking, so that a FIFO is refused instead of waiting forever for a writer.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb") as file:
-            # fstat on the open file, not stat on the name: the file checked is the file read.
-            info = os.fstat(file.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise FileProblem(path, None, "is a folder, not a file")
-            if not stat.S_ISREG(info.st_mode):
-                raise FileProblem(path, None, "is not a regular file")  # a device or pipe may never end
-            if info.st_size > limit:
-                raise FileProblem(path, None, f"is {_megabytes(info.st_size)}; files over {_megabytes(limit)} are not imported")
-            raw = file.read(limit + 1)  # the file may have grown since fstat
-    except OSError as error:
-        raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from None
-    if len(raw) > limit:
-        raise FileProblem(path, None, f"is larger than {_megabytes(limit)}; such files are not imported")
+    raw = read_bytes(path, MAX_MARKDOWN_BYTES if kind == "markdown" else MAX_FILE_BYTES)
     if not raw.strip():
         raise FileProblem(path, None, "is empty")
     return kind, raw
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
 def _read_text(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:

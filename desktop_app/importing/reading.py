@@ -14,6 +14,7 @@ from pathlib import Path
 from db import dates
 from db.errors import FileProblem, InvalidDate
 from db.sources import CREATOR_ROLES
+from desktop_app.formats.file_read import read_bytes
 
 # What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
 KIND_BY_EXTENSION = {
@@ -50,11 +51,7 @@ def kind_of(path: Path) -> str:
     kind = KIND_BY_EXTENSION.get(path.suffix.lower())
     if kind:
         return kind
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError as error:
-        raise FileProblem(path, None, f"cannot be read: {error.strerror or error}") from None
+    head = read_bytes(path, 4096, head=True).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"[", b"{")):
         return "csl_json"
     if _RIS_START.match(head):
