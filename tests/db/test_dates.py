@@ -100,3 +100,9 @@ def test_day_arithmetic_matches_the_standard_library(d):
     days = dates.days_from_civil(d.year, d.month, d.day)
     assert days == (d - date(1970, 1, 1)).days
     assert dates.civil_from_days(days) == (d.year, d.month, d.day)
+
+
+@pytest.mark.parametrize("ymd", [(0, 1, 1), (0, 2, 29), (-1, 12, 31), (-500, 3, 1), (-4713, 11, 24)])
+def test_day_arithmetic_round_trips_before_year_one(ymd):
+    assert dates.civil_from_days(dates.days_from_civil(*ymd)) == ymd
+    assert dates.days_from_civil(*ymd) + 1 == dates.days_from_civil(*dates.civil_from_days(dates.days_from_civil(*ymd) + 1))
