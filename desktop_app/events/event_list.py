@@ -129,7 +129,7 @@ class EventList(QStackedWidget):
     def _keep_indicator_on_sorted_column(self, column: int, order) -> None:
         # Only date, title and first reported can be sorted (by the store's indexes); a click on
         # another header leaves the order, and the arrow, where they were.
-        key, descending = self.model.sort_key
+        _, descending = self.model.sort_key
         sorted_column = self.model.sort_column()
         if column != sorted_column:
             wanted = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
