@@ -29,7 +29,8 @@ def wos_items(text: str, path) -> list[dict]:
 
     lines = [line for line in text.splitlines() if not re.match(r"^(FN|VR|EF)\b", line)]
     starts = scan_records(lines, path, WOS_TAG, start="PT", end="ER", kind="Web of Science")
-    records = rispy.loads(text, implementation=rispy.WokParser)
+    # rispy's WoK parser has no bucket for tags it does not know and raises KeyError on them
+    records = rispy.loads(text, implementation=rispy.WokParser, skip_unknown_tags=True)
     if len(records) != len(starts):
         raise FileProblem(path, None, f"read {len(records)} of {len(starts)} Web of Science records")
     return [_to_csl(record) for record in records]
