@@ -3,7 +3,8 @@
 The text is what Sourceline reads from the file (``formats.fulltext``: plain text, Markdown or
 HTML without markup, the same text an import stores), so offsets point into that text. Relative
 expressions ("yesterday", "on Friday") are resolved against ``--published``, else the date the
-file's own metadata gives; without either they are listed with no EDTF. With ``--db``, FILE is
+file's own metadata gives; without either they are listed with no EDTF. A metadata or issued date
+known only to the month ("2024-11") still places "6 November" and "last month", not "on Friday". With ``--db``, FILE is
 the id of a source in that project, read with its stored text and issued date.
 """
 from __future__ import annotations
@@ -12,11 +13,11 @@ import json
 import re
 from datetime import date
 
-from db.errors import SourcelineError
+from db.errors import InvalidDate, SourcelineError
 from db.sources import get_source
 from db.store import open_project
 from desktop_app.dates.render import in_words_or_raw
-from desktop_app.extract.date_finder import DateHit, find_dates
+from desktop_app.extract.date_finder import DateHit, find_dates, publication_days
 from desktop_app.formats.fulltext import read_fulltext
 
 _SENTENCE_WIDTH = 70
@@ -42,14 +43,15 @@ def run(args) -> int:
     text, found_published, origin = _source_text(args.db, args.file) if args.db else _file_text(args.file)
     published = stated or found_published
     hits = find_dates(text, published)
+    shown = published.isoformat() if isinstance(published, date) else published
     if args.format == "json":
         print(json.dumps([{"text": h.text, "start": h.start, "end": h.end, "edtf": h.edtf, "sentence": h.sentence}
                           for h in hits], ensure_ascii=False, indent=2))
         return 0
     if stated:
-        print(f"published {published.isoformat()} (as given)")
+        print(f"published {shown} (as given)")
     elif published:
-        print(f"published {published.isoformat()} (from {origin})")
+        print(f"published {shown} (from {origin})")
     else:
         print("publication date unknown: relative expressions are left unresolved (give --published)")
     _print_table(hits)
@@ -66,7 +68,7 @@ def _published_option(value: str | None) -> date | None:
 
 
 def _day_of(edtf: str | None) -> date | None:
-    """The day an EDTF publication date names; None when it names less (a month, a year)."""
+    """The day ``--published`` names; None when it names less (a month, a year) or is no date."""
     match = _DAY.fullmatch((edtf or "").strip())
     if not match:
         return None
@@ -76,12 +78,20 @@ def _day_of(edtf: str | None) -> date | None:
         return None
 
 
-def _file_text(path: str) -> tuple[str, date | None, str]:
+def _publication(edtf: str | None) -> str | None:
+    """A stored or metadata date as the finder takes it (any precision); None when it is not EDTF."""
+    try:
+        return edtf.strip() if edtf and publication_days(edtf) else None
+    except InvalidDate:
+        return None
+
+
+def _file_text(path: str) -> tuple[str, str | None, str]:
     article = read_fulltext(path)
-    return article.text, _day_of(article.metadata.get("issued_edtf")), "the file's metadata"
+    return article.text, _publication(article.metadata.get("issued_edtf")), "the file's metadata"
 
 
-def _source_text(project: str, source_id: str) -> tuple[str, date | None, str]:
+def _source_text(project: str, source_id: str) -> tuple[str, str | None, str]:
     if not source_id.isdigit():
         raise SourcelineError(f"with --db, FILE is a source id (a number), not {source_id!r}")
     db = open_project(project)
@@ -93,7 +103,7 @@ def _source_text(project: str, source_id: str) -> tuple[str, date | None, str]:
         raise SourcelineError(f"{project}: there is no source {source_id}")
     if not source["full_text"].strip():
         raise SourcelineError(f"{project}: source {source_id} has no full text")
-    return source["full_text"], _day_of(source["issued_edtf"]), f"source {source_id}'s issued date"
+    return source["full_text"], _publication(source["issued_edtf"]), f"source {source_id}'s issued date"
 
 
 def _print_table(hits: list[DateHit]) -> None:

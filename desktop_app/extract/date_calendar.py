@@ -121,24 +121,28 @@ def holiday(name: str, year: int) -> date:
     return date(year, 11, 1) + relativedelta(weekday=MO(+1)) + ONE_DAY
 
 
-def distance(span: Span, published: date) -> int:
-    if span.first <= published <= span.last:
+def distance(span: Span, published: date, latest: date | None = None) -> int:
+    """Days between a span and the publication (a day, or the days from ``published`` to ``latest``)."""
+    latest = latest or published
+    if span.first <= latest and published <= span.last:
         return 0
-    return min(abs((span.first - published).days), abs((span.last - published).days))
+    return (span.first - latest).days if span.first > latest else (published - span.last).days
 
 
 def choose(candidates, published: date, tense: str | None, tense_weight: float = 1.0,
-           not_after: bool = False) -> Span | None:
+           not_after: bool = False, latest: date | None = None) -> Span | None:
     """The candidate (one per year) a reader would take: the nearest to the publication date,
     unless the verb's tense points the other way and the tense-consistent one is not much further.
     ``tense_weight`` below 1 says the tense was read from further away, so it counts for less;
-    ``not_after`` rules out readings that start after publication ("since March")."""
+    ``not_after`` rules out readings that start after publication ("since March"). A publication
+    known only to the month is the period ``published`` to ``latest``."""
+    latest = latest or published
 
     def score(span: Span) -> tuple[float, date]:
-        against = (tense == "future" and span.last < published) or (tense == "past" and span.first > published)
-        return distance(span, published) + (TENSE_WEIGHT_DAYS * tense_weight if against else 0), span.first
+        against = (tense == "future" and span.last < published) or (tense == "past" and span.first > latest)
+        return distance(span, published, latest) + (TENSE_WEIGHT_DAYS * tense_weight if against else 0), span.first
 
-    spans = [span for span in candidates if span is not None and not (not_after and span.first > published)]
+    spans = [span for span in candidates if span is not None and not (not_after and span.first > latest)]
     return min(spans, key=score) if spans else None
 
 

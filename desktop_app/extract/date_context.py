@@ -58,17 +58,37 @@ _FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Reading:
-    """What the resolvers know beyond the match: when the text was published and how it speaks."""
+    """What the resolvers know beyond the match: when the text was published and how it speaks.
+
+    The publication may be known only to the month or the year (a source dated ``2024-11``):
+    ``published`` is then its first possible day and ``latest`` its last. Expressions counted in
+    days ("yesterday", "on Friday") need the day, "last month" the month, "last year" the year
+    (see :meth:`known_to`); a year-less "6 November" is placed against the whole period."""
 
     published: date | None
     tense: str | None = None  # "past", "future", "present" or None when the sentence does not say
     tense_in_clause: bool = True  # read from the expression's own clause, not further away
     after_since: bool = False  # "since March": it cannot be after publication
     says_today: bool = False  # the sentence also says "today", "this morning"...
+    latest: date | None = None  # the last day the text may have been published; None: ``published``
 
     @property
     def tense_weight(self) -> float:
         return 1.0 if self.tense_in_clause else 0.5
+
+    @property
+    def last_day(self) -> date | None:
+        return self.latest or self.published
+
+    def known_to(self, unit: str) -> date | None:
+        """The publication date when it is known at least to the ``unit`` ("day", "month" or
+        "year") an expression counts in; None when it is not (or unknown)."""
+        first, last = self.published, self.last_day
+        if first is None:
+            return None
+        same = {"day": last == first, "month": (last.year, last.month) == (first.year, first.month),
+                "year": last.year == first.year}[unit]
+        return first if same else None
 
 
 def tense_near(sentence: str, start: int, end: int) -> tuple[str | None, bool]:

@@ -4,7 +4,9 @@
 absolute ("19 November 2024", "the 1990s"), relative to the publication date ("yesterday",
 "last month", "on Friday"), seasons and parts ("spring 2022", "late October") — with its exact
 offsets, its sentence and its EDTF reading (``None`` when it cannot be placed, e.g. a relative
-expression and no publication date). Durations and counts ("for two years", "1,000 days") are
+expression and no publication date). The publication date may be a ``date`` or an EDTF string
+known only to the month or year (a source issued ``2024-11``): then "6 November" and "last
+month" still resolve, "on Friday" and "yesterday" do not. Durations and counts ("for two years", "1,000 days") are
 not reported. Pure Python, no Qt; the rules are in ``date_patterns``, the calendar in
 ``date_calendar``, the readings in ``date_resolve``.
 """
@@ -14,6 +16,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
+from db.dates import DAY, bounds, civil_from_days
 from desktop_app.extract import date_context
 from desktop_app.extract.date_patterns import RULES
 from desktop_app.extract.date_context import Reading
@@ -48,18 +51,31 @@ class _Candidate:
     groups: dict
 
 
-def find_dates(text: str, published: date | None) -> list[DateHit]:
-    """Every time expression in ``text``, in order, resolved against the publication date."""
+def publication_days(published: date | str | None) -> tuple[date, date] | None:
+    """The first and last day a text may have been published: the day given, or the days of an
+    EDTF date ("2024-11-19", "2024-11", "2024"); raises ``db.dates.InvalidDate`` for a string that
+    is not EDTF."""
+    if published is None or isinstance(published, date):
+        return None if published is None else (published, published)
+    span = bounds(published)
+    return date(*civil_from_days(span.start // DAY)), date(*civil_from_days((span.end - 1) // DAY))
+
+
+def find_dates(text: str, published: date | str | None) -> list[DateHit]:
+    """Every time expression in ``text``, in order, resolved against the publication date (a
+    day, or an EDTF date of any precision; see :func:`publication_days`)."""
+    earliest, latest = publication_days(published) or (None, None)
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
     hits = []
-    for candidate in _without_overlaps(_candidates(text, published)):
+    for candidate in _without_overlaps(_candidates(text, earliest)):
         first, last = _around(text, *_sentence_of(sentences, starts, candidate.start), candidate)
         sentence = text[first:last]
         tense, in_clause = (date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
                             if candidate.kind in _TENSED else (None, True))
         reading = Reading(
-            published,
+            earliest,
+            latest=latest,
             tense=tense,
             tense_in_clause=in_clause,
             after_since=date_context.after_since(text, candidate.start),

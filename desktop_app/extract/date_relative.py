@@ -1,7 +1,9 @@
 """Resolving the expressions that count from the publication date: today, yesterday, on Friday,
 the weekend, last month, earlier this week, the end of next month, two years ago, the new year.
 
-Each returns None when the publication date is unknown: such expressions are reported, not guessed.
+Each returns None when the publication date is not known as precisely as the expression counts
+(a day for "yesterday", a month for "last month", a year for "last year"; see
+``Reading.known_to``): such expressions are reported, not guessed.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ _WEEK_PARTS = {"start": (0, 1), "beginning": (0, 1), "early": (0, 1), "middle": 
 
 
 def unit_part(groups: dict, reading: Reading):
-    published = reading.published
+    published = reading.known_to("day" if groups["unit"].lower() == "week" else "month")
     if published is None:
         return None
     shift = {"last": -1, "next": 1}.get(groups["mod"].lower(), 0)
@@ -40,7 +42,7 @@ def unit_part(groups: dict, reading: Reading):
 
 
 def day_word(groups: dict, reading: Reading):
-    published = reading.published
+    published = reading.known_to("day")
     if published is None:
         return None
     if groups.get("this"):
@@ -56,15 +58,18 @@ def day_word(groups: dict, reading: Reading):
 def weekday(groups: dict, reading: Reading):
     """last/next Friday: the nearest Friday strictly before/after publication; this Friday: the
     coming one (today included) unless the verb is past; a bare Friday: past unless the verb is
-    future, a week away when it is the publication's own weekday, unless the sentence says today."""
-    published = reading.published
+    future. The publication's own weekday, bare, is the publication day unless the verb is future
+    (then a week ahead) and the sentence does not say today: news writing names the day of
+    publication by its weekday and uses weekday names for the past seven days (AP, Reuters), so
+    "the missile hit Dnipro on Friday" in Friday's paper is that Friday, "last Friday" the one before."""
+    published = reading.known_to("day")
     if published is None:
         return None
     weekday = cal.weekday_number(groups["weekday"])
     mod = (groups.get("mod") or "").lower()
     ahead = (weekday - published.weekday()) % 7  # 0 when it is the publication's weekday
     behind = (published.weekday() - weekday) % 7
-    if ahead == 0 and (mod == "this" or (not mod and reading.says_today)):
+    if ahead == 0 and (mod == "this" or (not mod and (reading.says_today or reading.tense != "future"))):
         return cal.day_span(published)
     future = mod == "next" or (mod != "last" and reading.tense == "future") or (mod == "this" and reading.tense != "past")
     if future:
@@ -76,7 +81,7 @@ def weekend(groups: dict, reading: Reading):
     """Saturday and Sunday: last = the latest one over before publication, next = the first one
     starting after it, this/the = the current one when published at a weekend, otherwise the
     coming one for "this" unless the verb is past, the past one for "the" unless it is future."""
-    published = reading.published
+    published = reading.known_to("day")
     if published is None:
         return None
     mod = " ".join((groups.get("mod") or "the").lower().split())
@@ -93,11 +98,13 @@ def weekend(groups: dict, reading: Reading):
 
 
 def unit(groups: dict, reading: Reading):
-    published = reading.published
-    if published is None:
-        return None
     unit, mod = groups["unit"].lower(), groups["mod"].lower()
     side = (groups.get("side") or "").lower()
+    # "earlier this month" ends the day before publication; "this month" needs only the month.
+    published = reading.known_to("day" if unit == "week" or side in ("earlier", "later")
+                                 else "month" if unit == "month" else "year")
+    if published is None:
+        return None
     shift = {"last": -1, "next": 1}.get(mod, 0)
     if unit == "week":
         monday, sunday = cal.week_of(published, shift)
@@ -131,11 +138,11 @@ def unit(groups: dict, reading: Reading):
 
 def ago(groups: dict, reading: Reading):
     counted = count_value(groups["count"])
-    if reading.published is None or counted is None:
+    unit = groups["unit"].lower()
+    published = reading.known_to({"day": "day", "week": "day", "fortnight": "day", "month": "month"}.get(unit, "year"))
+    if published is None or counted is None:
         return None
     count, vague = counted
-    unit = groups["unit"].lower()
-    published = reading.published
     if unit == "day":
         return cal.day_span(published - timedelta(days=count), approximate=vague)
     if unit in ("week", "fortnight"):  # "two weeks ago" is rarely meant to the day
@@ -152,7 +159,8 @@ def ago(groups: dict, reading: Reading):
 
 
 def new_year(groups: dict, reading: Reading):
-    if reading.published is None:
+    published = reading.known_to("month")
+    if published is None:
         return None
     # Said in the second half of a year it is the coming one; in January it is the one begun.
-    return cal.year_span(reading.published.year + (reading.published.month >= 7))
+    return cal.year_span(published.year + (published.month >= 7))

@@ -24,10 +24,11 @@ def resolve(kind: str, groups: dict, reading: Reading) -> str | None:
     return span
 
 
-def _year(groups: dict, published: date | None = None) -> int | None:
+def _year(groups: dict, reading: Reading | None = None) -> int | None:
     """The year the expression states: a number, or "next year" counted from publication."""
     if groups.get("year"):
         return int(groups["year"])
+    published = reading.known_to("year") if reading is not None else None
     if groups.get("rel") and published is not None:
         return _relative_year(groups["rel"], published)
     return None
@@ -49,13 +50,12 @@ def _yearless(build, reading: Reading, reach: int = 1) -> cal.Span | None:
     if reading.published is None:
         return None
     return cal.choose((build(year) for year in cal.years_around(reading.published, reach)), reading.published,
-                      reading.tense, reading.tense_weight,
-                      reading.after_since)
+                      reading.tense, reading.tense_weight, reading.after_since, reading.latest)
 
 
 def _day_month(groups: dict, reading: Reading):
     month, day = cal.month_number(groups["month"]), _day_number(groups["day"])
-    year = _year(groups, reading.published)
+    year = _year(groups, reading)
     if year is not None:
         found = _safe_date(year, month, day)
         return cal.day_span(found) if found else None
@@ -94,7 +94,7 @@ def _iso(groups: dict, reading: Reading):
 
 
 def _month_year(groups: dict, reading: Reading):
-    year = _year(groups, reading.published)
+    year = _year(groups, reading)
     return cal.month_span(year, cal.month_number(groups["month"])) if year is not None else None
 
 
@@ -123,16 +123,16 @@ def _month_part(groups: dict, reading: Reading):
 
 def _month_alone(groups: dict, reading: Reading):
     month, mod = cal.month_number(groups["month"]), (groups.get("mod") or "").strip().lower()
-    published = reading.published
+    if not mod:
+        return _yearless(lambda y: cal.month_span(y, month), reading)
+    published = reading.known_to("year" if mod == "this" else "month")
     if published is None:
         return None
     if mod == "this":
         return cal.month_span(published.year, month)
     if mod == "last":  # the latest such month before the current one
         return cal.month_span(published.year - (month >= published.month), month)
-    if mod == "next":
-        return cal.month_span(published.year + (month <= published.month), month)
-    return _yearless(lambda y: cal.month_span(y, month), reading)
+    return cal.month_span(published.year + (month <= published.month), month)
 
 
 def _season_year(groups: dict, reading: Reading):
@@ -140,11 +140,11 @@ def _season_year(groups: dict, reading: Reading):
 
 
 def _season(groups: dict, reading: Reading):
-    published, season = reading.published, groups["season"]
+    season, mod = groups["season"], (groups.get("mod") or "").lower()
+    published = reading.known_to("month") if mod else reading.published
     if published is None:
         return None
     spans = [cal.season_span(y, season) for y in cal.years_around(published, 2)]
-    mod = (groups.get("mod") or "").lower()
     if mod == "last":
         return max((s for s in spans if s.last < published), key=lambda s: s.first)
     if mod == "next":
@@ -152,8 +152,7 @@ def _season(groups: dict, reading: Reading):
     current = [s for s in spans if s.first <= published <= s.last]
     if mod == "this" and current:
         return current[0]
-    return cal.choose(spans, published, reading.tense, reading.tense_weight,
-                      reading.after_since)
+    return cal.choose(spans, published, reading.tense, reading.tense_weight, reading.after_since, reading.latest)
 
 
 def _relative_year(text: str, published: date) -> int:
@@ -162,11 +161,9 @@ def _relative_year(text: str, published: date) -> int:
 
 
 def _year_part(groups: dict, reading: Reading):
-    year = _year(groups)
+    year = _year(groups, reading)
     if year is None:
-        if reading.published is None:
-            return None
-        year = _relative_year(groups["rel"], reading.published)
+        return None
     if groups.get("quarter"):
         first = 3 * int(groups["quarter"][1]) - 2
         return cal.months_span(year, first, first + 2)
@@ -229,17 +226,17 @@ def _holiday(groups: dict, reading: Reading):
     year = _year(groups)
     if year is not None:
         return cal.day_span(cal.holiday(name, year))
-    published = reading.published
+    mod = (groups.get("mod") or "").strip().lower()
+    published = reading.known_to("month") if mod else reading.published
     if published is None:
         return None
-    mod = (groups.get("mod") or "").strip().lower()
     days = [cal.holiday(name, y) for y in cal.years_around(published)]
     if mod == "last":
         return cal.day_span(max(d for d in days if d < published))
     if mod == "next":
         return cal.day_span(min(d for d in days if d > published))
     return cal.choose((cal.day_span(d) for d in days), published, reading.tense, reading.tense_weight,
-                      reading.after_since)
+                      reading.after_since, reading.latest)
 
 
 _RESOLVERS = {

@@ -8,7 +8,7 @@ from datetime import date
 import edtf
 import pytest
 
-from db.dates import validate
+from db.dates import InvalidDate, validate
 from desktop_app.extract.date_finder import DateHit, find_dates
 
 
@@ -132,14 +132,52 @@ def test_today_and_parts_of_today_are_the_publication_date(text):
     assert list(hits(text, WED_20_NOV_2024).values()) == ["2024-11-20"]
 
 
-def test_the_publications_own_weekday_is_a_week_away():
-    # Published on a Friday: "on Friday" in the past tense is the Friday before, in the future
-    # tense the Friday after, and the day itself only when the sentence says "today".
-    assert reading("The missile hit Dnipro on Friday.", "Friday", FRI_22_NOV_2024) == "2024-11-15"
+def test_the_publications_own_weekday_is_the_publication_day_unless_future():
+    # News names the day of publication by its weekday and uses weekday names for the past seven
+    # days (AP, Reuters): in Friday's paper "on Friday" in the past tense is that Friday; "last
+    # Friday" the one before; in the future tense, without "today", the Friday after.
+    assert reading("The missile hit Dnipro on Friday.", "Friday", FRI_22_NOV_2024) == "2024-11-22"
+    assert reading("Kyiv said on Friday that the missile was new.", "Friday", FRI_22_NOV_2024) == "2024-11-22"
+    assert reading("Friday morning: sirens across the east.", "Friday morning", FRI_22_NOV_2024) == "2024-11-22"
     assert reading("Ministers will meet on Friday.", "Friday", FRI_22_NOV_2024) == "2024-11-29"
     assert reading("Today, Friday, the talks resumed.", "Friday", FRI_22_NOV_2024) == "2024-11-22"
     assert reading("They met last Friday.", "last Friday", FRI_22_NOV_2024) == "2024-11-15"
     assert reading("They meet this Friday.", "this Friday", FRI_22_NOV_2024) == "2024-11-22"
+    assert reading("They met next Friday.", "next Friday", FRI_22_NOV_2024) == "2024-11-29"
+    # Other weekdays are unchanged: the latest one before publication.
+    assert reading("The missile hit Dnipro on Thursday.", "Thursday", FRI_22_NOV_2024) == "2024-11-21"
+
+
+class TestPublicationKnownToTheMonth:
+    """A source dated only "2024-11": the year and month are known, the day is not."""
+
+    def test_absolute_and_year_less_dates_resolve(self):
+        found = hits("Ukraine fired the missiles on 6 November and again in late October; "
+                     "a vote is due on 20 January. The war began on 24 February 2022.", "2024-11")
+        assert found == {"6 November": "2024-11-06", "late October": "2024-10-21/2024-10-31",
+                         "20 January": "2025-01-20", "24 February 2022": "2022-02-24"}
+
+    def test_a_date_late_in_the_month_is_not_pushed_back_a_year(self):
+        # "since" rules out dates after publication: the month's last day is the limit, not its first.
+        assert reading("Prices have risen since 25 November.", "25 November", "2024-11") == "2024-11-25"
+        assert reading("Russia attacked on 28 November.", "28 November", "2024-11") == "2024-11-28"
+
+    def test_month_and_year_counts_resolve_day_counts_do_not(self):
+        found = hits("Prices rose last month and last year; the strike came yesterday, on Friday, "
+                     "earlier this month and two weeks ago, three months ago.", "2024-11")
+        assert found == {"last month": "2024-10", "last year": "2023", "yesterday": None, "Friday": None,
+                         "earlier this month": None, "two weeks ago": None, "three months ago": "2024-08"}
+
+    def test_a_year_alone_resolves_year_counts_and_year_less_dates_in_that_year(self):
+        found = hits("Prices rose last month and last year, and will fall in March.", "2024")
+        assert found == {"last month": None, "last year": "2023", "March": "2024-03"}
+
+    def test_a_day_given_as_edtf_is_a_day(self):
+        assert hits("The missile hit Dnipro yesterday.", "2024-11-22") == {"yesterday": "2024-11-21"}
+
+    def test_a_string_that_is_not_edtf_is_refused(self):
+        with pytest.raises(InvalidDate):
+            find_dates("It rained yesterday.", "last Tuesday")
 
 
 def test_a_weekday_before_a_capitalised_word_is_still_a_weekday():

@@ -103,3 +103,20 @@ def test_a_source_of_a_project_is_read_with_its_issued_date(project, capsys):
     assert [(h["text"], h["edtf"]) for h in hits] == [("Friday", "2024-11-15")]  # issued Saturday 16 November
     assert main(["dates", "999", "--db", str(project)]) == 1
     assert "no source 999" in capsys.readouterr().err
+
+
+def test_a_source_issued_in_a_month_places_its_dates_but_not_its_weekdays(empty_project, capsys):
+    from db import ops
+    from db.sources import add_source
+
+    db = open_project(empty_project)
+    try:
+        source_id = ops.run(db, add_source({"title": "Monthly report"}, issued_edtf="2024-11",
+                                           full_text="The missile struck on 6 November, on Friday and last month."))
+    finally:
+        db.close()
+    hits = run_json(capsys, str(source_id), "--db", str(empty_project))
+    assert [(h["text"], h["edtf"]) for h in hits] == [("6 November", "2024-11-06"), ("Friday", None),
+                                                      ("last month", "2024-10")]
+    assert main(["dates", str(source_id), "--db", str(empty_project)]) == 0
+    assert capsys.readouterr().out.startswith(f"published 2024-11 (from source {source_id}'s issued date)")
