@@ -66,7 +66,7 @@ class Vocabulary:
         return self.words[bisect.bisect(self._cumulative, self.rng.random() * self._cumulative[-1])]
 
     def sentence(self, n: int) -> str:
-        text = " ".join(self.word() for _ in range(n))
+        text = " ".join(self.rng.choices(self.words, cum_weights=self._cumulative, k=n))
         return text[0].upper() + text[1:] + "."
 
     def day(self) -> int:

@@ -110,7 +110,7 @@ class DatasetImport:
     def run(self) -> ImportReport:
         started = time.perf_counter()
         db = self.db
-        with bulk.large_cache(db), bulk.unlogged(db), write_transaction(db), bulk.derived_triggers_suspended(db):
+        with bulk.large_cache(db), write_transaction(db), bulk.unlogged(db), bulk.derived_triggers_suspended(db):
             stamps = bulk.RecordStamps()
             self._stamps = stamps
             self._tags = TagNames(db, stamps)
