@@ -77,9 +77,9 @@ class ImportPlan:
         """Untitled records take their file's name as title (what the command line does); notes
         saying so, and which records are left without a date."""
         notes = []
-        for record in self.records:
+        for index, record in enumerate(self.records):
             if "title" in record.missing and not record.title:
-                self.complete(self.records.index(record), title=record.path.stem)
+                self.complete(index, title=record.path.stem)
                 notes.append(f"{record.path.name}: no title in the file; titled “{record.title}” after its name")
             if "issued" in record.missing:
                 notes.append(f"{record.path.name}: no publication date in the file; left empty")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from db.sources import get_source
-from desktop_app.sources.import_dialog import ACTION, FILE, ISSUED, STATUS, TITLE, ImportDialog
+from desktop_app.sources.import_dialog import FILE, ISSUED, STATUS, TITLE, ImportDialog
 from desktop_app.sources.import_runner import ImportRunner
 
 
