@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
+from desktop_app.reliability.literal_text import literal
+
 COLUMNS = ("Source", "Stance", "Locator", "Quote")
 
 
@@ -52,8 +54,8 @@ class CitationList(QWidget):
             quote = " ".join((citation["quote"] or "").split())
             item = QTreeWidgetItem([citation["source_title"] or "Untitled source", citation["stance"], locator, quote])
             item.setData(0, Qt.ItemDataRole.UserRole, citation)
-            item.setToolTip(0, citation["source_title"] or "")
-            item.setToolTip(3, citation["quote"] or "")
+            item.setToolTip(0, literal(citation["source_title"] or ""))
+            item.setToolTip(3, literal(citation["quote"] or ""))
             if citation["stance"] == "contradicts":
                 item.setIcon(1, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 item.setToolTip(1, "This source contradicts the event")

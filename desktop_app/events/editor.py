@@ -19,6 +19,7 @@ from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.error_label import ErrorLabel
 from desktop_app.events.name_fields import NameListField, all_entity_names
+from desktop_app.reliability.literal_text import literal
 
 # Changes to these tables may alter what the editor shows of its event.
 SHOWN_TABLES = ("events", "citations", "sources", "annotations", "tags", "event_tags", "entities", "event_entities")
@@ -65,6 +66,7 @@ class EventEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.title = QLineEdit()
         self.date = DateField()
         self.description = QPlainTextEdit()
@@ -234,7 +236,7 @@ class EventEditor(QWidget):
         self._loading = False
         self._loaded = stored
         self.heading.setText(event["title"])
-        self.heading.setToolTip(event["title"])
+        self.heading.setToolTip(literal(event["title"]))
         self.citations.set_citations(event["citations"])
 
     def refresh(self, changes) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from db import events
 from db.events import EventFilter
 from desktop_app.dates.render import in_words_or_raw
+from desktop_app.reliability.literal_text import literal
 
 PAGE_SIZE = 200
 CACHED_PAGES = 40
@@ -170,7 +171,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(event, column)
+            return literal(self._tooltip(event, column))
         if role == EVENT_ID_ROLE:
             return event["id"]
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE and event["contested"]:

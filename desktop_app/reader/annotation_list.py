@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from desktop_app.reader import colors
+from desktop_app.reliability.literal_text import literal
 
 ANNOTATION_ID = Qt.ItemDataRole.UserRole + 1
 COLOR = Qt.ItemDataRole.UserRole + 2
@@ -50,7 +51,7 @@ class AnnotationListModel(QAbstractListModel):
             return " ".join(a["exact"].split())
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [a["exact"], a["note"], ORPHANED_TEXT if a["orphaned"] else ""]
-            return "\n\n".join(p for p in parts if p)
+            return literal("\n\n".join(p for p in parts if p))
         return {
             ANNOTATION_ID: a["id"], COLOR: a["color"], NOTE: a["note"], TAGS: a["tags"] or "",
             ORPHANED: bool(a["orphaned"]),

@@ -1,38 +1,57 @@
 """Cite a passage for an event: pick an existing event (search as you type) or describe a new
-one, say where in the source the passage is and whether it supports the event."""
+one, say where in the source the passage is and whether it supports the event.
+
+Given an ``EventDraft`` (the reading assistant's "New event on <date>") the dialog opens in
+new-event mode, filled in, with the new event's description and entities as well."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QRadioButton, QVBoxLayout, QWidget)
 
 from db import dates, events
 from db.citations import LOCATOR_TYPES, STANCES
 from desktop_app.dates.render import in_words, in_words_or_raw
+from desktop_app.events.name_fields import NameListField, all_entity_names
+from desktop_app.reliability.literal_text import literal
 
 SEARCH_DELAY_MS = 150
 RESULTS = 20
 
 
 @dataclass(frozen=True)
+class EventDraft:
+    """A new event suggested by the text, to fill the dialog with."""
+
+    title: str
+    date_edtf: str
+    description: str = ""
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Citation:
-    """What the dialog chose, as ``db.annotations.cite_passage`` takes it."""
+    """What the dialog chose, as ``db.annotations.cite_passage`` takes it (with a draft, also the
+    new event's description and entities)."""
 
     event_id: int | None
     new_event: tuple[str, str] | None
     locator_type: str
     locator: str
     stance: str
+    description: str = ""
+    entities: tuple[str, ...] = ()
 
 
 class CiteDialog(QDialog):
-    def __init__(self, db, quote: str, paragraph: int | None, parent: QWidget | None = None):
+    def __init__(self, db, quote: str, paragraph: int | None, parent: QWidget | None = None,
+                 draft: EventDraft | None = None):
         super().__init__(parent)
         self._db = db
-        self.setWindowTitle("Cite for event")
+        self.setWindowTitle("New event from the text" if draft else "Cite for event")
         self.setMinimumWidth(520)
         shown = " ".join(quote.split())
         excerpt = QLabel(f"“{shown[:240]}{'…' if len(shown) > 240 else ''}”", wordWrap=True)
@@ -51,10 +70,17 @@ class CiteDialog(QDialog):
         self.date = QLineEdit(placeholderText="EDTF date, e.g. 2024-11-19, 2024-11, 2024-11-19/2024-11-21")
         self.date_check = QLabel(wordWrap=True)
         self.date_check.setTextFormat(Qt.TextFormat.PlainText)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
+        self.entities = NameListField(lambda: all_entity_names(db), "people, organisations, places")
         new_form = QFormLayout()
         new_form.addRow("Title", self.title)
         new_form.addRow("Date", self.date)
         new_form.addRow("", self.date_check)
+        if draft is not None:
+            new_form.addRow("Description", self.description)
+            new_form.addRow("Entities", self.entities)
         self.new_box = QWidget()
         self.new_box.setLayout(new_form)
 
@@ -102,6 +128,17 @@ class CiteDialog(QDialog):
         self._find_events()
         self._check_date()
         self.search.setFocus()
+        if draft is not None:
+            self._fill(draft)
+
+    def _fill(self, draft: EventDraft) -> None:
+        self.title.setText(draft.title)
+        self.date.setText(draft.date_edtf)
+        self.description.setPlainText(draft.description)
+        self.entities.set_names(draft.entities)
+        self.new.setChecked(True)
+        self.title.setFocus()
+        self.title.selectAll()
 
     def _find_events(self) -> None:
         text = self.search.text()
@@ -111,7 +148,7 @@ class CiteDialog(QDialog):
             when = in_words_or_raw(row["date_edtf"])
             item = QListWidgetItem(f"{when} — {row['title']}")
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
-            item.setToolTip(f"{row['title']}\n{when}")
+            item.setToolTip(literal(f"{row['title']}\n{when}"))
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
@@ -155,4 +192,4 @@ class CiteDialog(QDialog):
         else:
             event_id, new_event = None, (self.title.text().strip(), self.date.text().strip())
         return Citation(event_id, new_event, self.locator_type.currentText(), self.locator.text().strip(),
-                        self.stance.currentText())
+                        self.stance.currentText(), self.description.toPlainText().strip(), self.entities.names())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.reliability import problems
+from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import current_log_file, log
 
 
@@ -112,7 +113,7 @@ class ExceptionHook:
 
                 offer_restore_of_open_project(self.window, problem.message)
             else:
-                QMessageBox.warning(self._parent(), problem.title, problem.message)
+                QMessageBox.warning(self._parent(), problem.title, literal(problem.message))
         finally:
             self._showing = False
 

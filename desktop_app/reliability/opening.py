@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from db import backups
 from db.errors import ProjectFileError, SourcelineError
 from db.store import SQLITE_HEADER, open_project
+from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 from desktop_app.reliability.problems import classify
 
@@ -53,14 +54,14 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
         explained = classify(error)
         problem = str(error) if explained is None or isinstance(error, ProjectFileError) else f"{path}: {explained.message}"
         if not (is_damaged(path) and backups.list_backups(path)):
-            QMessageBox.warning(parent, "Cannot open project", problem)
+            QMessageBox.warning(parent, "Cannot open project", literal(problem))
             return None
     from desktop_app.reliability.restore_dialog import choose_backup
 
     answer = QMessageBox.question(
         parent, "The project file is damaged",
-        f"{problem}\n\nSourceline has backups of this project. Choose one to restore? The damaged file "
-        "is kept beside the project (named …damaged-<date>), not deleted.",
+        literal(f"{problem}\n\nSourceline has backups of this project. Choose one to restore? The damaged file "
+                "is kept beside the project (named …damaged-<date>), not deleted."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
         return None
@@ -72,5 +73,5 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
         log.info("Restored %s from %s", path, chosen.path)
         return open_project(path)
     except SourcelineError as error:
-        QMessageBox.warning(parent, "Cannot restore the backup", str(error))
+        QMessageBox.warning(parent, "Cannot restore the backup", literal(str(error)))
         return None

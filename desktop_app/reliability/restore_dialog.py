@@ -18,6 +18,7 @@ from db import backups
 from db.errors import SourcelineError
 from db.store import open_project
 from desktop_app.reliability.backup_schedule import keep_count
+from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 from desktop_app.session import Session
 
@@ -112,11 +113,11 @@ def restore_into_window(window, backup: backups.Backup) -> bool:
         log.info("Restored %s from %s", path, backup.path)
     except SourcelineError as error:
         restored = False
-        QMessageBox.warning(window, "Cannot restore the backup", str(error))
+        QMessageBox.warning(window, "Cannot restore the backup", literal(str(error)))
     try:
         window.set_session(Session(open_project(path), path))
     except SourcelineError as error:
-        QMessageBox.warning(window, "Cannot open project", str(error))
+        QMessageBox.warning(window, "Cannot open project", literal(str(error)))
         return False
     if restored:
         window.statusBar().showMessage(f"Restored the backup of {backup.created.astimezone():%d %b %Y, %H:%M}", 10_000)
@@ -138,10 +139,10 @@ def offer_restore_of_open_project(window, message: str) -> bool:
     """The open project turned out damaged while working: offer to restore a backup."""
     if not backups.list_backups(window.session.path):
         QMessageBox.warning(window, "The project file is damaged",
-                            f"{message}\n\nThere is no backup of this project. Use File → Save a Copy As to "
-                            "keep what can still be read, and try the copy.")
+                            literal(f"{message}\n\nThere is no backup of this project. Use File → Save a Copy As "
+                                    "to keep what can still be read, and try the copy."))
         return False
-    answer = QMessageBox.question(window, "The project file is damaged", f"{message}\n\nChoose a backup to restore?",
+    answer = QMessageBox.question(window, "The project file is damaged", literal(f"{message}\n\nChoose a backup to restore?"),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes and restore_from_backup(window)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 from db import events, search
 from db.search import Hit
 from desktop_app.dates.render import in_words_or_raw
+from desktop_app.reliability.literal_text import literal
 from desktop_app.search.snippet import KIND_LABELS, hit_html, plain
 
 HIT = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,7 @@ class SearchResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{KIND_LABELS.get(hit.kind, hit.kind)}: {hit.title} — {plain(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain(hit.snippet)
+            return literal(plain(hit.snippet))
         if role == HTML:
             return self._html[index.row()]
         if role == HIT:

@@ -18,6 +18,7 @@ from db import citations, sources
 from db.errors import SourcelineError
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.formats.csl_dates import edtf_to_csl_date
+from desktop_app.reliability.literal_text import literal
 from desktop_app.sources.creators_editor import CreatorsEditor, name_parts
 from desktop_app.sources.grading import CREDIBILITY, RELIABILITY, grade, grade_meaning
 from desktop_app.sources.optional_date_field import OptionalDateField
@@ -47,7 +48,7 @@ class SourceEditor(QWidget):
         self._dirty = False
         self._loading = False
 
-        self.heading = QLabel(objectName="editorHeading", wordWrap=True)
+        self.heading = QLabel(objectName="editorHeading", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -242,7 +243,7 @@ class SourceEditor(QWidget):
                 text += f"  ({event['stance']})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, event["event_id"])
-            item.setToolTip(event["quote"] or event["title"])
+            item.setToolTip(literal(event["quote"] or event["title"]))
             self.citing.addItem(item)
         if not self.citing.count():
             empty = QListWidgetItem("No event cites this source yet.")

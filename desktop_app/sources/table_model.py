@@ -11,6 +11,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.dates.render import in_words_or_raw
+from desktop_app.reliability.literal_text import literal
 from desktop_app.sources import library_query
 from desktop_app.sources.grading import grade, grade_meaning
 from desktop_app.sources.library_query import SourceFilter
@@ -159,7 +160,7 @@ class SourceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(source, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(source, column)
+            return literal(_tooltip(source, column))
         if role == SOURCE_ID_ROLE:
             return source["id"]
         if role == Qt.ItemDataRole.TextAlignmentRole:
