@@ -46,10 +46,12 @@ class ImportDialog(QDialog):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
+        # Problems and notes quote the files: never read as markup.
         self.problems = ErrorLabel()
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.skip_bad = QCheckBox("Import the other files anyway (nothing at all from the files above)")
         self.skip_bad.setVisible(bool(plan.problems) and bool(plan.records))
-        self.notes = QLabel(wordWrap=True)
+        self.notes = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.notes.setVisible(bool(plan.warnings))
         self.notes.setText("\n".join(plan.warnings))
         self.table = QTableWidget(len(plan.records), len(COLUMNS))
