@@ -15,18 +15,16 @@ Requests any page may make, answered by the page that owns the thing asked for:
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from desktop_app.first_run.welcome import WelcomePage
 from desktop_app.main_window import features
 
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("tools", "&Tools"), ("help", "&Help"))
 # The status bar's permanent parts, left to right; pages set them with set_status(name, text).
 STATUS_PARTS = ("events", "selection", "saved")
-# Buttons of the no-project screen, by the name their action is registered under in window.named_actions.
-START_ACTIONS = (("open_sample", "Open the Sample Project"), ("new_project", "New Project…"),
-                 ("open_project", "Open…"))
 
 
 class MainWindow(QMainWindow):
@@ -131,32 +129,7 @@ class MainWindow(QMainWindow):
         # setCentralWidget takes ownership and deletes the previous central widget; keep the tabs.
         if self.centralWidget() is self.tabs:
             self.takeCentralWidget()
-        screen = QWidget()
-        screen.setObjectName("emptyState")
-        layout = QVBoxLayout(screen)
-        layout.addStretch(1)
-        heading = QLabel("No project is open")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        heading.setFont(font)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(heading)
-        hint = QLabel("A project is one file holding your events and the sources that prove them.\n"
-                      "Every edit is saved as you make it.")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(hint)
-        layout.addSpacing(12)
-        for name, text in START_ACTIONS:
-            action = self.named_actions.get(name)
-            if action is None or not action.isVisible():
-                continue
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setMinimumWidth(240)
-            button.clicked.connect(action.trigger)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return screen
+        return WelcomePage(self)
 
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,1 @@
+"""First run: the welcome page the main window shows while no project is open."""
