@@ -23,6 +23,7 @@ from desktop_app.exporting_ui.clipboard import copy_bibliography
 from desktop_app.exporting_ui.pdf import write_chronology_pdf
 from desktop_app.exporting_ui.picture import PictureRequest, render_image, write_picture
 from desktop_app.formats import bibliography
+from desktop_app.reliability.literal_text import literal
 
 PREVIEW_DELAY_MS = 200
 PREVIEW_PICTURE_WIDTH = 960
@@ -237,7 +238,7 @@ class ExportDialog(QDialog):
         except (SourcelineError, RuntimeError) as error:
             QApplication.restoreOverrideCursor()
             progress.close()
-            QMessageBox.warning(self, "Export failed", str(error))
+            QMessageBox.warning(self, "Export failed", literal(str(error)))
             return False
         QApplication.restoreOverrideCursor()
         progress.close()

@@ -15,9 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from db.errors import SourcelineError
-from db.store import create_project, open_project
+from db.store import create_project
 from desktop_app.main_window.project_copy import save_copy
 from desktop_app.main_window.recent_projects import RecentProjects
+from desktop_app.reliability.backup_schedule import keep_count
+from desktop_app.reliability.literal_text import literal
+from desktop_app.reliability.opening import open_or_explain
 from desktop_app.session import Session
 
 SUFFIX = ".sourceline"
@@ -72,11 +75,17 @@ class ProjectFiles:
 
     def open_path(self, path: str | Path, create: bool = False) -> bool:
         """Open (or create) a project in the window; on failure say why and keep the current one."""
-        try:
-            db = create_project(path) if create else open_project(path)
-        except SourcelineError as error:
-            QMessageBox.warning(self.window, "Cannot create project" if create else "Cannot open project", str(error))
-            return False
+        if not create:
+            # explains a file it cannot open, and offers a damaged one a restore from its backups
+            db = open_or_explain(self.window, path, keep_count(self.window.settings))
+            if db is None:
+                return False
+        else:
+            try:
+                db = create_project(path)
+            except SourcelineError as error:
+                QMessageBox.warning(self.window, "Cannot create project", literal(str(error)))
+                return False
         self.window.set_session(Session(db, Path(path)))
         return True
 
@@ -105,7 +114,7 @@ class ProjectFiles:
                 finally:
                     db.close()
             except SourcelineError as error:
-                QMessageBox.warning(self.window, "Cannot create the sample project", str(error))
+                QMessageBox.warning(self.window, "Cannot create the sample project", literal(str(error)))
                 return False
             partial.replace(path)
         return self.open_path(path)
@@ -141,7 +150,7 @@ class ProjectFiles:
         try:
             copy = save_copy(session.db, _with_suffix(path))
         except SourcelineError as error:
-            QMessageBox.warning(self.window, "Cannot save a copy", str(error))
+            QMessageBox.warning(self.window, "Cannot save a copy", literal(str(error)))
             return None
         self.window.statusBar().showMessage(f"Saved a copy as {copy}", 8000)
         return copy

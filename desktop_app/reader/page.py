@@ -19,6 +19,7 @@ from desktop_app.reader.find_bar import FindBar
 from desktop_app.reader.selection_bar import SelectionBar
 from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
+from desktop_app.reliability.literal_text import literal
 
 PAGE_TITLE = "Reader"
 _WORD = re.compile(r"\S")
@@ -279,7 +280,7 @@ class ReaderPage(QWidget):
         try:
             return self.session.push(op)
         except SourcelineError as error:
-            QMessageBox.warning(self, op.label, str(error))
+            QMessageBox.warning(self, op.label, literal(str(error)))
             return None
 
     def highlight_selection(self, color: str, note: str = "", tags=()) -> int | None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from db.errors import SourcelineError
 from db.sources import delete_sources
+from desktop_app.reliability.literal_text import literal
 from desktop_app.sources import import_flow, library_query
 from desktop_app.sources.editor import SourceEditor
 from desktop_app.sources.grading import RELIABILITY
@@ -216,7 +217,7 @@ class LibraryPage(QWidget):
         try:
             self._session.push(delete_sources(ids))
         except SourcelineError as error:
-            QMessageBox.warning(self, "Delete Sources", str(error))
+            QMessageBox.warning(self, "Delete Sources", literal(str(error)))
             return False
         return True
 

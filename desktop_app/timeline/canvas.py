@@ -25,6 +25,7 @@ from desktop_app.timeline.moving import shifted_date
 from desktop_app.timeline.painting import Colours, paint_frame
 from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
+from desktop_app.reliability.literal_text import literal
 
 # Edits to these tables can change what the timeline draws.
 WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities")
@@ -418,7 +419,7 @@ class TimelineCanvas(QWidget):
         try:
             self.session.push(event_queries.update_event(event["id"], date_edtf=shifted_date(event["date_edtf"], days)))
         except SourcelineError as error:
-            QMessageBox.warning(self, "Cannot move the event", str(error))
+            QMessageBox.warning(self, "Cannot move the event", literal(str(error)))
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:

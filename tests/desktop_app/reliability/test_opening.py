@@ -191,3 +191,14 @@ def test_the_command_line_shows_a_dialog_and_opens_the_window_without_the_file(t
     assert fingerprint(path) == before
     log = (tmp_path / "data" / "logs" / "sourceline.log").read_text()
     assert "Refused to open" in log and str(path) in log
+
+
+def test_file_open_in_the_window_offers_the_restore_too(qtbot, window, tmp_path, project, message_boxes, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = damaged_copy_with_backup(tmp_path, project)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    choose_first_backup()
+    window.project_files.open_action.trigger()
+    assert message_boxes[0][:2] == ("question", "The project file is damaged")
+    assert window.session.path == path and events.count_events(window.session.db) == 5

@@ -133,3 +133,12 @@ def test_search_results(window, hostile):
         tip = model.index(row).data(Qt.ItemDataRole.ToolTipRole)
         shown, requested = as_shown(tip)
         assert requested == [] and "<b>Bold</b>" in shown  # the snippet's own characters, tags and all
+
+
+def test_messages_naming_a_hostile_file(window, tmp_path, message_boxes):
+    from desktop_app.reliability.opening import open_or_explain
+
+    path = tmp_path / '<img src="x.png"><b>notes.sourceline'  # (no slash: it is a file name)
+    path.write_text("not a project")
+    assert open_or_explain(window, path) is None
+    assert_literal(message_boxes[0][2], expected=str(path))
