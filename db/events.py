@@ -62,8 +62,9 @@ class EventFilter:
             )
             params += [entity, entity]
         if self.start_s is not None:
-            clauses.append("e.end_s > ?")
-            params.append(self.start_s)
+            # the longest event bounds the start from below, so the start index serves the window
+            clauses.append("e.end_s > ? AND e.start_s >= ? - (SELECT max_span_s FROM event_span)")
+            params += [self.start_s, self.start_s]
         if self.end_s is not None:
             clauses.append("e.start_s < ?")
             params.append(self.end_s)
@@ -201,7 +202,9 @@ def extent(db: Database, where: EventFilter = EventFilter()) -> tuple[int, int] 
     sql, params = where.where()
     if where.is_empty:
         first = db.conn.execute("SELECT min(start_s) FROM events").fetchone()[0]
-        last = db.conn.execute("SELECT max(end_s) FROM events").fetchone()[0]
+        last = db.conn.execute(
+            "SELECT max(end_s) FROM events WHERE start_s >= "
+            "(SELECT max(start_s) FROM events) - (SELECT max_span_s FROM event_span)").fetchone()[0]
     else:
         first, last = db.conn.execute(f"SELECT min(e.start_s), max(e.end_s) FROM events e WHERE {sql}", params).fetchone()
     return None if first is None else (first, last)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("sourceline")
-SCHEMA_VERSION = 1  # the user_version the last step sets
+SCHEMA_VERSION = 2  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -283,3 +283,30 @@ def _first_reported_triggers(db: Database) -> None:
         END;
     """)
 
+
+
+@migrations()
+def m002_range_queries_and_first_reported_index(db: Database) -> None:
+    """Fast time-window queries at the late end of a large project, and sorting by first report.
+
+    A window query ``start_s < :to AND end_s > :from`` scans the start index from the very first
+    event; knowing the longest event's span bounds it from below as well
+    (``start_s >= :from - max_span``). The span only grows (a delete leaves it as it was), which
+    keeps every query correct and merely less tight."""
+    db.executescript("""
+        CREATE TABLE event_span (max_span_s INTEGER NOT NULL);
+        INSERT INTO event_span SELECT coalesce(max(end_s - start_s), 0) FROM events;
+        CREATE TRIGGER event_span_ai AFTER INSERT ON events
+            WHEN new.end_s - new.start_s > (SELECT max_span_s FROM event_span)
+        BEGIN
+            UPDATE event_span SET max_span_s = new.end_s - new.start_s;
+        END;
+        CREATE TRIGGER event_span_au AFTER UPDATE OF start_s, end_s ON events
+            WHEN new.end_s - new.start_s > (SELECT max_span_s FROM event_span)
+        BEGIN
+            UPDATE event_span SET max_span_s = new.end_s - new.start_s;
+        END;
+        -- events never reported sort last, as the event list shows them
+        CREATE INDEX events_by_first_reported ON events(first_reported_s IS NULL, first_reported_s);
+    """)
+    db.execute("PRAGMA user_version = 2")
