@@ -52,6 +52,11 @@ run export --db "$WORK/sample.sourceline" --format png --width 800 -o "$WORK/tim
 [ "$(head -c 4 "$WORK/timeline.png" | tail -c 3)" = "PNG" ] || fail "timeline.png is not a PNG"
 ok
 
+step "screenshots of pages and the About dialog, headless"
+run screenshots --out "$WORK/shots" --only main-window --only reader --only about >/dev/null || fail "exit status $?"
+for shot in main-window reader about; do [ -s "$WORK/shots/$shot.png" ] || fail "$shot.png missing"; done
+ok
+
 step "the window opens the sample project"
 run "$WORK/sample.sourceline" --quit-after-paint >/dev/null || fail "exit status $?"
 ok

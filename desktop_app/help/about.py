@@ -31,6 +31,9 @@ class AboutDialog(QDialog):
         self.folder_button.clicked.connect(self.open_data_folder)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()
         self.resize(560, 640)
 
     def _heading(self, version: str) -> QHBoxLayout:
