@@ -134,7 +134,8 @@ def guess_mapping(header) -> Mapping:
             taken[column] = name
             if name not in MULTIPLE:
                 break
-    return Mapping(tuple((column, taken[column]) for column in header if column in taken))
+    # (a name the header repeats is mapped once: the first column of that name is the one read)
+    return Mapping(tuple((column, taken[column]) for column in dict.fromkeys(header) if column in taken))
 
 
 def load_mapping(text: str) -> Mapping:
