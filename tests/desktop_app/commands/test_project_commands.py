@@ -86,8 +86,18 @@ def test_missing_project_is_a_one_line_error(tmp_path, capsys):
     assert "no such project file" in capsys.readouterr().err
 
 
-def test_help_everywhere():
-    for command in ([], ["new"], ["info"], ["events"], ["add-event"], ["search"]):
-        result = subprocess.run([sys.executable, "-m", "desktop_app.cli", *command, "--help"],
-                                capture_output=True, text=True, timeout=60)
-        assert result.returncode == 0 and "usage: sourceline" in result.stdout, command
+def test_help_everywhere(capsys):
+    from desktop_app.cli import build_parser
+
+    names = sorted(build_parser().get_default("command_names"))
+    assert {"new", "info", "events", "add-event", "search", "backup", "restore"} <= set(names)
+    for command in ([], *([name] for name in names)):
+        with pytest.raises(SystemExit) as exit_info:
+            main([*command, "--help"])
+        assert exit_info.value.code == 0 and "usage: sourceline" in capsys.readouterr().out, command
+
+
+def test_the_console_script_runs_as_a_module():
+    result = subprocess.run([sys.executable, "-m", "desktop_app.cli", "--help"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and "commands:" in result.stdout
