@@ -19,6 +19,7 @@ from desktop_app.reliability.backup_schedule import BackupSchedule
 from desktop_app.reliability.instance_lock import InstanceGuard
 from desktop_app.reliability.refresh import RefreshOnFocus
 from desktop_app.reliability.restore_dialog import restore_from_backup
+from desktop_app.reliability.shutdown import CloseGuard
 
 
 def install(window) -> None:
@@ -32,3 +33,4 @@ def install(window) -> None:
     window.backup_schedule = BackupSchedule(window)
     window.instance_guard = InstanceGuard(window)
     window.refresh_on_focus = RefreshOnFocus(window)
+    window.close_guard = CloseGuard(window)

@@ -1,0 +1,68 @@
+"""Closing the window, or quitting, while a long operation runs: it is cancelled and waited for.
+
+Imports run in worker threads, each in one transaction that a cancel rolls back; exports run in
+the GUI thread and stop when their progress dialog is cancelled, leaving no partial file (atomic
+writes). Without this, closing mid-import would tear the application down under a running
+thread (Qt aborts the process: "QThread destroyed while thread is still running").
+
+A long operation is any child of the window with ``is_running()`` and ``cancel()`` (the import
+runners), or a QProgressDialog part-way through.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QProgressDialog
+
+from desktop_app.reliability.logs import log
+
+WAIT_MS = 60_000  # a cancelled import stops within a few hundred rows; this is a safety net
+POLL_MS = 20
+
+
+def _is_operation(thing: QObject) -> bool:
+    return callable(getattr(thing, "is_running", None)) and callable(getattr(thing, "cancel", None))
+
+
+def running_operations(window) -> list[QObject]:
+    return [thing for thing in window.findChildren(QObject) if _is_operation(thing) and thing.is_running()]
+
+
+def cancel_and_wait(window, timeout_ms: int = WAIT_MS) -> bool:
+    """Cancel every long operation of the window and wait (events keep flowing) until the workers
+    have finished; True when none is left running."""
+    for dialog in window.findChildren(QProgressDialog):
+        if dialog.minimum() <= dialog.value() < dialog.maximum() and not dialog.wasCanceled():
+            dialog.cancel()
+    running = running_operations(window)
+    if not running:
+        return True
+    log.info("Closing: cancelling %d running operation(s)", len(running))
+    for operation in running:
+        operation.cancel()
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    timer = QTimer(interval=POLL_MS)
+    timer.timeout.connect(lambda: loop.quit() if deadline.hasExpired() or not running_operations(window) else None)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    left = running_operations(window)
+    if left:
+        log.error("Closing: %d operation(s) still running after %d ms", len(left), timeout_ms)
+    return not left
+
+
+class CloseGuard(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+        QCoreApplication.instance().aboutToQuit.connect(self._quitting)
+
+    def _quitting(self) -> None:
+        cancel_and_wait(self.window)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            cancel_and_wait(self.window)
+        return False
