@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from db import dates
 # The store's own mapping of a CSL item onto columns and creator rows, so that a merge writes
 # exactly what an insert would have.
-from db.sources import CREATOR_ROLES, CSL_COLUMNS, _insert_creators, _source_columns, first_creator_family
+from db.sources import CREATOR_ROLES, CSL_COLUMNS, insert_creators, source_columns, first_creator_family
 
 _DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -182,7 +182,7 @@ def fill_empty_fields(db: Database, source_id: int, item: dict, issued_edtf: str
     """
     cursor = db.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,))
     existing = dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
-    offered = _source_columns(item, issued_edtf, accessed_edtf)
+    offered = source_columns(item, issued_edtf, accessed_edtf)
     offered["full_text"] = full_text
     values = {column: value for column, value in offered.items()
               if column in _FILLABLE and existing[column] in (None, "") and value not in (None, "")}
@@ -198,7 +198,7 @@ def fill_empty_fields(db: Database, source_id: int, item: dict, issued_edtf: str
         "SELECT DISTINCT role FROM source_creators WHERE source_id = ?", (source_id,))}
     new_roles = {role: item[role] for role in CREATOR_ROLES if item.get(role) and role not in roles_present}
     if new_roles:
-        _insert_creators(db, source_id, new_roles)
+        insert_creators(db, source_id, new_roles)
         filled.extend(new_roles)
     return filled
 

@@ -27,7 +27,8 @@ EVALUATION = ("reliability", "credibility", "evaluation_note")
 _NOT_EXTRA = {"id", "issued", "accessed", "issued_edtf", "accessed_edtf", "full_text", *CREATOR_ROLES, *EVALUATION}
 
 
-def _source_columns(item: dict, issued_edtf: str | None, accessed_edtf: str | None) -> dict:
+def source_columns(item: dict, issued_edtf: str | None, accessed_edtf: str | None) -> dict:
+    """The sources-table columns for a CSL item (dates given as EDTF); unknown variables go to csl_extra."""
     values = {col: item.get(var) for var, col in CSL_COLUMNS.items() if var in item}
     values["csl_type"] = item.get("type") or "document"
     extra = {k: v for k, v in item.items() if k not in CSL_COLUMNS and k not in _NOT_EXTRA}
@@ -41,7 +42,8 @@ def _source_columns(item: dict, issued_edtf: str | None, accessed_edtf: str | No
     return values
 
 
-def _insert_creators(db: Database, source_id: int, item: dict) -> None:
+def insert_creators(db: Database, source_id: int, item: dict) -> None:
+    """Inside an edit: store the item's creators (every CSL name role) for the source."""
     rows = []
     for role in CREATOR_ROLES:
         for position, name in enumerate(item.get(role) or []):
@@ -60,13 +62,13 @@ def _insert_creators(db: Database, source_id: int, item: dict) -> None:
 def insert_source(db: Database, item: dict, issued_edtf: str | None = None, accessed_edtf: str | None = None,
                   full_text: str = "") -> int:
     """Inside an edit: store one CSL item (its dates given as EDTF) and return the new source's id."""
-    values = _source_columns(item, issued_edtf, accessed_edtf)
+    values = source_columns(item, issued_edtf, accessed_edtf)
     values["full_text"] = full_text or ""
     cols = ", ".join(values)
     source_id = db.conn.execute(
         f"INSERT INTO sources ({cols}) VALUES ({', '.join('?' * len(values))})", list(values.values())
     ).lastrowid
-    _insert_creators(db, source_id, item)
+    insert_creators(db, source_id, item)
     return source_id
 
 
@@ -89,9 +91,9 @@ def update_source(source_id: int, item: dict | None = None, issued_edtf: str | N
             raise SourcelineError(f"there is no source {source_id}")
         values = dict(fields)
         if item is not None:
-            values.update(_source_columns(item, issued_edtf, accessed_edtf))
+            values.update(source_columns(item, issued_edtf, accessed_edtf))
             db.conn.execute("DELETE FROM source_creators WHERE source_id = ?", (source_id,))
-            _insert_creators(db, source_id, item)
+            insert_creators(db, source_id, item)
         if values:
             sets = ", ".join(f"{c} = ?" for c in values)
             db.conn.execute(f"UPDATE sources SET {sets} WHERE id = ?", [*values.values(), source_id])
