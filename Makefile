@@ -59,7 +59,7 @@ install-desktop:
 
 # The user guide's pictures, from the real window on the sample project.
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/make_screenshots.py --out docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/sourceline screenshots --out docs/screenshots
 
 clean:
 	rm -rf build dist $(VENV)

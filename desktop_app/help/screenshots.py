@@ -63,7 +63,6 @@ class Photographer:
         self.out = Path(out)
         self.scratch = Path(scratch)
         self.settings = QSettings(str(self.scratch / "settings.ini"), QSettings.Format.IniFormat)
-        RecentProjects(self.settings).add(self.project)
         self.window = MainWindow(open_session(self.project), self.settings)
         self.window.resize(*WINDOW_SIZE)
         self.window.show()
@@ -112,7 +111,9 @@ class Photographer:
         return getattr(self, "shot_" + name.replace("-", "_"))()
 
     def shot_welcome(self) -> Path:
+        # As on first run: no recent projects (the list would show this run's scratch folder).
         session = self.window.session
+        RecentProjects(self.settings).clear()
         self.window.set_session(None)
         settle()
         path = self.save("welcome", self.window)
