@@ -8,6 +8,8 @@ kind opens with the same choices.
 """
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem,
@@ -21,6 +23,7 @@ from desktop_app.datasets.mapping import FIELDS, Mapping, guess_mapping, header_
 from desktop_app.datasets.date_values import DATE_ORDERS, PRECISIONS
 from desktop_app.datasets.preview import preview, samples
 from desktop_app.events.error_label import ErrorLabel, error_colour
+from desktop_app.reliability.literal_text import literal
 
 SETTINGS_MAPPING = "datasets/mapping/{key}"
 SETTINGS_BAD_ROWS = "datasets/on_bad_row"
@@ -51,7 +54,7 @@ class MappingDialog(QDialog):
         self._key = SETTINGS_MAPPING.format(key=header_key(csv_file.header))
         mapping = self._remembered() or guess_mapping(csv_file.header)
 
-        about = QLabel(f"<b>{csv_file.path.name}</b> — {max(0, csv_file.lines - 1):,} lines after the header, "
+        about = QLabel(f"<b>{escape(csv_file.path.name)}</b> — {max(0, csv_file.lines - 1):,} lines after the header, "
                        f"{len(csv_file.header)} columns, {csv_file.encoding.replace('-sig', '')}")
         self.acled = QCheckBox("ACLED export: read its columns the ACLED way (dates with their precision, actors, "
                                "places, sources)")
@@ -145,7 +148,7 @@ class MappingDialog(QDialog):
             combo.currentIndexChanged.connect(self._refresh)
             table.setCellWidget(row, 1, combo)
             item = QTableWidgetItem(sample)
-            item.setToolTip(sample)
+            item.setToolTip(literal(sample))
             table.setItem(row, 2, item)
         return table
 
@@ -222,7 +225,7 @@ class MappingDialog(QDialog):
                           ", ".join(name for name, _ in event.entities))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(literal(value))
                 if event is None:
                     item.setForeground(error)
                 self.preview.setItem(row, column, item)

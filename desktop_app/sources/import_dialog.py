@@ -13,6 +13,7 @@ from db.errors import InvalidDate
 from desktop_app.dates.render import in_words
 from desktop_app.events.error_label import ErrorLabel, error_colour
 from desktop_app.importing import ADD, MERGE, SKIP, ImportPlan
+from desktop_app.reliability.literal_text import literal
 
 COLUMNS = ("Title", "Issued", "Creators", "File", "Status", "Action")
 TITLE, ISSUED, CREATORS, FILE, STATUS, ACTION = range(len(COLUMNS))
@@ -141,7 +142,7 @@ class ImportDialog(QDialog):
             for column, text in ((CREATORS, _creators(record.item)), (FILE, record.path.name)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(str(record.path) if column == FILE else text)
+                item.setToolTip(literal(str(record.path) if column == FILE else text))
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         self._show_duplicates()

@@ -142,3 +142,20 @@ def test_messages_naming_a_hostile_file(window, tmp_path, message_boxes):
     path.write_text("not a project")
     assert open_or_explain(window, path) is None
     assert_literal(message_boxes[0][2], expected=str(path))
+
+
+def test_the_dataset_mapping_dialog(window, tmp_path):
+    from desktop_app.datasets_ui import open_mapping_dialog
+
+    name = '<img src="x.png"><b>events.csv'
+    path = tmp_path / name
+    path.write_text(f"date,title\n2024-11-20,{HOSTILE.replace(',', ' ')}\n")
+    dialog = open_mapping_dialog(window, path)
+    try:
+        about = next(label for label in dialog.findChildren(QLabel) if "lines after the header" in label.text())
+        assert_literal(about.text(), about.textFormat(), expected=name)
+        title_sample = dialog.columns.item(1, 2)
+        assert title_sample.text().startswith("<img")
+        assert_literal(title_sample.toolTip(), expected=" ".join(title_sample.text().split()))
+    finally:
+        dialog.reject()
