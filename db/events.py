@@ -154,7 +154,8 @@ def events_in_range(db: Database, start_s: int, end_s: int, where: EventFilter =
     """Events overlapping [start_s, end_s), earliest first, at most ``limit`` of them."""
     sql, params = where.within(start_s, end_s).where()
     cursor = db.conn.execute(
-        f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE {sql} ORDER BY e.start_s, e.id LIMIT ?", [*params, limit]
+        f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE {sql} ORDER BY e.start_s, e.end_s, e.id LIMIT ?",
+        [*params, limit],
     )
     return _rows(cursor)
 
