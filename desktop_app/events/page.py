@@ -15,6 +15,7 @@ from desktop_app.events.editor import EventEditor
 from desktop_app.events.event_list import EventList
 from desktop_app.events.filter_bar import FilterBar
 from desktop_app.events.table_model import EventTableModel
+from desktop_app.reliability.backup_schedule import before_bulk_delete
 from desktop_app.timeline.view import TimelineView
 
 # Selections larger than this are not mirrored id by id (each costs a query on a big project).
@@ -197,6 +198,8 @@ class TimelinePage(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        # Undo covers this session only: a large deletion is backed up first (see backup_schedule)
+        before_bulk_delete(self.session, len(ids), self.main_window.settings)
         self.session.push(events.delete_events(ids))
 
     # -- after every edit --------------------------------------------------------------------

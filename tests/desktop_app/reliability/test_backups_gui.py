@@ -135,3 +135,18 @@ def test_restore_from_the_file_menu_closes_restores_and_reopens(qtbot, window, p
     assert before_restore.counts["events"] == 8
     window.project_files.close_action.trigger()
     assert not action.isEnabled()
+
+
+def test_deleting_many_events_in_the_window_backs_up_first(qtbot, window, project, message_boxes):
+    from db.ops import Op
+
+    window.session.push(Op("Many", lambda db: [events.insert_event(db, f"Bulk {n}", "2025")
+                                               for n in range(backup_schedule.BULK_DELETE_THRESHOLD + 20)]))
+    page = window.show_page("Timeline")
+    page.list.table.selectAll()
+    count = events.count_events(window.session.db)
+    page.delete_selected()
+    assert message_boxes[0][:2] == ("question", "Delete events")
+    assert events.count_events(window.session.db) == 0
+    made = [b for b in backups.list_backups(project) if b.reason == "before-bulk-delete"]
+    assert len(made) == 1 and made[0].counts["events"] == count
