@@ -107,7 +107,7 @@ def test_a_200_mb_file_streams_in_flat_memory_and_cancels_writing_nothing(tmp_pa
         csv_file = CsvFile.open(path)
         with pytest.raises(ImportCancelled):
             import_dataset(project, csv_file, guess_mapping(csv_file.header), "skip",
-                           progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) > 20)
+                           progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) > 4)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
