@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 
-import edtf
 from dateutil import parser as dateutil_parser
 
 from db.errors import InvalidDate
@@ -113,6 +112,8 @@ def _plain_bounds(text: str, year: str, month: str | None, day: str | None) -> B
 
 
 def _parse(text: str):
+    import edtf  # ~0.3 s to import (it builds a grammar): only for dates beyond the plain forms
+
     try:
         # the package prints its own diagnostics on some failures; they must not reach stdout
         with contextlib.redirect_stdout(io.StringIO()):
@@ -124,6 +125,8 @@ def _parse(text: str):
 
 
 def _precision(text: str, node) -> str:
+    import edtf
+
     core = text.strip("~?%[]{}")
     if isinstance(node, edtf.DateAndTime):
         return "time"
@@ -172,8 +175,9 @@ def _margin(text: str, precision: str) -> int:
 
 
 def _interval_bounds(text: str) -> Bounds:
-    _parse(text)  # the whole interval must be valid EDTF, not just each end
     first, _, last = text.partition("/")
+    if not (_PLAIN.match(first) and _PLAIN.match(last)):
+        _parse(text)  # the whole interval must be valid EDTF, not just each end
     if first in ("", ".."):
         if last in ("", ".."):
             raise InvalidDate(text, "an interval needs at least one known end")

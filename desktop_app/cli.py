@@ -19,7 +19,7 @@ from desktop_app import commands
 PROCESS_START = time.perf_counter()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sourceline",
         description="Timelines of events tied to the sources that prove them. "
@@ -32,15 +32,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit right after the first paint of the main window, printing the milliseconds since start",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name) if with_commands else ():
         importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
     parser.set_defaults(command_names=frozenset(subparsers.choices))
     return parser
 
 
+def _opens_window(argv: list[str]) -> bool:
+    """Whether the arguments only open the window, so the subcommands need not be loaded
+    (importing them all costs a good part of a second before the first paint)."""
+    window_options = {"--db", "--quit-after-paint"}
+    words = [a.split("=", 1)[0] for a in argv]
+    if any(w.startswith("-") and w not in window_options for w in words):
+        return False
+    return not argv or argv[0] in window_options or (len(argv) == 1 and argv[0].endswith(".sourceline"))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=not _opens_window(argv))
     # `sourceline PATH` (what a file manager runs) opens that project in the window.
     if argv and not argv[0].startswith("-") and argv[0] not in parser.get_default("command_names"):
         argv = ["--db", *argv]

@@ -23,9 +23,7 @@ from calendar import monthrange
 from datetime import datetime
 from functools import lru_cache
 
-import edtf
 from dateutil import parser as dateutil_parser
-from edtf.parser.edtf_exceptions import EDTFParseException
 
 _SEASON_BY_CODE = {21: 1, 22: 2, 23: 3, 24: 4}
 _CODE_BY_SEASON = {season: code for code, season in _SEASON_BY_CODE.items()}
@@ -56,6 +54,9 @@ def _plain_parts(text: str) -> list[int] | None:
 @lru_cache(maxsize=4096)
 def _parse(text: str):
     """The `edtf` package's reading of a string, or None when it is not EDTF."""
+    import edtf  # its grammar takes ~0.2 s to build: not at start-up, only when a date needs it
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
     try:
         return edtf.parse_edtf(text)
     except EDTFParseException:
