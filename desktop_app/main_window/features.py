@@ -4,6 +4,7 @@ from desktop_app.main_window import basic_actions, project_files, theme
 from desktop_app import reliability
 from desktop_app import exporting_ui
 from desktop_app import datasets_ui
+from desktop_app import reader_assistant
 
 INSTALLERS = [
     project_files.install,
@@ -15,5 +16,6 @@ INSTALLERS = [
     datasets_ui.install,
     theme.install,
     reader.install,
+    reader_assistant.install,
     search.install,
 ]

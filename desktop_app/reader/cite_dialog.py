@@ -138,7 +138,7 @@ class CiteDialog(QDialog):
         self.entities.set_names(draft.entities)
         self.new.setChecked(True)
         self.title.setFocus()
-        self.title.selectAll()
+        self.title.setSelection(len(draft.title), -len(draft.title))  # all selected, its start in view
 
     def _find_events(self) -> None:
         text = self.search.text()

@@ -39,6 +39,9 @@ def byline(source: dict) -> str:
 
 class ReaderPage(QWidget):
     event_requested = Signal(int)
+    text_shown = Signal()  # a source's text was (re)placed in the view
+    # The text's context menu is about to open at a full_text offset: add to it (the reading assistant).
+    context_menu_opening = Signal(QMenu, int)
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -140,6 +143,7 @@ class ReaderPage(QWidget):
         header.addLayout(heading, 1)
         header.addWidget(find_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._header = header
         reading = QWidget()
         column = QVBoxLayout(reading)
         column.setContentsMargins(0, 0, 0, 0)
@@ -177,10 +181,10 @@ class ReaderPage(QWidget):
         self.find_bar.closed.connect(self.view.setFocus)
         self.side.annotation_chosen.connect(self.go_to_annotation)
         self.side.list.selectionModel().currentChanged.connect(lambda *_: self._draw_highlights())
-        self.side.color_edited.connect(lambda i, c: self._push(annotations.update_annotation(i, color=c)))
-        self.side.note_edited.connect(lambda i, n: self._push(annotations.update_annotation(i, note=n)))
-        self.side.tags_edited.connect(lambda i, t: self._push(annotations.update_annotation(i, tags=t)))
-        self.side.delete_requested.connect(lambda i: self._push(annotations.delete_annotation(i)))
+        self.side.color_edited.connect(lambda i, c: self.push(annotations.update_annotation(i, color=c)))
+        self.side.note_edited.connect(lambda i, n: self.push(annotations.update_annotation(i, note=n)))
+        self.side.tags_edited.connect(lambda i, t: self.push(annotations.update_annotation(i, tags=t)))
+        self.side.delete_requested.connect(lambda i: self.push(annotations.delete_annotation(i)))
         self.side.cite_requested.connect(self._cite_annotation)
         self.side.event_requested.connect(self.event_requested)
         self._selection_changed()
@@ -215,6 +219,11 @@ class ReaderPage(QWidget):
     def _set_text(self, full_text: str) -> None:
         self.view.set_text(full_text)
         self.find_bar.set_text(full_text)
+        self.text_shown.emit()
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A control beside Find… and Edit text… (a feature's toggle)."""
+        self._header.insertWidget(1, widget, 0, Qt.AlignmentFlag.AlignTop)
 
     def _load_annotations(self) -> None:
         self._annotations = annotations.source_annotations(self.session.db, self.source_id)
@@ -275,7 +284,12 @@ class ReaderPage(QWidget):
 
     # -- highlighting and citing ----------------------------------------------------------------
 
-    def _push(self, op):
+    @property
+    def highlight_color(self) -> str:
+        """The colour of the latest highlight: new passages are highlighted in it."""
+        return self._last_color
+
+    def push(self, op):
         """Run an edit through the undo stack; a user error is shown, not raised."""
         try:
             return self.session.push(op)
@@ -289,7 +303,7 @@ class ReaderPage(QWidget):
             return None
         self._last_color = color
         self.selection_bar.hide()
-        annotation_id = self._push(annotations.add_annotation(self.source_id, *span, note, color, tags))
+        annotation_id = self.push(annotations.add_annotation(self.source_id, *span, note, color, tags))
         if annotation_id is not None:
             self.side.choose(annotation_id)
             self._draw_highlights()
@@ -328,7 +342,7 @@ class ReaderPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.citation()
-        self._push(annotations.cite_passage(
+        self.push(annotations.cite_passage(
             self.source_id, event_id=chosen.event_id, new_event=chosen.new_event, annotation_id=annotation_id,
             span=span, color=self._last_color, locator_type=chosen.locator_type, locator=chosen.locator,
             stance=chosen.stance))
@@ -348,7 +362,7 @@ class ReaderPage(QWidget):
         dialog = TextDialog(self.view.full_text, len(self._annotations), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.text() == self.view.full_text:
             return
-        orphaned = self._push(annotations.set_source_text(self.source_id, dialog.text()))
+        orphaned = self.push(annotations.set_source_text(self.source_id, dialog.text()))
         if orphaned:
             self.notice.setText(f"{orphaned} highlight{'s are' if orphaned != 1 else ' is'} no longer found in the "
                                 "text; kept in the list as orphaned.")
@@ -378,5 +392,6 @@ class ReaderPage(QWidget):
         menu.addSeparator()
         menu.addAction(self.find_action)
         menu.addAction(self.edit_text_action)
+        self.context_menu_opening.emit(menu, self.view.offset_at(position))
         menu.exec(self.view.viewport().mapToGlobal(position))
         menu.deleteLater()

@@ -101,6 +101,15 @@ class SidePanel(QWidget):
         layout.addWidget(self.cited_by, 1)
         self._show_editor(None)
 
+    def add_section(self, heading: str, widget: QWidget, stretch: int = 1) -> QLabel:
+        """Another section below the others (the reading assistant's dates); returns its heading."""
+        label = _heading(heading)
+        layout = self.layout()
+        layout.addSpacing(8)
+        layout.addWidget(label)
+        layout.addWidget(widget, stretch)
+        return label
+
     # -- highlights -------------------------------------------------------------------------
 
     def set_annotations(self, rows: list[dict]) -> None:

@@ -56,6 +56,8 @@ class SourceTextView(QTextEdit):
         self._paragraphs = Paragraphs("")
         self._highlights: list[Highlight] = []
         self._matches: list[tuple[int, int]] = []
+        self._underlines: list[tuple[int, int, str]] = []
+        self._underline_styles = None
         self._side_margin = self._right_margin = -1
 
     # -- content ----------------------------------------------------------------------------
@@ -71,7 +73,7 @@ class SourceTextView(QTextEdit):
     def set_text(self, full_text: str) -> None:
         self._text = DocumentText(full_text)
         self._paragraphs = Paragraphs(full_text)
-        self._highlights, self._matches = [], []
+        self._highlights, self._matches, self._underlines = [], [], []
         self.setPlainText(self._text.shown)
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -105,6 +107,10 @@ class SourceTextView(QTextEdit):
         cursor.setPosition(self._text.to_qt(min(offset, len(self.full_text))))
         return cursor
 
+    def offset_at(self, point: QPoint) -> int:
+        """The full_text offset of the character at a viewport point."""
+        return self._text.from_qt(self.cursorForPosition(point).position())
+
     def span_rect(self, start: int, end: int) -> QRect:
         """Where a passage is drawn, in viewport coordinates (its first and last line)."""
         return self.cursorRect(self._cursor_at(start)).united(self.cursorRect(self._cursor_at(end)))
@@ -117,6 +123,12 @@ class SourceTextView(QTextEdit):
 
     def set_matches(self, spans: list[tuple[int, int]]) -> None:
         self._matches = spans
+        self._redraw_marks()
+
+    def set_underlines(self, spans: list[tuple[int, int, str]], styles) -> None:
+        """Underline passages of kinds (the reading assistant's dates and names) on top of the
+        highlights: ``styles(palette)`` gives each kind's format, asked again when the palette changes."""
+        self._underlines, self._underline_styles = spans, styles
         self._redraw_marks()
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -141,6 +153,10 @@ class SourceTextView(QTextEdit):
                 fmt.setUnderlineColor(colors.strong(h.color))
             fmt.setBackground(background)
             marks.append(self._selection(min(h.start, limit), min(h.end, limit), fmt))
+        if self._underlines:
+            styles = self._underline_styles(palette)
+            marks += [self._selection(min(start, limit), min(end, limit), styles[kind])
+                      for start, end, kind in self._underlines]
         match_format = QTextCharFormat()
         match_format.setBackground(colors.find_match(palette))
         marks += [self._selection(start, end, match_format) for start, end in self._matches]

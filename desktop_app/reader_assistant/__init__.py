@@ -1,0 +1,37 @@
+"""The reading assistant in the Reader: dates and names found in a source marked in its text,
+the dates listed beside it, a new event from a date in one step, near-miss names confirmed as
+aliases; Tools → Entities… to merge two entities that are one.
+
+``install(window)`` adds View → Show Dates and Names (remembered in the settings, also a button
+in the reader's header) and Tools → Entities…, and attaches an assistant to each project's
+Reader page.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+SETTING = "reader/show_dates_and_names"
+PAGE_TITLE = "Reader"
+
+
+def install(window) -> None:
+    # Imported here so that importing the package does not load the widgets.
+    from desktop_app.reader_assistant.assistant import ReaderAssistant
+    from desktop_app.reader_assistant.entities_dialog import EntitiesDialog
+
+    toggle = QAction("Show Dates and Names", window, checkable=True)
+    toggle.setToolTip("Underline the dates and the known names in the text (dashed: a date, dotted: a name, "
+                      "wavy: a name to confirm); click one for what it offers")
+    toggle.setChecked(window.settings.value(SETTING, True, type=bool))
+    toggle.toggled.connect(lambda on: window.settings.setValue(SETTING, on))
+    window.menus["view"].addAction(toggle)
+
+    entities_action = window.menus["tools"].addAction("&Entities…")
+    entities_action.triggered.connect(lambda: window.session and EntitiesDialog(window.session, window).exec())
+
+    def attach(session) -> None:
+        page = window.page(PAGE_TITLE)
+        if session is not None and page is not None:
+            page.assistant = ReaderAssistant(page, session, toggle)
+
+    window.session_changed.connect(attach)

@@ -1,0 +1,244 @@
+"""The reading assistant in the Reader page: found dates and names marked in the text, a list of
+the dates beside it, and the actions they offer (a new event on a date, a near-miss name as an
+alias, two entities that share a name merged).
+
+It runs the finders when a source's text is shown, against the source's issued date at whatever
+precision it has. Texts up to ``SYNC_CHARS`` are read at once (a 5 KB article takes ~30 ms);
+longer ones in a worker thread, the marks appearing when it is done.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QDialog, QMenu
+
+from db import annotations, citations, entities, sources
+from desktop_app.dates.render import in_words_or_raw
+from desktop_app.extract.name_finder import fold
+from desktop_app.reader.cite_dialog import CiteDialog, EventDraft
+from desktop_app.reader_assistant import findings as found, marks
+from desktop_app.reader_assistant.dates_list import FoundDatesList
+from desktop_app.reader_assistant.edits import new_event_from_passage
+
+SYNC_CHARS = 20_000
+
+
+class _Finder(QRunnable):
+    """Runs the finders away from the GUI thread; hands the result back through ``carrier``."""
+
+    def __init__(self, carrier: "_Carrier", generation: int, text: str, published, names):
+        super().__init__()
+        self._carrier, self._args, self._generation = carrier, (text, published, names), generation
+
+    def run(self):
+        self._carrier.done.emit(self._generation, found.find_all(*self._args))
+
+
+class _Carrier(QObject):
+    done = Signal(int, object)  # generation, Findings (queued to the GUI thread)
+
+
+class ReaderAssistant(QObject):
+    findings_changed = Signal()
+
+    def __init__(self, page, session, toggle: QAction):
+        super().__init__(page)
+        self.page, self.session, self.toggle = page, session, toggle
+        self.findings = found.Findings()
+        self.cited: set[int] = set()
+        self.menu: QMenu | None = None  # the menu a click on a mark opened
+        self._names: dict = {}  # entity id -> its name, for the menus
+        self._ignored: set[tuple[str, object]] = set()  # (folded words, entity id) suggestions put aside
+        self._generation = 0
+        self._published: str | None = None  # the issued date the findings were read against
+        self._carrier = _Carrier(self)
+        self._carrier.done.connect(self._found)
+        self.dates = FoundDatesList()
+        self.dates.date_chosen.connect(lambda date: page.view.select_span(date.start, date.end))
+        self.heading = page.side.add_section("Dates in the text", self.dates, 2)
+        self.checkbox = QCheckBox("Dates and names", toolTip=toggle.toolTip(), checked=toggle.isChecked())
+        self.checkbox.toggled.connect(toggle.setChecked)
+        toggle.toggled.connect(self.checkbox.setChecked)
+        page.add_header_widget(self.checkbox)
+        page.text_shown.connect(self.refresh)
+        page.view.clicked.connect(self._clicked)
+        page.context_menu_opening.connect(self._extend_menu)
+        session.changed.connect(self._on_changed)
+        toggle.toggled.connect(self._toggled)
+        self._toggled(toggle.isChecked())
+
+    # -- finding ----------------------------------------------------------------------------
+
+    @property
+    def enabled(self) -> bool:
+        return self.toggle.isChecked()
+
+    def refresh(self) -> None:
+        """Read the shown source again: its text, its issued date and the project's entities."""
+        self._generation += 1
+        if not self.enabled or self.page.source_id is None:
+            self._show(found.Findings())
+            return
+        text = self.page.view.full_text
+        source = sources.get_source(self.session.db, self.page.source_id)
+        published = self._published = found.publication_of(source["issued_edtf"] if source else None)
+        names = entities.entity_names(self.session.db)
+        self._names = {entity_id: entity_names[0] for entity_id, entity_names in names}
+        if len(text) <= SYNC_CHARS:
+            self._show(found.find_all(text, published, names))
+        else:
+            self._show(found.Findings())
+            QThreadPool.globalInstance().start(_Finder(self._carrier, self._generation, text, published, names))
+
+    def _found(self, generation: int, findings: found.Findings) -> None:
+        if generation == self._generation:  # not a text shown since
+            self._show(findings)
+
+    def _show(self, findings: found.Findings) -> None:
+        self.findings = findings
+        self.cited = self._cited_dates()
+        self.dates.set_dates(findings.dates, self.cited)
+        count = len(findings.dates)
+        self.heading.setText(f"Dates in the text ({count})" if count else "Dates in the text")
+        self._draw()
+        self.findings_changed.emit()
+
+    def suggestions(self):
+        """The near-miss names still offered (not confirmed, not ignored)."""
+        return [n for n in self.findings.names if not n.confirmed and (fold(n.text), n.entity_id) not in self._ignored]
+
+    def _draw(self) -> None:
+        spans = [(d.start, d.end, marks.DATE) for d in self.findings.dates]
+        spans += [(n.start, n.end, marks.NAME) for n in self.findings.names if n.confirmed]
+        spans += [(n.start, n.end, marks.SUGGESTION) for n in self.suggestions()]
+        self.page.view.set_underlines(spans, marks.formats)
+
+    def _cited_dates(self) -> set[int]:
+        if not self.findings.dates or self.page.source_id is None:
+            return set()
+        db, source_id = self.session.db, self.page.source_id
+        passages = [(a["start_char"], a["end_char"]) for a in annotations.source_annotations(db, source_id)
+                    if a["citation_count"] and not a["orphaned"]]
+        quotes = [c["quote"] for c in citations.citing_events(db, source_id)]
+        return found.cited_dates(self.findings.dates, self.page.view.full_text, passages, quotes)
+
+    def _on_changed(self, changes) -> None:
+        if not self.enabled or self.page.source_id is None:
+            return
+        if changes.touches("entities", "entity_aliases") or self._issued_changed(changes):
+            self.refresh()
+        elif changes.touches("citations", "annotations", "events"):
+            self.cited = self._cited_dates()
+            self.dates.model.set_cited(self.cited)
+
+    def _issued_changed(self, changes) -> bool:
+        """Whether the shown source's issued date changed (a changed text is shown anew, and read then)."""
+        if self.page.source_id not in changes.rows.get("sources", ()):
+            return False
+        source = sources.get_source(self.session.db, self.page.source_id)
+        return source is not None and found.publication_of(source["issued_edtf"]) != self._published
+
+    def _toggled(self, on: bool) -> None:
+        self.dates.setVisible(on)
+        self.heading.setVisible(on)
+        self.refresh()
+
+    # -- actions on a mark ----------------------------------------------------------------------
+
+    def actions_at(self, offset: int) -> list[QAction]:
+        """What the date or name at a full_text offset offers (the character there or just before)."""
+        for at in (offset, offset - 1):
+            made = self._date_actions(at) + self._name_actions(at)
+            if made:
+                return made
+        return []
+
+    def _action(self, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        return action
+
+    def _date_actions(self, offset: int) -> list[QAction]:
+        made = []
+        for date in self.findings.dates_at(offset):
+            if date.edtf:
+                made.append(self._action(f"New event on {in_words_or_raw(date.edtf)}…",
+                                         lambda _=False, d=date: self.new_event(d)))
+            else:
+                made.append(self._action(f"New event on “{date.text}”…", lambda _=False, d=date: self.new_event(d)))
+        return made
+
+    def _name_actions(self, offset: int) -> list[QAction]:
+        hits = self.findings.names_at(offset)
+        made = []
+        offered = [n for n in self.suggestions() if n in hits]
+        for hit in offered:
+            name = self._names.get(hit.entity_id, hit.matched_name)
+            made.append(self._action(f"Add “{hit.text}” as an alias of {name}",
+                                     lambda _=False, h=hit: self.add_alias(h)))
+        if offered:
+            made.append(self._action(f"Ignore “{offered[0].text}”", lambda _=False, h=offered: self.ignore(h)))
+        confirmed = list(dict.fromkeys(n.entity_id for n in hits if n.confirmed))
+        if len(confirmed) >= 2:  # the same words name two entities: probably one, entered twice
+            keep, other = confirmed[:2]
+            for kept, merged in ((keep, other), (other, keep)):
+                made.append(self._action(f"Merge “{self._names.get(merged)}” into “{self._names.get(kept)}”",
+                                         lambda _=False, k=kept, m=merged: self.merge(k, m)))
+        return made
+
+    def _clicked(self, offset: int) -> None:
+        made = self.actions_at(offset) if self.enabled else []
+        if not made:
+            return
+        self.menu = QMenu(self.page)
+        self.menu.addActions(made)
+        where = self.page.view.cursorRect().bottomLeft() + QPoint(0, 4)
+        self.menu.popup(self.page.view.viewport().mapToGlobal(where))
+
+    def _extend_menu(self, menu: QMenu, offset: int) -> None:
+        made = self.actions_at(offset) if self.enabled else []
+        if made:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, made)
+            menu.insertSeparator(first)
+        menu.addSeparator()
+        menu.addAction(self.toggle)
+
+    # -- the edits ------------------------------------------------------------------------------
+
+    def draft(self, date: found.FoundDate) -> EventDraft:
+        ids = found.entities_in(self.findings.names, date.sentence_start, date.sentence_end)
+        return EventDraft(found.suggested_title(date), date.edtf or "", " ".join(date.sentence.split()),
+                          tuple(self._names[i] for i in ids if i in self._names))
+
+    def new_event(self, date: found.FoundDate) -> int | None:
+        """Ask about a new event on ``date`` (the cite dialog, filled in) and create it with its
+        highlight of the sentence and its citation, as one undoable edit. Returns the event's id."""
+        page = self.page
+        span = (date.sentence_start, date.sentence_end)
+        paragraph = page.paragraph_of(date.sentence_start)
+        dialog = CiteDialog(self.session.db, date.sentence, paragraph, page, draft=self.draft(date))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = dialog.citation()
+        if chosen.new_event is None:  # an event already in the project: cite the sentence for it
+            page.push(annotations.cite_passage(
+                page.source_id, event_id=chosen.event_id, span=span, color=page.highlight_color,
+                locator_type=chosen.locator_type, locator=chosen.locator, stance=chosen.stance))
+            return chosen.event_id
+        title, date_edtf = chosen.new_event
+        return page.push(new_event_from_passage(
+            page.source_id, span, title=title, date_edtf=date_edtf, description=chosen.description,
+            entities=chosen.entities, locator_type=chosen.locator_type, locator=chosen.locator,
+            stance=chosen.stance, color=page.highlight_color))
+
+    def add_alias(self, hit) -> None:
+        self.page.push(entities.add_alias(hit.entity_id, " ".join(hit.text.split())))
+
+    def ignore(self, hits) -> None:
+        self._ignored.update((fold(h.text), h.entity_id) for h in hits)
+        self._draw()
+        self.findings_changed.emit()
+
+    def merge(self, keep_id: int, merge_id: int) -> None:
+        self.page.push(entities.merge_entities(keep_id, merge_id))
