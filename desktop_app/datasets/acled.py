@@ -86,16 +86,20 @@ class AcledRows:
         description = notes
         if fatalities:
             description += ("\n\n" if description else "") + f"Fatalities: {fatalities}"
-        tag_names = [t for t in (event_type, sub_type) if t] + split_names(tags)
+        tag_names = [t for t in (event_type, sub_type) if t]
+        if tags:
+            tag_names += split_names(tags)
         entities = [(name, "organisation") for name in (actor1, actor2) if name]
         for associated in (assoc1, assoc2):
-            entities += [(name, "organisation") for name in split_names(associated)]
+            if associated:
+                entities += [(name, "organisation") for name in split_names(associated)]
         entities += [(name, "place") for name in (location, admin1) if name]
-        place = ", ".join(dict.fromkeys(p for p in (location, admin1, country) if p)) or None
+        places = [location] if location else []
+        places += [p for p in (admin1, country) if p and p not in places]
         return EventRow(
-            external_id, single_line(title) or external_id, description, date, place,
+            external_id, single_line(title) or external_id, description, date, ", ".join(places) or None,
             coordinate(latitude, "latitude", 90), coordinate(longitude, "longitude", 180),
-            tuple(tag_names), tuple(entities), tuple(self._source(name) for name in split_names(sources)))
+            tuple(tag_names), tuple(entities), tuple(map(self._source, split_names(sources))) if sources else ())
 
     def _source(self, name: str) -> tuple[str, str]:
         known = self._source_types.get(name)

@@ -28,6 +28,24 @@ class DateProblem(RowProblem):
     """A date a row holds that cannot be read; the message says what is wrong."""
 
 
+_MONTHS = {name: number for number, month in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), 1) for name in (month, month[:3], month[:4])}
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$")
+
+
+def _written_day(text: str) -> date | None:
+    """"19 November 2024" (ACLED's form, and common in reports) without the general parser."""
+    match = _DAY_MONTH_YEAR.match(text)
+    month = match and _MONTHS.get(match[2].lower())
+    if not month:
+        return None
+    try:
+        return date(int(match[3]), month, int(match[1]))
+    except ValueError:
+        return None
+
+
 def _iso_day(text: str) -> date | None:
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
         try:
@@ -43,7 +61,7 @@ def parse_day(text: str, order: str = "auto") -> tuple[date, str]:
     text = text.strip()
     if not text:
         raise DateProblem("the date is empty")
-    day = _iso_day(text)
+    day = _iso_day(text) or _written_day(text)
     if day is not None:
         return day, "day"
     try:

@@ -190,10 +190,12 @@ class DatasetImport:
                                   if row.external_id in existing])
 
     def _link_ids(self, row: EventRow) -> tuple[set[int], set[int], set[int]]:
+        # the names seen before are one dict lookup each (this runs for every row of the file)
         tags, entities, sources = self._tags, self._entities, self._sources
-        return ({tags.id(name) for name in row.tags},
-                {entities.id(name, kind) for name, kind in row.entities},
-                {sources.id(name, kind) for name, kind in row.sources})
+        tag, entity, source = tags.exact.get, entities.exact.get, sources.exact.get
+        return ({tag(name) or tags.id(name) for name in row.tags},
+                {entity(name) or entities.id(name, kind) for name, kind in row.entities},
+                {source(name) or sources.id(name, kind) for name, kind in row.sources})
 
     def _insert(self, items) -> bool:
         """Insert new events and their links; False (and nothing written) if the project already

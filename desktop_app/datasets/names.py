@@ -23,20 +23,26 @@ class Names:
         self._db = db
         self._insert_sql = insert_sql
         self._stamps = stamps
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] = {}  # casefolded name -> id
         for name, row_id in existing:
             self._ids.setdefault(name.strip().casefold(), row_id)
+        # names as written -> id: a million rows name the same few thousand, so most lookups
+        # stop here, before casefolding
+        self.exact: dict[str, int] = {}
         self._next = next_id(db, table)
         self._pending: list[tuple] = []
         self.created = 0
 
     def id(self, name: str, extra: str = "") -> int:
-        key = name.casefold()
-        known = self._ids.get(key)
+        known = self.exact.get(name)
         if known is None:
-            known = self._ids[key] = self._next
-            self._next += 1
-            self._pending.append(self._row(known, name, extra))
+            key = name.casefold()
+            known = self._ids.get(key)
+            if known is None:
+                known = self._ids[key] = self._next
+                self._next += 1
+                self._pending.append(self._row(known, name, extra))
+            self.exact[name] = known
         return known
 
     def _row(self, row_id: int, name: str, extra: str) -> tuple:

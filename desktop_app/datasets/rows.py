@@ -1,7 +1,6 @@
 """One dataset row made ready for the store, and the checks every kind of row shares."""
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 
@@ -23,15 +22,18 @@ class EventRow(NamedTuple):
 
 
 def coordinate(text: str, name: str, limit: float) -> float | None:
-    """A latitude (limit 90) or longitude (limit 180); empty is None."""
-    text = text.strip()
-    if not text:
-        return None
+    """A latitude (limit 90) or longitude (limit 180); empty is None. A decimal comma is read."""
     try:
-        value = float(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
+        value = float(text)
     except ValueError:
-        raise RowProblem(f"the {name} {text!r} is not a number") from None
-    if math.isnan(value) or not -limit <= value <= limit:
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            value = float(text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text)
+        except ValueError:
+            raise RowProblem(f"the {name} {text!r} is not a number") from None
+    if not -limit <= value <= limit:  # NaN fails this too
         raise RowProblem(f"the {name} {text!r} is outside -{limit:g}..{limit:g}")
     return value
 
@@ -46,4 +48,6 @@ def split_names(text: str, separator: str = ";") -> list[str]:
 
 def single_line(text: str) -> str:
     """A title must fit on one line: runs of whitespace, newlines included, become one space."""
-    return " ".join(text.split())
+    if "  " in text or "\n" in text or "\r" in text or "\t" in text:
+        return " ".join(text.split())
+    return text.strip()
