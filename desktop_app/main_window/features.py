@@ -5,6 +5,7 @@ from desktop_app import reliability
 from desktop_app import exporting_ui
 from desktop_app import datasets_ui
 from desktop_app import reader_assistant
+from desktop_app import help as help_menu
 
 INSTALLERS = [
     project_files.install,
@@ -18,4 +19,5 @@ INSTALLERS = [
     reader.install,
     reader_assistant.install,
     search.install,
+    help_menu.install,
 ]
