@@ -1,0 +1,115 @@
+"""What the benchmark measures inside child processes (so each has its own peak memory):
+``python -m benchmarks.probes import|generate|gui ARGS...`` prints one JSON object.
+
+- ``generate PROJECT EVENTS SOURCES``: the synthetic project, through the bulk path.
+- ``import PROJECT CSV``: an ACLED-style CSV through the real importer, into a new project.
+- ``gui PROJECT``: the main window on the project (offscreen): timeline frames at three zooms,
+  the event list scrolled to its end, and searches.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+FRAMES = 7  # frames rendered per zoom; the median is reported
+SEARCHES = 50
+WIDTH, HEIGHT = 1200, 500
+
+
+def _generate(project: str, events: str, sources: str) -> dict:
+    from benchmarks.project import build_project
+
+    started = time.perf_counter()
+    build_project(project, int(events), int(sources))
+    return {"seconds": time.perf_counter() - started}
+
+
+def _import(project: str, csv_path: str) -> dict:
+    from db.store import create_project
+    from desktop_app.datasets import ACLED, DatasetImport
+
+    db = create_project(project)
+    try:
+        report = DatasetImport(db, csv_path, ACLED).run()
+    finally:
+        db.close()
+    return {"rows": report.rows, "added": report.added, "seconds": report.seconds}
+
+
+def _queries(db) -> list[str]:
+    """Half common words (in a large share of rows), half rare ones, some of them two words or
+    typed halfway (a prefix), as someone searching would."""
+    from benchmarks.vocabulary import COMMON_WORDS, Vocabulary
+
+    words = Vocabulary(1).words
+    rare = words[len(COMMON_WORDS) + 2_000::97][:SEARCHES // 2]
+    common = list(COMMON_WORDS[:12])
+    queries = []
+    for n in range(SEARCHES // 2):
+        queries.append(common[n % len(common)] + ("" if n % 3 else f" {common[(n + 5) % len(common)]}"))
+        queries.append(rare[n % len(rare)][: -2 if n % 4 == 0 else None])
+    return queries
+
+
+def _gui(project: str) -> dict:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from db import events as event_queries
+    from db.dates import DAY
+    from db.search import search
+    from desktop_app.app import make_application, open_session
+    from desktop_app.main_window.window import MainWindow
+    from desktop_app.timeline.viewport import Viewport
+
+    make_application()
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "SourcelineBench", "bench")
+    settings.clear()
+    session = open_session(project)
+    window = MainWindow(session, settings)
+    window.resize(1400, 900)
+    window.show()
+    QApplication.processEvents()
+    page = window.page("Timeline")
+    timeline, db = page.timeline, session.db
+
+    first, last = event_queries.extent(db)
+    busiest = db.conn.execute("SELECT day FROM event_day_counts ORDER BY n DESC LIMIT 1").fetchone()[0] * DAY
+    views = {
+        "all": Viewport.fitted(first, last, WIDTH),
+        "month": Viewport.fitted(busiest - 15 * DAY, busiest + 15 * DAY, WIDTH, margin=0),
+        "day": Viewport.fitted(busiest, busiest + DAY, WIDTH, margin=0),
+    }
+    frames = {name: statistics.median(timeline.render_frame_ms(view, HEIGHT) for _ in range(FRAMES))
+              for name, view in views.items()}
+
+    table = page.list.table
+    page.model.refresh()  # drop cached pages: the last page is read from the store
+    started = time.perf_counter()
+    table.scrollToBottom()
+    table.viewport().repaint()
+    list_end_ms = (time.perf_counter() - started) * 1000
+
+    latencies = []
+    for query in _queries(db):
+        started = time.perf_counter()
+        search(db, query)
+        latencies.append((time.perf_counter() - started) * 1000)
+    latencies.sort()
+    shown = page.model.rowCount()
+    window.close()
+    session.close()
+    return {"frames_ms": frames, "list_end_ms": list_end_ms, "search_median_ms": statistics.median(latencies),
+            "search_p95_ms": latencies[int(0.95 * len(latencies)) - 1], "events_listed": shown}
+
+
+def main(argv: list[str]) -> int:
+    probes = {"generate": _generate, "import": _import, "gui": _gui}
+    print(json.dumps(probes[argv[0]](*argv[1:])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
