@@ -38,14 +38,13 @@ class Hit:
 
 
 # Ranking with bm25 costs time with the number of matching rows; a term found in most of a million
-# events would take seconds. Each kind first takes at most this many matches by rowid, then ranks.
+# events would take seconds. Each kind ranks at most this many matches (the first by rowid).
 RANK_CAP = 5_000
 
 _KINDS = {
-    "event": ("events_fts", "SELECT title FROM events WHERE id = ?", "NULL"),
-    "source": ("sources_fts", "SELECT title FROM sources WHERE id = ?", "NULL"),
-    "annotation": ("annotations_fts", "SELECT substr(exact, 1, 80) FROM annotations WHERE id = ?",
-                   "(SELECT source_id FROM annotations a WHERE a.id = annotations_fts.rowid)"),
+    "event": ("events_fts", "SELECT title, NULL FROM events WHERE id = ?"),
+    "source": ("sources_fts", "SELECT title, NULL FROM sources WHERE id = ?"),
+    "annotation": ("annotations_fts", "SELECT substr(exact, 1, 80), source_id FROM annotations WHERE id = ?"),
 }
 
 
@@ -54,18 +53,22 @@ def search(db: Database, text: str, limit: int = 20, kinds=("event", "source", "
     match = fts_query(text)
     if not match:
         return []
-    hits: list[Hit] = []
+    ranked = []
     for kind in kinds:
-        table, title_sql, source_sql = _KINDS[kind]
-        rows = db.conn.execute(
-            f"""SELECT rowid, snippet({table}, -1, ?, ?, '…', 12), bm25({table}), {source_sql}
-                FROM {table} WHERE {table} MATCH ?
-                  AND rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT {RANK_CAP})
-                ORDER BY bm25({table}) LIMIT ?""",
-            (MARK_START, MARK_END, match, match, limit),
-        ).fetchall()
-        for rowid, snippet, rank, source_id in rows:
-            title = db.conn.execute(title_sql, (rowid,)).fetchone()
-            hits.append(Hit(kind, rowid, title[0] if title else "", snippet or "", rank, source_id))
-    hits.sort(key=lambda h: h.rank)
-    return hits[:limit]
+        table = _KINDS[kind][0]
+        ranked += [(rank, kind, rowid) for rowid, rank in db.conn.execute(
+            f"""SELECT rowid, r FROM (SELECT rowid, bm25({table}) AS r FROM {table} WHERE {table} MATCH ?
+                                      LIMIT {RANK_CAP})
+                ORDER BY r LIMIT ?""", (match, limit))]
+    ranked.sort()
+    # Snippets cost far more than ranks: only the hits shown get one.
+    return [_hit(db, kind, rowid, rank, match) for rank, kind, rowid in ranked[:limit]]
+
+
+def _hit(db: Database, kind: str, rowid: int, rank: float, match: str) -> Hit:
+    table, record_sql = _KINDS[kind]
+    snippet = db.conn.execute(
+        f"SELECT snippet({table}, -1, ?, ?, '…', 12) FROM {table} WHERE {table} MATCH ? AND rowid = ?",
+        (MARK_START, MARK_END, match, rowid)).fetchone()
+    title, source_id = db.conn.execute(record_sql, (rowid,)).fetchone() or ("", None)
+    return Hit(kind, rowid, title or "", (snippet and snippet[0]) or "", rank, source_id)
