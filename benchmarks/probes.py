@@ -76,11 +76,18 @@ def _gui(project: str) -> dict:
     timeline, db = page.timeline, session.db
 
     first, last = event_queries.extent(db)
+    # the busiest day (drawn as density once it holds too many events to draw one by one) and a
+    # day of median business (drawn as marks): the two paths a frame can take
     busiest = db.conn.execute("SELECT day FROM event_day_counts ORDER BY n DESC LIMIT 1").fetchone()[0] * DAY
+    days = db.conn.execute("SELECT count(*) FROM event_day_counts").fetchone()[0]
+    typical = db.conn.execute("SELECT day FROM event_day_counts ORDER BY n LIMIT 1 OFFSET ?",
+                              (days // 2,)).fetchone()[0] * DAY
     views = {
         "all": Viewport.fitted(first, last, WIDTH),
         "month": Viewport.fitted(busiest - 15 * DAY, busiest + 15 * DAY, WIDTH, margin=0),
         "day": Viewport.fitted(busiest, busiest + DAY, WIDTH, margin=0),
+        "typical week": Viewport.fitted(typical - 3 * DAY, typical + 4 * DAY, WIDTH, margin=0),
+        "typical day": Viewport.fitted(typical, typical + DAY, WIDTH, margin=0),
     }
     frames = {name: statistics.median(timeline.render_frame_ms(view, HEIGHT) for _ in range(FRAMES))
               for name, view in views.items()}

@@ -87,17 +87,29 @@ SORTS = {
     "first_reported": "e.first_reported_s IS NULL, e.first_reported_s {dir}, e.id {dir}",
 }
 
-# Columns a list or the timeline shows for an event, with derived counts.
-SUMMARY_COLUMNS = """
+_DATE_COLUMNS = """
     e.id, e.uuid, e.title, e.date_edtf, e.start_s, e.end_s, e.fuzzy_start_s, e.fuzzy_end_s,
-    e.date_precision, e.first_reported_s, e.first_reported_edtf,
-    (SELECT count(*) FROM citations c WHERE c.event_id = e.id) AS source_count,
-    EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND c.stance = 'contradicts') AS contested,
-    (SELECT group_concat(t.name, ', ') FROM event_tags et JOIN tags t ON t.id = et.tag_id
-        WHERE et.event_id = e.id) AS tags,
-    (SELECT group_concat(n.name, ', ') FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
-        WHERE ee.event_id = e.id) AS entities
-"""
+    e.date_precision, e.first_reported_s, e.first_reported_edtf"""
+_SOURCE_COUNT = "(SELECT count(*) FROM citations c WHERE c.event_id = e.id) AS source_count"
+_CONTESTED = "EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND c.stance = 'contradicts') AS contested"
+_TAG_NAMES = """(SELECT group_concat(t.name, ', ') FROM event_tags et JOIN tags t ON t.id = et.tag_id
+        WHERE et.event_id = e.id) AS tags"""
+_ENTITY_NAMES = """(SELECT group_concat(n.name, ', ') FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
+        WHERE ee.event_id = e.id) AS entities"""
+
+# Columns a list shows for an event, with derived counts.
+SUMMARY_COLUMNS = ", ".join((_DATE_COLUMNS, _SOURCE_COUNT, _CONTESTED, _TAG_NAMES, _ENTITY_NAMES))
+
+
+def mark_columns(lanes: str = "none") -> str:
+    """What the timeline draws of an event: its dates, title and whether it is contested, and the
+    names of its lanes' kind when grouped by tag or entity (the names cost most, so only then)."""
+    lane_names = {"none": (), "tag": (_TAG_NAMES,), "entity": (_ENTITY_NAMES,)}[lanes]
+    return ", ".join((_DATE_COLUMNS, _CONTESTED, *lane_names))
+
+
+def source_count(db: Database, event_id: int) -> int:
+    return db.conn.execute("SELECT count(*) FROM citations WHERE event_id = ?", (event_id,)).fetchone()[0]
 
 
 def _rows(cursor) -> list[dict]:
@@ -150,11 +162,11 @@ def row_of_event(db: Database, event_id: int, where: EventFilter = EventFilter()
 
 
 def events_in_range(db: Database, start_s: int, end_s: int, where: EventFilter = EventFilter(),
-                    limit: int = 2_000) -> list[dict]:
+                    limit: int = 2_000, columns: str = SUMMARY_COLUMNS) -> list[dict]:
     """Events overlapping [start_s, end_s), earliest first, at most ``limit`` of them."""
     sql, params = where.within(start_s, end_s).where()
     cursor = db.conn.execute(
-        f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE {sql} ORDER BY e.start_s, e.end_s, e.id LIMIT ?",
+        f"SELECT {columns} FROM events e WHERE {sql} ORDER BY e.start_s, e.end_s, e.id LIMIT ?",
         [*params, limit],
     )
     return _rows(cursor)
@@ -178,11 +190,11 @@ def density(db: Database, start_s: int, end_s: int, buckets: int, where: EventFi
     counts = [0] * buckets
     if where.is_empty and width >= dates.DAY:
         rows = db.conn.execute(
-            "SELECT day, n FROM event_day_counts WHERE day >= ? AND day < ?",
-            (start_s // dates.DAY, -(-end_s // dates.DAY)),
+            "SELECT CAST((day * 86400 - ?) / ? AS INTEGER) AS b, sum(n) FROM event_day_counts"
+            " WHERE day >= ? AND day < ? AND day * 86400 >= ? GROUP BY b",
+            (start_s, width, start_s // dates.DAY, -(-end_s // dates.DAY), start_s),
         )
-        for day, n in rows:
-            index = int((day * dates.DAY - start_s) // width)
+        for index, n in rows:
             if 0 <= index < buckets:
                 counts[index] += n
         return counts

@@ -103,7 +103,7 @@ def _layout(db, request: PictureRequest, fitted: bool) -> _Layout:
     start, end = period_of(db, request)
     viewport = (Viewport.fitted(start, end, LOGICAL_WIDTH, margin=0.04) if fitted
                 else Viewport(start, (end - start) / LOGICAL_WIDTH, LOGICAL_WIDTH))
-    frame = FrameSource(db, request.where).fetch(viewport)
+    frame = FrameSource(db, request.where, request.lanes).fetch(viewport)
     font = QFont("DejaVu Sans")
     font.setPixelSize(LABEL_PX)
     scene = SceneBuilder(font).build(frame.events, viewport, request.lanes) if isinstance(frame, EventsFrame) else None

@@ -53,7 +53,6 @@ class TimelineCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(200, 140)
         self._builder = SceneBuilder(self.font())
-        self._lane_mode = "none"
         self._selection: list[int] = []
         self._scroll_y = 0
         self._scene = None
@@ -103,7 +102,7 @@ class TimelineCanvas(QWidget):
     def _rebuild(self) -> None:
         frame = self._frame
         if isinstance(frame, EventsFrame):
-            self._scene = self._builder.build(frame.events, self._viewport, self._lane_mode)
+            self._scene = self._builder.build(frame.events, self._viewport, self.source.lanes)
         else:
             self._scene = None
         self.content_height_changed.emit(self.content_height())
@@ -122,13 +121,13 @@ class TimelineCanvas(QWidget):
         self.reload()
 
     def lane_mode(self) -> str:
-        return self._lane_mode
+        return self.source.lanes
 
     def set_lane_mode(self, mode: str) -> None:
         if mode not in LANE_MODES:
             raise ValueError(f"lane mode must be one of {', '.join(LANE_MODES)}, not {mode!r}")
-        self._lane_mode = mode
-        self._rebuild()
+        self.source.set_lanes(mode)
+        self._refresh()
 
     def content_height(self) -> int:
         return int(self._scene.height) + 8 if self._scene is not None else 0
@@ -273,10 +272,10 @@ class TimelineCanvas(QWidget):
         image, as the widget would (no cache: the store is asked as on a fresh view)."""
         height = height or max(self.height(), 300)
         started = time.perf_counter()
-        frame = FrameSource(self.session.db, self.source.where).fetch(viewport)
+        frame = FrameSource(self.session.db, self.source.where, self.source.lanes).fetch(viewport)
         scene = None
         if isinstance(frame, EventsFrame):
-            scene = self._builder.build(frame.events, viewport, self._lane_mode)
+            scene = self._builder.build(frame.events, viewport, self.source.lanes)
         image = QImage(viewport.width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         painter.setFont(self.font())
@@ -324,7 +323,9 @@ class TimelineCanvas(QWidget):
         if isinstance(self._frame, DensityFrame):
             return tooltips.density_tooltip(self._frame, self._viewport.t_of(pos.x()))
         item = self._item_at(pos)
-        return tooltips.event_tooltip(item.event) if item is not None else None
+        if item is None:
+            return None
+        return tooltips.event_tooltip(item.event, event_queries.source_count(self.session.db, item.id))
 
     def wheelEvent(self, event):  # noqa: N802
         delta = event.angleDelta()

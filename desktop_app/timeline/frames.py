@@ -16,7 +16,7 @@ from db.dates import DAY
 from db.events import EventFilter
 from desktop_app.timeline.viewport import Viewport
 
-MAX_MARKS = 1_500  # more events in view than this are drawn as density
+MAX_MARKS = 500  # more events in view than this are drawn as density (they would stack into screens of rows)
 BUCKET_PX = 3  # density bars are this many pixels wide
 MARGIN = 0.5  # a frame reaches this fraction of the view's width beyond each side
 
@@ -76,15 +76,21 @@ Frame = EventsFrame | DensityFrame
 class FrameSource:
     """Frames for viewports of one project under one filter, with the last one cached."""
 
-    def __init__(self, db: Database, where: EventFilter = EventFilter()):
+    def __init__(self, db: Database, where: EventFilter = EventFilter(), lanes: str = "none"):
         self.db = db
         self.where = where
+        self.lanes = lanes  # the lane mode: events carry the names it groups by
         self.cached: Frame | None = None
         self.queries = 0  # how many frames were fetched (tests check painting never fetches)
 
     def set_filter(self, where: EventFilter) -> None:
         self.where = where
         self.cached = None
+
+    def set_lanes(self, lanes: str) -> None:
+        if lanes != self.lanes:
+            self.lanes = lanes
+            self.cached = None
 
     def invalidate(self) -> None:
         self.cached = None
@@ -106,10 +112,11 @@ class FrameSource:
         if event_queries.count_in_range(self.db, lo, hi, self.where, cap=limit + 1) > limit:
             return self._density(viewport, lo - margin, hi + margin)
         wide_lo, wide_hi = math.floor(lo - margin), math.ceil(hi + margin)
-        rows = event_queries.events_in_range(self.db, wide_lo, wide_hi, self.where, limit=3 * limit)
+        columns = event_queries.mark_columns(self.lanes)
+        rows = event_queries.events_in_range(self.db, wide_lo, wide_hi, self.where, 3 * limit, columns)
         covered_hi = wide_hi if len(rows) < 3 * limit else rows[-1]["start_s"]
         if covered_hi < hi:  # crowded just before the view: take the view alone
-            rows = event_queries.events_in_range(self.db, lo, hi, self.where, limit=limit + 1)
+            rows = event_queries.events_in_range(self.db, lo, hi, self.where, limit + 1, columns)
             wide_lo, covered_hi = lo, hi
         return EventsFrame(wide_lo, covered_hi, tuple(rows))
 

@@ -5,6 +5,7 @@ rows greedily by the pixel extent of their mark and label, so no two labels ever
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -24,17 +25,20 @@ def stack_rows(extents: Sequence[tuple[float, float]], gap: float = 0.0) -> list
     """The row of each ``(left, right)`` extent: the first row where it fits after what is
     already there (``gap`` pixels apart), taking extents from left to right."""
     order = sorted(range(len(extents)), key=lambda i: (extents[i][0], extents[i][1]))
-    row_ends: list[float] = []
+    busy: list[tuple[float, int]] = []  # (where the row's last extent ends, row)
+    free: list[int] = []  # rows whose last extent ends before the current left: lowest first
     rows = [0] * len(extents)
+    row_count = 0
     for i in order:
         left, right = extents[i]
-        for row, end in enumerate(row_ends):
-            if end + gap <= left:
-                break
+        # lefts only grow, so a row free for this extent stays free for every later one
+        while busy and busy[0][0] + gap <= left:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            row = heapq.heappop(free)
         else:
-            row = len(row_ends)
-            row_ends.append(right)
-        row_ends[row] = right
+            row, row_count = row_count, row_count + 1
+        heapq.heappush(busy, (right, row))
         rows[i] = row
     return rows
 

@@ -121,12 +121,16 @@ def paint_lane_labels(p: QPainter, scene: Scene, colours: Colours, scroll_y: flo
     p.restore()
 
 
-def paint_items(p: QPainter, scene: Scene, width: int, colours: Colours, selection: set[int],
+def paint_items(p: QPainter, scene: Scene, width: int, height: int, colours: Colours, selection: set[int],
                 scroll_y: float, drag: DragPreview | None = None) -> None:
     p.save()
     p.translate(0, AXIS_H - scroll_y)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # rows scrolled out of sight cost nothing (a crowded month stacks hundreds of rows)
+    top, bottom = scroll_y - ROW_H, scroll_y + height - AXIS_H + ROW_H
     for item in scene.items:
+        if not top <= item.y <= bottom:
+            continue
         selected = item.id in selection
         if drag is not None and item.id == drag.event_id:
             p.setOpacity(0.35)
@@ -360,7 +364,7 @@ def paint_frame(p: QPainter, viewport: Viewport, height: int, scale: TickScale, 
     if isinstance(frame, DensityFrame):
         paint_density(p, frame, viewport, height, colours)
     elif scene is not None:
-        paint_items(p, scene, width, colours, selection, scroll_y, drag)
+        paint_items(p, scene, width, height, colours, selection, scroll_y, drag)
         paint_lane_labels(p, scene, colours, scroll_y)
     p.restore()
     if message:

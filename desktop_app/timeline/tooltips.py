@@ -13,8 +13,8 @@ from desktop_app.timeline.axis import year_words
 from desktop_app.timeline.frames import DensityFrame
 
 
-def event_tooltip(event: dict) -> str:
-    n = event["source_count"]
+def event_tooltip(event: dict, n: int) -> str:
+    """``n``: how many sources cite it."""
     lines = [f"<b>{escape(event['title'])}</b>", escape(in_words_or_raw(event["date_edtf"])),
              "no sources" if n == 0 else f"{n} source{'s' if n != 1 else ''}"]
     reported = event.get("first_reported_edtf")

@@ -38,6 +38,21 @@ def test_stack_rows_never_overlaps_random_extents():
     assert max(rows) < 500  # and it did stack
 
 
+def test_stack_rows_is_first_fit_in_left_order():
+    """The same rows as the plain first-fit: each extent in the lowest row whose last extent
+    ends (with the gap) before it starts."""
+    rnd = random.Random(11)
+    for _ in range(50):
+        extents = [(left, left + rnd.choice((1, 5, 40, 300))) for left in (rnd.uniform(0, 500) for _ in range(80))]
+        expected, ends = [0] * len(extents), []
+        for i in sorted(range(len(extents)), key=lambda i: extents[i]):
+            left, right = extents[i]
+            row = next((r for r, end in enumerate(ends) if end + 2 <= left), len(ends))
+            ends[row:row + 1] = [right]
+            expected[i] = row
+        assert stack_rows(extents, gap=2) == expected
+
+
 def _event(i, edtf_start, days=1, title=None, tags=None, precision="day", fuzzy=(0, 0)):
     start = edtf_start
     end = start + days * 86_400

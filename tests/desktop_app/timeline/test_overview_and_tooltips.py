@@ -52,14 +52,15 @@ def test_the_overview_draws_the_viewport_rectangle(view):
 
 def test_event_tooltip_says_date_in_words_and_escapes_titles():
     event = {"title": "<img src='file:///etc/passwd'> Strike & counter-strike", "date_edtf": "2024-11-15",
-             "start_s": seconds_of(2024, 11, 15), "end_s": seconds_of(2024, 11, 16), "source_count": 2,
+             "start_s": seconds_of(2024, 11, 15), "end_s": seconds_of(2024, 11, 16),
              "contested": 1, "first_reported_s": seconds_of(2024, 11, 17), "first_reported_edtf": "2024-11-17"}
-    text = event_tooltip(event)
+    text = event_tooltip(event, 2)
     assert "<img" not in text and "&lt;img" in text and "&amp; counter-strike" in text
     assert "Friday 15 November 2024" in text and "2 sources" in text
     assert "first reported Sunday 17 November 2024" in text and "contested" in text
-    event.update(source_count=1, contested=0, first_reported_s=None, first_reported_edtf=None)
-    assert "1 source<" in event_tooltip(event) and "contested" not in event_tooltip(event)
+    event.update(contested=0, first_reported_s=None, first_reported_edtf=None)
+    assert "1 source<" in event_tooltip(event, 1) and "contested" not in event_tooltip(event, 1)
+    assert "no sources" in event_tooltip(event, 0)
 
 
 def test_density_tooltip_names_the_bucket():
@@ -75,6 +76,11 @@ def test_hovering_a_mark_shows_its_tooltip(view, mixed_session):
     pos = QPoint(round(item.x0), round(AXIS_H + item.y))
     QApplication.sendEvent(view.canvas, QHelpEvent(QEvent.Type.ToolTip, pos, view.canvas.mapToGlobal(pos)))
     assert "Talks resume" in QToolTip.text() and "Wednesday 20 November 2024" in QToolTip.text()
+    assert "no sources" in QToolTip.text()
+    item = next(i for i in view.canvas.scene().items if i.event["title"] == "Disputed shelling of the market")
+    pos = QPoint(round(item.x0), round(AXIS_H + item.y))
+    QApplication.sendEvent(view.canvas, QHelpEvent(QEvent.Type.ToolTip, pos, view.canvas.mapToGlobal(pos)))
+    assert "2 sources" in QToolTip.text() and "contested" in QToolTip.text()
     QToolTip.hideText()
 
 
