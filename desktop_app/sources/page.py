@@ -61,8 +61,9 @@ class LibraryPage(QWidget):
         # The title takes what the others leave; they start narrow (elided, full text in the tooltip).
         for column, width in ((CREATORS, 150), (CONTAINER, 120), (ISSUED, 140), (TYPE, 115), (GRADE, 48)):
             header.resizeSection(column, width)
+        # Counts are narrower than their headings; sizing to contents would read a thousand rows.
         for column in (ANNOTATIONS, CITING):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.resizeSection(column, header.sectionSizeHint(column))
         self.empty = QLabel(EMPTY_LIBRARY, objectName="emptyState", wordWrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._list = QStackedWidget()
