@@ -130,7 +130,10 @@ class SourceEditor(QWidget):
         identifiers = QHBoxLayout()
         for key in ("doi", "isbn", "issn"):
             identifiers.addWidget(self.fields[key], 2 if key == "doi" else 1)
-        form.addRow("I&dentifiers", identifiers)
+        # a layout has no buddy of its own: the mnemonic goes to the first identifier
+        identifiers_label = QLabel("I&dentifiers")
+        identifiers_label.setBuddy(self.fields["doi"])
+        form.addRow(identifiers_label, identifiers)
 
         evaluation = QGroupBox("Evaluation (Admiralty grading)")
         grading = QFormLayout(evaluation)

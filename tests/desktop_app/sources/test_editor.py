@@ -182,3 +182,14 @@ def test_header_click_sorts(library, qtbot):
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(issued) + 5, 5))
     assert library.model.sort_order()[0] == issued
     assert library.model.data(library.model.index(0, issued)) == "2019"
+
+
+def test_every_form_label_with_a_mnemonic_has_a_field_to_go_to(library):
+    """A label whose '&' has no buddy shows the '&' itself instead of an underlined key."""
+    from PySide6.QtWidgets import QLabel
+
+    labels = [label for label in library.editor.findChildren(QLabel) if "&" in label.text()]
+    assert any(label.text() == "I&dentifiers" for label in labels)
+    assert [label.text() for label in labels if label.buddy() is None] == []
+    identifiers = next(label for label in labels if label.text() == "I&dentifiers")
+    assert identifiers.buddy() is library.editor.fields["doi"]
