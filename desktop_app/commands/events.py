@@ -1,18 +1,16 @@
 """`sourceline events` (list, filtered) and `sourceline add-event`."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 
 from db import dates, ops
 from db.events import EventFilter, add_event, event_page
 from db.store import open_project
-from desktop_app.dates.render import in_words_or_raw
-from desktop_app.formats.spreadsheet_safe import neutralise_cell
+from desktop_app.exporting.event_record import FIELDS, event_record
+from desktop_app.formats.spreadsheet_safe import write_csv
 
 PAGE = 5_000
-COLUMNS = ("id", "date_edtf", "date", "start", "end", "title", "tags", "entities", "source_count", "first_reported")
 
 
 def register(subparsers) -> None:
@@ -36,11 +34,6 @@ def register(subparsers) -> None:
     add.set_defaults(run=run_add_event)
 
 
-def _iso(seconds: int) -> str:
-    y, m, d = dates.civil_from_days(seconds // dates.DAY)
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
 def filter_from_args(args) -> EventFilter:
     return EventFilter(
         text=args.search,
@@ -56,13 +49,7 @@ def _records(db, where: EventFilter):
     offset = 0
     while True:
         page = event_page(db, where, offset=offset, limit=PAGE)
-        for e in page:
-            yield {
-                "id": e["id"], "date_edtf": e["date_edtf"], "date": in_words_or_raw(e["date_edtf"]),
-                "start": _iso(e["start_s"]), "end": _iso(e["end_s"] - 1),
-                "title": e["title"], "tags": e["tags"] or "", "entities": e["entities"] or "",
-                "source_count": e["source_count"], "first_reported": e["first_reported_edtf"] or "",
-            }
+        yield from map(event_record, page)
         if len(page) < PAGE:
             return
         offset += PAGE
@@ -79,10 +66,7 @@ def run_events(args) -> int:
                 out.write(("," if i else "") + "\n  " + json.dumps(record, ensure_ascii=False))
             out.write("\n]\n")
         elif args.format == "csv":
-            writer = csv.writer(sys.stdout)
-            writer.writerow(COLUMNS)
-            for record in records:
-                writer.writerow(neutralise_cell(record[c]) for c in COLUMNS)
+            write_csv(sys.stdout, FIELDS, (record.values() for record in records))
         else:
             for record in records:
                 print(f"{record['date_edtf']:<24} {record['date']:<34} {record['title']}")

@@ -7,18 +7,15 @@ from typing import Iterator, TextIO
 
 from sqlite_utils import Database
 
-from db.dates import DAY
-from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import short_citations
-from desktop_app.exporting.iso_dates import iso_of
-from desktop_app.exporting.records import events_with_citations, grading, locator_text, split_names
+from desktop_app.exporting.event_record import FIELDS, event_record
+from desktop_app.exporting.records import events_with_citations, grading, locator_text
 from desktop_app.exporting.selection import Progress, Selection, event_pages, source_ids
 from desktop_app.formats.spreadsheet_safe import write_csv
 
 EVIDENCE_COLUMNS = ("event_id", "event", "date_edtf", "date", "claim_quote", "source", "source_title", "locator",
                     "stance", "reliability", "credibility", "grading")
-TIMELINE_COLUMNS = ("id", "title", "date_edtf", "date", "start", "end", "earliest", "latest", "precision", "tags",
-                    "entities", "source_count", "contested", "first_reported")
+TIMELINE_COLUMNS = FIELDS
 
 
 def write_evidence(out: TextIO, db: Database, selection: Selection, style=None, progress: Progress | None = None) -> None:
@@ -48,15 +45,4 @@ def write_timeline(out: TextIO, db: Database, selection: Selection, progress: Pr
 def _timeline_rows(db, selection, progress) -> Iterator[list]:
     for page in event_pages(db, selection, progress):
         for e in page:
-            timed = e["date_precision"] == "time"
-            yield [e["id"], e["title"], e["date_edtf"], in_words_or_raw(e["date_edtf"]),
-                   iso_of(e["start_s"], timed), _last(e["end_s"], e["start_s"], timed),
-                   "" if e["fuzzy_start_s"] is None else iso_of(e["fuzzy_start_s"], timed),
-                   "" if e["fuzzy_end_s"] is None else _last(e["fuzzy_end_s"], e["start_s"], timed),
-                   e["date_precision"], "; ".join(split_names(e["tags"])), "; ".join(split_names(e["entities"])),
-                   e["source_count"], "yes" if e["contested"] else "", e["first_reported_edtf"] or ""]
-
-
-def _last(end_s: int, start_s: int, timed: bool) -> str:
-    """The last day (or second) included before an exclusive end."""
-    return iso_of(max(start_s, end_s - (1 if timed else DAY)), timed)
+            yield list(event_record(e).values())

@@ -35,6 +35,19 @@ def test_events_json_lists_edtf_dates_and_bounds_in_date_order(project, capsys):
     grain = events[1]
     assert (grain["date_edtf"], grain["start"], grain["end"]) == ("2022-07-22/2023-07-17", "2022-07-22", "2023-07-17")
     assert events[0]["date"] == "spring 2022" and (events[0]["start"], events[0]["end"]) == ("2022-03-01", "2022-05-31")
+    assert (grain["earliest"], grain["latest"], grain["precision"]) == ("2022-07-22", "2023-07-17", "interval")
+
+
+def test_events_json_gives_the_reach_of_approximate_and_open_dates(project, capsys):
+    for date, title in (("2024-11-12~", "About a day"), ("2024-08-06/..", "Open-ended")):
+        assert main(["add-event", "--db", project, "--date", date, "--title", title]) == 0
+    capsys.readouterr()
+    events = {e["title"]: e for e in run_json(capsys, "events", "--db", project, "--format", "json")}
+    about = events["About a day"]
+    assert (about["start"], about["end"]) == ("2024-11-12", "2024-11-12")
+    assert about["earliest"] < "2024-11-12" < about["latest"]  # stretched: never drawn as exact
+    opened = events["Open-ended"]
+    assert (opened["date"], opened["start"], opened["latest"]) == ("from 6 August 2024", "2024-08-06", "")
 
 
 def test_events_filters_by_date_tag_and_text(project, capsys):
