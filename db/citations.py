@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from db import dates
 from db.errors import SourcelineError
 from db.ops import Op
 
@@ -10,9 +11,21 @@ STANCES = ("supports", "contradicts", "mentions")
 LOCATOR_TYPES = ("paragraph", "page", "section", "timestamp", "line")
 
 
+def claimed_date(text: str | None) -> tuple[str | None, int | None, int | None]:
+    """The columns for the date a source gives (EDTF, or empty for none): the EDTF and how far it
+    may reach, earliest and latest (exclusive; None for an open end). Invalid EDTF raises."""
+    text = (text or "").strip()
+    if not text:
+        return None, None, None
+    reach = dates.bounds(text)
+    return text, reach.fuzzy_start, reach.fuzzy_end
+
+
 def insert_citation(db: Database, event_id: int, source_id: int, annotation_id: int | None = None,
-                    locator_type: str = "paragraph", locator: str = "", quote: str = "", stance: str = "supports") -> int:
-    """Inside an edit: cite a source (or one of its passages) for an event."""
+                    locator_type: str = "paragraph", locator: str = "", quote: str = "", stance: str = "supports",
+                    claimed_edtf: str | None = None) -> int:
+    """Inside an edit: cite a source (or one of its passages) for an event; ``claimed_edtf`` is the
+    date the source gives for it, when that is worth keeping (it may disagree with the event's)."""
     if stance not in STANCES:
         raise SourcelineError(f"stance must be one of {', '.join(STANCES)}, not {stance!r}")
     if annotation_id is not None and not quote:
@@ -21,24 +34,28 @@ def insert_citation(db: Database, event_id: int, source_id: int, annotation_id: 
             raise SourcelineError("that passage does not belong to that source")
         quote = row[0]
     return db.conn.execute(
-        "INSERT INTO citations (event_id, source_id, annotation_id, locator_type, locator, quote, stance)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (event_id, source_id, annotation_id, locator_type, locator, quote, stance),
+        "INSERT INTO citations (event_id, source_id, annotation_id, locator_type, locator, quote, stance,"
+        " claimed_edtf, claimed_earliest_s, claimed_latest_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, source_id, annotation_id, locator_type, locator, quote, stance, *claimed_date(claimed_edtf)),
     ).lastrowid
 
 
 def add_citation(event_id: int, source_id: int, annotation_id: int | None = None, locator_type: str = "paragraph",
-                 locator: str = "", quote: str = "", stance: str = "supports") -> Op:
+                 locator: str = "", quote: str = "", stance: str = "supports", claimed_edtf: str | None = None) -> Op:
+    claimed_date(claimed_edtf)  # refuse an invalid date before anything runs
     return Op("Cite source", lambda db: insert_citation(db, event_id, source_id, annotation_id, locator_type,
-                                                        locator, quote, stance))
+                                                        locator, quote, stance, claimed_edtf))
 
 
 def update_citation(citation_id: int, **fields) -> Op:
-    unknown = set(fields) - {"locator_type", "locator", "quote", "stance"}
+    unknown = set(fields) - {"locator_type", "locator", "quote", "stance", "claimed_edtf"}
     if unknown:
         raise SourcelineError(f"unknown citation fields: {', '.join(sorted(unknown))}")
     if "stance" in fields and fields["stance"] not in STANCES:
         raise SourcelineError(f"stance must be one of {', '.join(STANCES)}")
+    if "claimed_edtf" in fields:
+        edtf, earliest, latest = claimed_date(fields.pop("claimed_edtf"))
+        fields.update(claimed_edtf=edtf, claimed_earliest_s=earliest, claimed_latest_s=latest)
     sets = ", ".join(f"{c} = ?" for c in fields)
     return Op("Edit citation", lambda db: db.conn.execute(
         f"UPDATE citations SET {sets} WHERE id = ?", [*fields.values(), citation_id]))
@@ -51,7 +68,8 @@ def delete_citation(citation_id: int) -> Op:
 def citing_events(db: Database, source_id: int) -> list[dict]:
     """The events that cite a source, with the citation's stance and locator."""
     cursor = db.conn.execute(
-        """SELECT e.id AS event_id, e.title, e.date_edtf, c.id AS citation_id, c.stance, c.locator_type, c.locator, c.quote
+        """SELECT e.id AS event_id, e.title, e.date_edtf, c.id AS citation_id, c.stance, c.locator_type, c.locator, c.quote,
+                  c.claimed_edtf
            FROM citations c JOIN events e ON e.id = c.event_id WHERE c.source_id = ? ORDER BY e.start_s""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]

@@ -28,7 +28,7 @@ class EventFilter:
     start_s: int | None = None  # events ending after this moment
     end_s: int | None = None  # events starting before this moment
     has_sources: bool | None = None
-    stance: str | None = None  # events with at least one citation of this stance
+    stance: str | None = None  # events with at least one citation of this stance ("contradicts": contested)
     ids: tuple[int, ...] | None = None
 
     @property
@@ -70,7 +70,9 @@ class EventFilter:
             params.append(self.end_s)
         if self.has_sources is not None:
             clauses.append(("" if self.has_sources else "NOT ") + "EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id)")
-        if self.stance:
+        if self.stance == "contradicts":  # contested: the sources disagree, by stance or by date
+            clauses.append(f"EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND {DISAGREES})")
+        elif self.stance:
             clauses.append("EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND c.stance = ?)")
             params.append(self.stance)
         if self.ids is not None:
@@ -91,7 +93,12 @@ _DATE_COLUMNS = """
     e.id, e.uuid, e.title, e.date_edtf, e.start_s, e.end_s, e.fuzzy_start_s, e.fuzzy_end_s,
     e.date_precision, e.first_reported_s, e.first_reported_edtf"""
 _SOURCE_COUNT = "(SELECT count(*) FROM citations c WHERE c.event_id = e.id) AS source_count"
-_CONTESTED = "EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND c.stance = 'contradicts') AS contested"
+# A citation disagrees with its event when it contradicts it, or when the date its source gives
+# cannot be the event's: the two reaches (approximate ends stretched, open ends unbounded) do not
+# overlap. Fuzzy bounds equal the strict ones for exact dates; NULL (open) compares as unknown.
+DISAGREES = ("(c.stance = 'contradicts' OR c.claimed_latest_s <= e.fuzzy_start_s"
+             " OR c.claimed_earliest_s >= e.fuzzy_end_s)")
+_CONTESTED = f"EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND {DISAGREES}) AS contested"
 _TAG_NAMES = """(SELECT group_concat(t.name, ', ') FROM event_tags et JOIN tags t ON t.id = et.tag_id
         WHERE et.event_id = e.id) AS tags"""
 _ENTITY_NAMES = """(SELECT group_concat(n.name, ', ') FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
@@ -236,9 +243,10 @@ def get_event(db: Database, event_id: int) -> dict | None:
         "SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE ee.event_id = ? ORDER BY n.name",
         (event_id,))]
     event["citations"] = _rows(db.conn.execute(
-        """SELECT c.id, c.source_id, c.annotation_id, c.locator_type, c.locator, c.quote, c.stance,
-                  s.title AS source_title, s.issued_edtf AS source_issued
-           FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.event_id = ? ORDER BY c.id""", (event_id,)))
+        f"""SELECT c.id, c.source_id, c.annotation_id, c.locator_type, c.locator, c.quote, c.stance, c.claimed_edtf,
+                   {DISAGREES} AS disagrees, s.title AS source_title, s.issued_edtf AS source_issued
+            FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id
+            WHERE c.event_id = ? ORDER BY c.id""", (event_id,)))
     return event
 
 

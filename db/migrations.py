@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("sourceline")
-SCHEMA_VERSION = 2  # the user_version the last step sets
+SCHEMA_VERSION = 3  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -310,3 +310,16 @@ def m002_range_queries_and_first_reported_index(db: Database) -> None:
         CREATE INDEX events_by_first_reported ON events(first_reported_s IS NULL, first_reported_s);
     """)
     db.execute("PRAGMA user_version = 2")
+
+
+@migrations()
+def m003_citation_dates(db: Database) -> None:
+    """The date a source gives for an event, when it gives one (EDTF), with how far it may reach
+    (seconds since 1970, NULL for an open end): a source whose date cannot be the event's makes the
+    event contested, as a contradicting one does."""
+    db.executescript("""
+        ALTER TABLE citations ADD COLUMN claimed_edtf TEXT;
+        ALTER TABLE citations ADD COLUMN claimed_earliest_s INTEGER;
+        ALTER TABLE citations ADD COLUMN claimed_latest_s INTEGER;
+    """)
+    db.execute("PRAGMA user_version = 3")

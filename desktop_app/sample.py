@@ -15,11 +15,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import ops
+from db import dates, ops
 from db.annotations import insert_annotation
 from db.citations import insert_citation
 from db.entities import ensure_entity
-from db.errors import FileProblem
+from db.errors import FileProblem, InvalidDate
 from db.events import insert_event
 from db.sources import insert_source
 from desktop_app.resources import resource_path
@@ -154,6 +154,11 @@ def _check_events(path: Path, raw: str, events: list[dict], sources: dict[str, S
             if passage is None and not 1 <= citation.get("paragraph", 0) <= source.paragraph_count:
                 raise FileProblem(path, line, f"{where}: a citation of {citation['source']!r} without a passage "
                                   f"needs a paragraph between 1 and {source.paragraph_count}")
+            try:
+                dates.validate(citation.get("date") or "2024")  # the date the source gives, if any
+            except InvalidDate as error:
+                raise FileProblem(path, line, f"{where}: the date {citation['date']!r} its citation of "
+                                  f"{citation['source']!r} gives is not EDTF: {error.problem}") from None
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -181,4 +186,5 @@ def _insert(db: Database, sample: Sample) -> None:
             key, passage = citation["source"], citation.get("annotation")
             paragraph = sample.sources[key].passages[passage].paragraph if passage else citation["paragraph"]
             insert_citation(db, event_id, source_ids[key], annotation_ids.get((key, passage)),
-                            locator_type="paragraph", locator=str(paragraph), stance=citation["stance"])
+                            locator_type="paragraph", locator=str(paragraph), stance=citation["stance"],
+                            claimed_edtf=citation.get("date"))

@@ -5,9 +5,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
+from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reliability.literal_text import literal
 
-COLUMNS = ("Source", "Stance", "Locator", "Quote")
+COLUMNS = ("Source", "Stance", "Locator", "Its date", "Quote")
+SOURCE, STANCE, LOCATOR, DATE, QUOTE = range(len(COLUMNS))
 
 
 class CitationList(QWidget):
@@ -52,18 +54,24 @@ class CitationList(QWidget):
         for citation in citations:
             locator = f"{citation['locator_type']} {citation['locator']}" if citation["locator"] else ""
             quote = " ".join((citation["quote"] or "").split())
-            item = QTreeWidgetItem([citation["source_title"] or "Untitled source", citation["stance"], locator, quote])
+            claimed = in_words_or_raw(citation["claimed_edtf"]) if citation["claimed_edtf"] else ""
+            item = QTreeWidgetItem([citation["source_title"] or "Untitled source", citation["stance"], locator,
+                                    claimed, quote])
             item.setData(0, Qt.ItemDataRole.UserRole, citation)
-            item.setToolTip(0, literal(citation["source_title"] or ""))
-            item.setToolTip(3, literal(citation["quote"] or ""))
+            item.setToolTip(SOURCE, literal(citation["source_title"] or ""))
+            item.setToolTip(QUOTE, literal(citation["quote"] or ""))
+            warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             if citation["stance"] == "contradicts":
-                item.setIcon(1, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-                item.setToolTip(1, "This source contradicts the event")
+                item.setIcon(STANCE, warning)
+                item.setToolTip(STANCE, "This source contradicts the event")
+            elif citation["disagrees"]:
+                item.setIcon(DATE, warning)
+                item.setToolTip(DATE, "This source gives a date that cannot be the event's")
             self.tree.addTopLevelItem(item)
             if selected and selected["id"] == citation["id"]:
                 item.setSelected(True)
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(2)
+        for column in (STANCE, LOCATOR, DATE):
+            self.tree.resizeColumnToContents(column)
         self._update_buttons()
 
     def selected_citation(self) -> dict | None:

@@ -196,7 +196,7 @@ class EventTableModel(QAbstractTableModel):
             return f"Earliest citing source was issued {event['first_reported_edtf']} (EDTF)"
         if column == TITLE:
             if event["contested"]:
-                return f"{event['title']}\nContested: at least one source contradicts it"
+                return f"{event['title']}\nContested: its sources disagree"
             return event["title"]
         if column in (TAGS, ENTITIES):
             return event[COLUMNS[column][1]] or None

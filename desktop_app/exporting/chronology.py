@@ -18,7 +18,7 @@ from desktop_app.exporting.citation_lists import short_citations, style_label
 from desktop_app.exporting.records import events_with_citations, grading, locator_text, split_names
 from desktop_app.exporting.selection import Progress, Selection, event_count, source_ids
 
-CONTESTED_NOTE = "Contested: at least one source contradicts this event."
+CONTESTED_NOTE = "Contested: its sources disagree (one contradicts it, or gives another date)."
 WARNING_SIGN = "⚠"
 
 
@@ -29,10 +29,19 @@ class CitationLine:
     stance: str
     grading: str
     quote: str
+    date_given: str = ""  # the date the source gives, in words, when the citation records one
+    disagrees: bool = False  # the source contradicts the event or gives a date that cannot be its
 
     @property
     def contradicts(self) -> bool:
         return self.stance == "contradicts"
+
+    def date_note(self) -> str:
+        """"gives 21 November 2024" (marked when it cannot be the event's date), or ""."""
+        if not self.date_given:
+            return ""
+        return f"{WARNING_SIGN} gives {self.date_given}" if self.disagrees and not self.contradicts \
+            else f"gives {self.date_given}"
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,9 @@ class Chronology:
         for event in events_with_citations(self.db, self.selection, self.progress):
             lines = [CitationLine(self._citations.get(c["source_id"]) or c["source_title"] or "untitled source",
                                   locator_text(c["locator_type"], c["locator"]), c["stance"], grading(c),
-                                  " ".join((c["quote"] or "").split()))
+                                  " ".join((c["quote"] or "").split()),
+                                  in_words_or_raw(c["claimed_edtf"]) if c["claimed_edtf"] else "",
+                                  bool(c["disagrees"]))
                      for c in event["citations"]]
             yield Entry(event["date_words"], event["date_edtf"], event["title"], event["description"] or "",
                         split_names(event["tags"]), split_names(event["entities"]), bool(event["contested"]), lines)

@@ -55,6 +55,8 @@ def entry_html(entry: Entry) -> str:
             stance = (f"<span class=\"contested\">{WARNING_SIGN} contradicts</span>" if line.contradicts
                       else escape(line.stance))
             text += f" — {stance}"
+            if line.date_note():
+                text += f" — {escape(line.date_note())}"
             if line.grading:
                 text += f" — graded {escape(line.grading)}"
             if line.quote:

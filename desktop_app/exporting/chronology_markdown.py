@@ -52,6 +52,8 @@ def entry_markdown(entry: Entry) -> str:
                 pieces.append(escape(line.locator))
             stance = f"**{WARNING_SIGN} contradicts**" if line.contradicts else escape(line.stance)
             text = ", ".join(pieces) + f" — {stance}"
+            if line.date_note():
+                text += f" — {escape(line.date_note())}"
             if line.grading:
                 text += f" — graded {escape(line.grading)}"
             if line.quote:

@@ -9,6 +9,8 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
+from db.events import DISAGREES
+
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.selection import Progress, Selection, event_pages
 
@@ -19,7 +21,8 @@ STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "mentions"
 def events_with_citations(db: Database, selection: Selection, progress: Progress | None = None) -> Iterator[dict]:
     """Each selected event (its list summary) with ``description``, ``date_words`` and
     ``citations`` (dicts with source_id, source_title, locator_type, locator, quote, stance,
-    reliability, credibility), in date order."""
+    reliability, credibility, claimed_edtf: the date the source gives, disagrees: whether the
+    source contradicts the event or gives a date that cannot be its), in date order."""
     for page in event_pages(db, selection, progress):
         ids = [event["id"] for event in page]
         marks = ",".join("?" * len(ids))
@@ -27,9 +30,9 @@ def events_with_citations(db: Database, selection: Selection, progress: Progress
         citations: dict[int, list[dict]] = {event_id: [] for event_id in ids}
         cursor = db.conn.execute(
             "SELECT c.event_id, c.source_id, s.title AS source_title, c.locator_type, c.locator, c.quote, c.stance,"
-            " s.reliability, s.credibility"
-            f" FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.event_id IN ({marks})"
-            " ORDER BY c.event_id, c.id", ids)
+            f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees"
+            " FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id"
+            f" WHERE c.event_id IN ({marks}) ORDER BY c.event_id, c.id", ids)
         names = [column[0] for column in cursor.description]
         for row in cursor:
             citation = dict(zip(names, row))

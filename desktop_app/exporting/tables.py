@@ -14,7 +14,7 @@ from desktop_app.exporting.selection import Progress, Selection, event_pages, so
 from desktop_app.formats.spreadsheet_safe import write_csv
 
 EVIDENCE_COLUMNS = ("event_id", "event", "date_edtf", "date", "claim_quote", "source", "source_title", "locator",
-                    "stance", "reliability", "credibility", "grading")
+                    "stance", "date_in_source", "disagrees", "reliability", "credibility", "grading")
 TIMELINE_COLUMNS = FIELDS
 
 
@@ -32,8 +32,8 @@ def _evidence_rows(db, selection, citations, progress) -> Iterator[list]:
             yield head + [""] * (len(EVIDENCE_COLUMNS) - len(head))
         for c in event["citations"]:
             yield head + [c["quote"], citations.get(c["source_id"], ""), c["source_title"],
-                          locator_text(c["locator_type"], c["locator"]), c["stance"], c["reliability"] or "",
-                          c["credibility"] or "", grading(c)]
+                          locator_text(c["locator_type"], c["locator"]), c["stance"], c["claimed_edtf"] or "",
+                          "yes" if c["disagrees"] else "", c["reliability"] or "", c["credibility"] or "", grading(c)]
 
 
 def write_timeline(out: TextIO, db: Database, selection: Selection, progress: Progress | None = None) -> None:

@@ -44,6 +44,7 @@ class Citation:
     stance: str
     description: str = ""
     entities: tuple[str, ...] = ()
+    claimed_edtf: str = ""  # the date the source gives for the event, if any
 
 
 class CiteDialog(QDialog):
@@ -101,9 +102,16 @@ class CiteDialog(QDialog):
         locator_row.addWidget(self.locator, 1)
         self.stance = QComboBox()
         self.stance.addItems(STANCES)
+        self.claimed = QLineEdit()
+        self.claimed.setPlaceholderText("optional: the date this source gives, in EDTF")
+        self.claimed.setToolTip("When sources give different dates for the event, the event is marked contested")
+        self.claimed_check = QLabel(wordWrap=True)
+        self.claimed_check.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow("Where in the source", locator_row)
         form.addRow("The passage", self.stance)
+        form.addRow("Its date for the event", self.claimed)
+        form.addRow("", self.claimed_check)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
@@ -122,6 +130,7 @@ class CiteDialog(QDialog):
         for field in (self.title, self.date):
             field.textChanged.connect(lambda _: self.new.setChecked(True))
         self.date.textChanged.connect(self._check_date)
+        self.claimed.textChanged.connect(self._check_date)
         self.existing.toggled.connect(self._update)
         self.results.currentItemChanged.connect(self._update)
         self.title.textChanged.connect(self._update)
@@ -155,26 +164,21 @@ class CiteDialog(QDialog):
         self._update()
 
     def _date_problem(self) -> str | None:
-        text = self.date.text().strip()
-        if not text:
+        if not self.date.text().strip():
             return "Enter the date the event happened."
-        try:
-            dates.validate(text)
-        except dates.InvalidDate as error:
-            return error.problem
-        return None
+        return _edtf_problem(self.date.text())
 
     def _check_date(self) -> None:
-        problem = self._date_problem()
-        if problem is None:
-            self.date_check.setText(in_words(self.date.text()))
-            self.date_check.setStyleSheet("")
-        else:
-            self.date_check.setText(problem)
-            self.date_check.setStyleSheet("color: #c62828;" if self.date.text().strip() else "")
+        for field, check, problem in ((self.date, self.date_check, self._date_problem()),
+                                      (self.claimed, self.claimed_check, _edtf_problem(self.claimed.text()))):
+            typed = bool(field.text().strip())
+            check.setText(problem or (in_words(field.text()) if typed else ""))
+            check.setStyleSheet("color: #c62828;" if problem and typed else "")
         self._update()
 
     def _ready(self) -> bool:
+        if _edtf_problem(self.claimed.text()):
+            return False
         if self.existing.isChecked():
             return self.results.currentItem() is not None
         return bool(self.title.text().strip()) and self._date_problem() is None
@@ -192,4 +196,16 @@ class CiteDialog(QDialog):
         else:
             event_id, new_event = None, (self.title.text().strip(), self.date.text().strip())
         return Citation(event_id, new_event, self.locator_type.currentText(), self.locator.text().strip(),
-                        self.stance.currentText(), self.description.toPlainText().strip(), self.entities.names())
+                        self.stance.currentText(), self.description.toPlainText().strip(), self.entities.names(),
+                        self.claimed.text().strip())
+
+
+def _edtf_problem(text: str) -> str | None:
+    """What is wrong with an EDTF date as typed; None when it is valid or empty."""
+    if not text.strip():
+        return None
+    try:
+        dates.validate(text.strip())
+    except dates.InvalidDate as error:
+        return error.problem
+    return None

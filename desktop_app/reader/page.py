@@ -345,7 +345,7 @@ class ReaderPage(QWidget):
         self.push(annotations.cite_passage(
             self.source_id, event_id=chosen.event_id, new_event=chosen.new_event, annotation_id=annotation_id,
             span=span, color=self._last_color, locator_type=chosen.locator_type, locator=chosen.locator,
-            stance=chosen.stance))
+            stance=chosen.stance, claimed_edtf=chosen.claimed_edtf))
 
     # -- find, edit text, menus -----------------------------------------------------------------
 

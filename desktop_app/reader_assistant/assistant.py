@@ -224,13 +224,14 @@ class ReaderAssistant(QObject):
         if chosen.new_event is None:  # an event already in the project: cite the sentence for it
             page.push(annotations.cite_passage(
                 page.source_id, event_id=chosen.event_id, span=span, color=page.highlight_color,
-                locator_type=chosen.locator_type, locator=chosen.locator, stance=chosen.stance))
+                locator_type=chosen.locator_type, locator=chosen.locator, stance=chosen.stance,
+                claimed_edtf=chosen.claimed_edtf))
             return chosen.event_id
         title, date_edtf = chosen.new_event
         return page.push(new_event_from_passage(
             page.source_id, span, title=title, date_edtf=date_edtf, description=chosen.description,
             entities=chosen.entities, locator_type=chosen.locator_type, locator=chosen.locator,
-            stance=chosen.stance, color=page.highlight_color))
+            stance=chosen.stance, color=page.highlight_color, claimed_edtf=chosen.claimed_edtf))
 
     def add_alias(self, hit) -> None:
         self.page.push(entities.add_alias(hit.entity_id, " ".join(hit.text.split())))

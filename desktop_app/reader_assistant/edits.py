@@ -14,14 +14,15 @@ from db.ops import Op
 
 def new_event_from_passage(source_id: int, span: tuple[int, int], *, title: str, date_edtf: str,
                            description: str = "", entities=(), locator_type: str = "paragraph", locator: str = "",
-                           stance: str = "supports", color: str = "yellow") -> Op:
+                           stance: str = "supports", color: str = "yellow", claimed_edtf: str | None = None) -> Op:
     """Highlight ``span`` of the source, create the event (``entities`` by name, created when
     new, as the event editor does) and cite the highlight for it. The result is the event's id."""
 
     def edit(db) -> int:
         annotation_id = insert_annotation(db, source_id, span[0], span[1], color=color)
         event_id = insert_event(db, title, date_edtf, description, entities=entities)
-        insert_citation(db, event_id, source_id, annotation_id, locator_type, locator, stance=stance)
+        insert_citation(db, event_id, source_id, annotation_id, locator_type, locator, stance=stance,
+                        claimed_edtf=claimed_edtf)
         return event_id
 
     return Op(f"New event “{title.strip()}” from the text", edit)

@@ -21,7 +21,7 @@ def event_tooltip(event: dict, n: int) -> str:
     if reported and not event["start_s"] <= (event.get("first_reported_s") or event["start_s"]) < event["end_s"]:
         lines.append(f"first reported {escape(in_words_or_raw(reported))}")
     if event["contested"]:
-        lines.append("<b>contested</b>: a source contradicts it")
+        lines.append("<b>contested</b>: its sources disagree")
     return "<qt>" + "<br>".join(lines) + "</qt>"
 
 

@@ -90,6 +90,17 @@ def test_one_event_is_contested_by_its_sources(db):
     assert "six" in quotes["supports"] and "eight" in quotes["contradicts"]
 
 
+
+def test_one_event_is_contested_by_the_date_a_source_gives(db):
+    """Putin's address was on Thursday 21 November; a column puts it on the Friday."""
+    contested = {e["title"] for e in event_page(db, EventFilter(stance="contradicts"), limit=100)}
+    assert "Putin names the Oreshnik in a televised address" in contested
+    stances, claimed = zip(*db.conn.execute(
+        "SELECT c.stance, c.claimed_edtf FROM citations c JOIN events e ON e.id = c.event_id"
+        " WHERE e.title = 'Putin names the Oreshnik in a televised address' ORDER BY c.id"))
+    assert set(stances) == {"supports"} and claimed == (None, "2024-11-22")
+
+
 @pytest.mark.parametrize("alias, name", [
     ("Kiev", "Kyiv"), ("Scholtz", "Olaf Scholz"), ("Solz", "Olaf Scholz"), ("Zelenskyy", "Volodymyr Zelensky"),
     ("Zelenskiy", "Volodymyr Zelensky"), ("Erdogan", "Recep Tayyip Erdoğan"), ("DPRK", "North Korea"),
@@ -212,6 +223,10 @@ def test_an_undeclared_entity_or_passage_is_an_error(tmp_path, data_copy):
     _edit_json(data_copy / "events.json", lambda d: (d[0]["entities"].remove("Atlantis"),
                                                      d[0]["citations"][0].update(annotation="no-such-passage")))
     with pytest.raises(FileProblem, match="has no passage 'no-such-passage'"):
+        build_sample(db, data_copy)
+    _edit_json(data_copy / "events.json", lambda d: d[0]["citations"][0].update(annotation=None, paragraph=1,
+                                                                                date="last Friday"))
+    with pytest.raises(FileProblem, match="'last Friday' its citation of .* is not EDTF"):
         build_sample(db, data_copy)
     assert scalar(db, "SELECT count(*) FROM events") == 0
     db.close()

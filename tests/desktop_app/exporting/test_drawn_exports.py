@@ -44,7 +44,7 @@ def test_chronology_pdf_has_pages_and_the_events_text(sample_db, tmp_path):
     assert _pdf_pages(target) >= 5
     text = " ".join(_pdf_text(target).split())
     assert "Sample chronology" in text and "Thursday 24 February 2022" in text
-    assert "Contested: at least one source contradicts this event." in text
+    assert "Contested: its sources disagree (one contradicts it, or gives another date)." in text
     assert "(Weber 2024b)" in text
 
 

@@ -81,7 +81,7 @@ def test_markdown_chronology_renders_to_the_same_text_without_markup_from_the_da
     assert cases.hostile_title in text and "*Not emphasis* <img src=x onerror=alert(1)>" in text
     assert cases.formula_quote in text
     assert page.tags.count("h2") == len(cases.events) and page.tags.count("h1") == 1
-    assert "⚠ Contested: at least one source contradicts this event." in text
+    assert "⚠ Contested: its sources disagree (one contradicts it, or gives another date)." in text
 
 
 def test_a_description_line_that_looks_like_markdown_stays_text(tmp_path):

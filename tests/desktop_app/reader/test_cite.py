@@ -98,3 +98,35 @@ def test_cancelling_the_dialog_changes_nothing(reader, session, qtbot):
     answer_dialog(qtbot, CiteDialog, lambda dialog: dialog.reject())
     reader.cite_action.trigger()
     assert counts(session) == before and session.undo_stack.count() == steps
+
+
+def test_a_source_giving_another_date_makes_the_event_contested(reader, session, qtbot):
+    from desktop_app.events.citation_list import DATE, CitationList
+
+    event_id = session.db.conn.execute("SELECT id FROM events WHERE title = 'Bridge closed to traffic'").fetchone()[0]
+    select_in_document(reader.view, PASSAGE)
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.search, "bridge closed")
+        qtbot.waitUntil(lambda: dialog.results.count() == 1)
+        qtbot.keyClicks(dialog.claimed, "2024-11-1")  # not a date yet: says why, cannot cite
+        assert not ok_button(dialog).isEnabled() and dialog.claimed_check.text()
+        qtbot.keyClicks(dialog.claimed, "7")
+        assert dialog.claimed_check.text() == "Sunday 17 November 2024" and ok_button(dialog).isEnabled()
+        ok_button(dialog).click()
+    answer_dialog(qtbot, CiteDialog, fill)
+    reader.cite_action.trigger()
+
+    event = events.get_event(session.db, event_id)
+    [citation] = [c for c in event["citations"] if c["quote"] == PASSAGE]
+    assert citation["stance"] == "supports" and citation["claimed_edtf"] == "2024-11-17" and citation["disagrees"]
+    assert events.event_page(session.db, events.EventFilter(ids=(event_id,)))[0]["contested"]
+    shown = CitationList()
+    qtbot.addWidget(shown)
+    shown.set_citations(event["citations"])
+    row = next(shown.tree.topLevelItem(i) for i in range(shown.tree.topLevelItemCount())
+               if shown.tree.topLevelItem(i).text(DATE))
+    assert row.text(DATE) == "Sunday 17 November 2024" and not row.icon(DATE).isNull()
+    assert "cannot be the event's" in row.toolTip(DATE)
+    session.undo_stack.undo()
+    assert not events.event_page(session.db, events.EventFilter(ids=(event_id,)))[0]["contested"]
