@@ -139,7 +139,8 @@ def choose(candidates, published: date, tense: str | None, tense_weight: float =
     latest = latest or published
 
     def score(span: Span) -> tuple[float, date]:
-        against = (tense == "future" and span.last < published) or (tense == "past" and span.first > latest)
+        ahead = tense in ("future", "scheduled")
+        against = (ahead and span.last < published) or (tense == "past" and span.first > latest)
         return distance(span, published, latest) + (TENSE_WEIGHT_DAYS * tense_weight if against else 0), span.first
 
     spans = [span for span in candidates if span is not None and not (not_after and span.first > latest)]

@@ -3,7 +3,10 @@ and which way the verb governing a time expression points (past, present or futu
 
 Tense is a heuristic: the tense cue nearest the expression within its clause wins, else the
 nearest in its sentence. "The envoy will arrive on Friday, the ministry said" is future; "the
-ministry said on Friday that talks will resume" is past.
+ministry said on Friday that talks will resume" is past. A present that English uses for
+arrangements and timetables ("the minister is travelling to Kyiv on Friday", "talks resume on
+Monday", "Trump returns to the White House on 20 January") is "scheduled": the future, except that
+the publication's own weekday stays the publication day.
 """
 from __future__ import annotations
 
@@ -22,12 +25,30 @@ _PAST_WORDS = (
     r"became|got|knew|paid|found|kept|felt|heard|since|ago|earlier|previously|already|last"
 )
 _PRESENT = r"is|are|says|say|am"
+# The present of an arrangement (is/are + -ing) or of a timetable: verbs that name a scheduled
+# event, in forms that are seldom nouns ("the 1,000-day mark", "held votes" are why "mark" and
+# "votes" are not here). A determiner, preposition or auxiliary before one makes it no such verb.
+_SCHEDULE_VERBS = (
+    r"begins?|starts|opens|closes|ends|resumes?|returns|meets?|arrives?|travels|departs?|hosts|holds|"
+    r"convenes?|continues?|expires?|lands|flies|heads|rises|nominates?|faces|unveils?|publishes|leaves|goes|comes|"
+    r"takes?\s+place|kicks?\s+off|gets?\s+under\s+way"
+)
+_NOT_AN_ING_VERB = r"being|nothing|something|anything|everything|morning|evening|spring|during|thing|king|ring|string"
+_SCHEDULED = (
+    rf"(?:is|are|am)\s+(?!going\s+to\b)(?:[a-z]+ly\s+)?(?!(?:{_NOT_AN_ING_VERB})\b)[a-z]{{2,}}ing|{_SCHEDULE_VERBS}"
+)
+_NOT_A_VERB_BEFORE = re.compile(
+    r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|do|does|not|never|cannot|the|a|an|its|their|"
+    r"his|her|our|your|this|that|these|those|of|for|in|on|at|by|with|from|no|any|some|each|every|\w+n['’]t)\s+$",
+    re.I,
+)
 # Words ending in -ed that are not past verbs, or that point to the future.
 _NOT_PAST_ED = frozenset(
     "need indeed speed feed seed proceed exceed succeed hundred red bed shed bred wed embed breed "
     "expected scheduled planned intended supposed due".split()
 )
-_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}|[a-z]{{2,}}ed)|(?P<present>{_PRESENT}))\b")
+_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}|[a-z]{{2,}}ed)|(?P<scheduled>{_SCHEDULED})|"
+                  rf"(?P<present>{_PRESENT}))\b")
 # Clause edges: punctuation, and the words that open a new clause.
 _CLAUSE_EDGE = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|that|which|who|whose|when|where|while|although|because)\b")
 _AFTER_PENALTY = 1.5  # a verb before an adverbial usually governs it; one after it less often
@@ -66,11 +87,16 @@ class Reading:
     (see :meth:`known_to`); a year-less "6 November" is placed against the whole period."""
 
     published: date | None
-    tense: str | None = None  # "past", "future", "present" or None when the sentence does not say
+    tense: str | None = None  # "past", "future", "scheduled", "present" or None when the sentence does not say
     tense_in_clause: bool = True  # read from the expression's own clause, not further away
     after_since: bool = False  # "since March": it cannot be after publication
     says_today: bool = False  # the sentence also says "today", "this morning"...
     latest: date | None = None  # the last day the text may have been published; None: ``published``
+
+    @property
+    def future(self) -> bool:
+        """Whether the verb points ahead: a future, or the present of an arrangement or timetable."""
+        return self.tense in ("future", "scheduled")
 
     @property
     def tense_weight(self) -> float:
@@ -92,7 +118,7 @@ class Reading:
 
 
 def tense_near(sentence: str, start: int, end: int) -> tuple[str | None, bool]:
-    """The tense ("past", "future", "present" or None) of the expression at sentence[start:end],
+    """The tense ("past", "future", "scheduled", "present" or None) of the expression at sentence[start:end],
     and whether it was found in the expression's own clause (a surer sign than elsewhere)."""
     left, right = _clause_bounds(sentence, start, end)
     found = _nearest_cue(sentence, start, end, left, right)
@@ -123,12 +149,18 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int) -> str | None:
     best, best_distance = None, None
+    # "Rescuers are searching the rubble after Thursday's strike": a possessive dates its noun,
+    # which an arrangement's present does not place in the future.
+    possessive = sentence.startswith(("'s", "’s"), end)
     for cue in _CUE.finditer(sentence, left, right):
         if cue.end() > start and cue.start() < end:
             continue  # part of the expression itself ("next week")
         word, kind = cue.group().lower(), cue.lastgroup
         if kind == "past" and (word in _NOT_PAST_ED or _BEFORE_PARTICIPLE.search(sentence, 0, cue.start())):
             continue  # "will be celebrated", "a settled week": not a past verb of its own
+        if kind == "scheduled" and (possessive or (word.split()[0] not in ("is", "are", "am")
+                                                   and _NOT_A_VERB_BEFORE.search(sentence, 0, cue.start()))):
+            continue  # "talks resume" is a verb of its own; "the ends", "to meet", "did not meet" are not
         distance = start - cue.end() if cue.end() <= start else (cue.start() - end) * _AFTER_PENALTY
         if best_distance is None or distance < best_distance:
             best, best_distance = kind, distance

@@ -58,10 +58,12 @@ def day_word(groups: dict, reading: Reading):
 def weekday(groups: dict, reading: Reading):
     """last/next Friday: the nearest Friday strictly before/after publication; this Friday: the
     coming one (today included) unless the verb is past; a bare Friday: past unless the verb is
-    future. The publication's own weekday, bare, is the publication day unless the verb is future
-    (then a week ahead) and the sentence does not say today: news writing names the day of
-    publication by its weekday and uses weekday names for the past seven days (AP, Reuters), so
-    "the missile hit Dnipro on Friday" in Friday's paper is that Friday, "last Friday" the one before."""
+    future (or the present of an arrangement: "the minister is travelling to Kyiv on Friday", "talks
+    resume on Monday"). The publication's own weekday, bare, is the publication day unless the verb
+    is future (then a week ahead; a scheduled present stays on the day) and the sentence does not
+    say today: news writing names the day of publication by its weekday and uses weekday names for
+    the past seven days (AP, Reuters), so "the missile hit Dnipro on Friday" in Friday's paper is
+    that Friday, "last Friday" the one before."""
     published = reading.known_to("day")
     if published is None:
         return None
@@ -71,7 +73,7 @@ def weekday(groups: dict, reading: Reading):
     behind = (published.weekday() - weekday) % 7
     if ahead == 0 and (mod == "this" or (not mod and (reading.says_today or reading.tense != "future"))):
         return cal.day_span(published)
-    future = mod == "next" or (mod != "last" and reading.tense == "future") or (mod == "this" and reading.tense != "past")
+    future = mod == "next" or (mod != "last" and reading.future) or (mod == "this" and reading.tense != "past")
     if future:
         return cal.day_span(published + timedelta(days=ahead or 7))
     return cal.day_span(published - timedelta(days=behind or 7))
@@ -92,7 +94,7 @@ def weekend(groups: dict, reading: Reading):
     elif mod == "next":
         saturday += timedelta(days=7)
     elif not at_weekend:
-        coming = reading.tense == "future" or (mod == "this" and reading.tense != "past")
+        coming = reading.future or (mod == "this" and reading.tense != "past")
         saturday += timedelta(days=7 if coming else 0)
     return cal.days_span(saturday, saturday + cal.ONE_DAY)
 

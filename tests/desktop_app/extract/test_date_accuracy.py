@@ -3,8 +3,11 @@
 Each ``NN-name.txt`` has a ``NN-name.json`` beside it: the publication date, the expected
 expressions as (text, EDTF, occurrence: which occurrence of that text, counting from 1), and
 strings that are not dates. A hit counts as correct when its text, occurrence and EDTF all match
-a label; precision and recall are over the whole set. Texts 16-20 were written after the finder
-and scored before it was changed for them (see the README section for both figures).
+a label; precision and recall are over the whole set, and printed (``-s``) for texts 16-20 alone.
+Texts 16-20 were written after the finder: scored with the finder as it stood before them
+(commit b3acebb), they gave precision 0.893 and recall 0.859 against today's 78 labels. The
+commit that added them also added rules for what they missed (bare seasons, "the first week of
+March", "23 February next year"), so the figure printed for them now is no longer a held-out one.
 """
 from __future__ import annotations
 
@@ -51,10 +54,14 @@ def test_the_set_is_big_enough_and_its_labels_are_sound():
             assert phrase in text, f"{name}: non-date {phrase!r} is not in the text"
 
 
-def test_precision_and_recall(capsys):
+HELD_OUT = ("16", "17", "18", "19", "20")  # written after the finder; see the module's docstring
+
+
+def score(texts) -> tuple[int, int, int, list[str]]:
+    """Correct hits, reported hits, expected labels, and a line for each wrong or missed one."""
     correct = reported = expected = 0
     misses = []
-    for name, text, labels in labelled_texts():
+    for name, text, labels in texts:
         gold = {(label["text"], label.get("occurrence", 1)): label["edtf"] for label in labels["dates"]}
         found = {(hit.text, occurrence(text, hit.text, hit.start)): hit.edtf
                  for hit in find_dates(text, date.fromisoformat(labels["published"]))}
@@ -64,9 +71,18 @@ def test_precision_and_recall(capsys):
         misses += [f"{name}: {key} found {value}, expected {gold.get(key)}"
                    for key, value in found.items() if gold.get(key) != value]
         misses += [f"{name}: {key} expected {value}, not found" for key, value in gold.items() if key not in found]
+    return correct, reported, expected, misses
+
+
+def test_precision_and_recall(capsys):
+    texts = list(labelled_texts())
+    correct, reported, expected, misses = score(texts)
     precision, recall = correct / reported, correct / expected
+    held_correct, held_reported, held_expected, _ = score(t for t in texts if t[0].startswith(HELD_OUT))
     with capsys.disabled():
         print(f"\ndate finder on {expected} labelled expressions: precision {precision:.3f}, recall {recall:.3f}")
+        print(f"texts {HELD_OUT[0]}-{HELD_OUT[-1]} alone ({held_expected} expressions): "
+              f"precision {held_correct / held_reported:.3f}, recall {held_correct / held_expected:.3f}")
         for miss in misses:
             print("  ", miss)
     assert precision >= MINIMUM and recall >= MINIMUM

@@ -193,6 +193,36 @@ def test_the_nearest_verb_decides_the_tense():
     assert hits(text, WED_20_NOV_2024)["Monday"] == "2024-11-25"  # "celebrated" after "be" is not past
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # The present of an arrangement or a timetable speaks of the future.
+        ("The vote takes place on Friday.", WED_20_NOV_2024, "2024-11-22"),
+        ("The minister is travelling to Kyiv on Friday.", WED_20_NOV_2024, "2024-11-22"),
+        ("Talks resume on Friday.", WED_20_NOV_2024, "2024-11-22"),
+        ("The summit opens on Friday, officials said.", WED_20_NOV_2024, "2024-11-22"),
+        # ... but on the publication's own weekday it is that day, as "on Friday" in the past is.
+        ("The summit opens on Friday.", FRI_22_NOV_2024, "2024-11-22"),
+        # Not a present of its own: a noun, an infinitive, a negated past, a possessive.
+        ("The war passed the 1,000-day mark on Tuesday.", WED_20_NOV_2024, "2024-11-19"),
+        ("Russia held votes on Friday.", WED_20_NOV_2024, "2024-11-15"),
+        ("He did not meet Scholz on Friday.", WED_20_NOV_2024, "2024-11-15"),
+        ("The talks that ended on Friday failed.", WED_20_NOV_2024, "2024-11-15"),
+        ("Rescuers are searching the rubble after Thursday's strike.", WED_20_NOV_2024, "2024-11-14"),
+        ("The minister, who is visiting Kyiv, spoke on Friday.", WED_20_NOV_2024, "2024-11-15"),
+    ],
+)
+def test_a_scheduled_present_puts_a_weekday_ahead(text, published, expected):
+    assert reading(text, next(day for day in ("Tuesday", "Thursday", "Friday") if day in text), published) == expected
+
+
+def test_a_scheduled_present_chooses_the_coming_month_and_weekend():
+    assert reading("Parliament returns in March.", "March", date(2024, 12, 9)) == "2025-03"
+    assert reading("Parliament returned in March.", "March", date(2024, 12, 9)) == "2024-03"
+    assert reading("The festival opens at the weekend.", "the weekend", WED_20_NOV_2024) == "2024-11-23/2024-11-24"
+    assert reading("The festival opened at the weekend.", "the weekend", WED_20_NOV_2024) == "2024-11-16/2024-11-17"
+
+
 def test_the_tense_chooses_the_year_of_a_month_far_away():
     published = date(2024, 12, 9)
     assert reading("Russia attacked the city in March.", "March", published) == "2024-03"
@@ -244,6 +274,92 @@ class TestLeapDays:
     def test_month_ends_respect_leap_years(self):
         assert reading("Aid arrived in late February 2024.", "late February 2024", None) == "2024-02-21/2024-02-29"
         assert reading("Aid arrived in late February 2023.", "late February 2023", None) == "2023-02-21/2023-02-28"
+
+
+# The relative examples, each in a sentence, read on New Year's Eve, New Year's Day, a leap
+# day and the day after one: (text, expression, {publication: expected}).
+BOUNDARY_EXAMPLES = [
+    ("Officials met yesterday.", "yesterday",
+     {"2024-12-31": "2024-12-30", "2025-01-01": "2024-12-31", "2024-02-29": "2024-02-28", "2024-03-01": "2024-02-29"}),
+    ("Russia fired the missile on Friday.", "Friday",
+     {"2024-12-31": "2024-12-27", "2025-01-01": "2024-12-27", "2024-02-29": "2024-02-23", "2024-03-01": "2024-03-01"}),
+    ("The minister will travel to Kyiv on Friday.", "Friday",
+     {"2024-12-31": "2025-01-03", "2025-01-01": "2025-01-03", "2024-02-29": "2024-03-01", "2024-03-01": "2024-03-08"}),
+    ("They met last Friday.", "last Friday",
+     {"2024-12-31": "2024-12-27", "2025-01-01": "2024-12-27", "2024-02-29": "2024-02-23", "2024-03-01": "2024-02-23"}),
+    ("Prices rose last month.", "last month",
+     {"2024-12-31": "2024-11", "2025-01-01": "2024-12", "2024-02-29": "2024-01", "2024-03-01": "2024-02"}),
+    ("Growth will pick up next year.", "next year",
+     {"2024-12-31": "2025", "2025-01-01": "2026", "2024-02-29": "2025", "2024-03-01": "2025"}),
+    ("The doctrine was revised two years ago.", "two years ago",
+     {"2024-12-31": "2022", "2025-01-01": "2023", "2024-02-29": "2022", "2024-03-01": "2022"}),
+    ("He spoke to Parliament earlier this week.", "earlier this week",
+     {"2024-12-31": "2024-12-30", "2025-01-01": "2024-12-30/2024-12-31", "2024-02-29": "2024-02-26/2024-02-28",
+      "2024-03-01": "2024-02-26/2024-02-29"}),
+    ("Ministers meet in Brussels next week.", "next week",
+     {"2024-12-31": "2025-01-06/2025-01-12", "2025-01-01": "2025-01-06/2025-01-12",
+      "2024-02-29": "2024-03-04/2024-03-10", "2024-03-01": "2024-03-04/2024-03-10"}),
+    ("They will meet again in the new year.", "the new year",
+     {"2024-12-31": "2025", "2025-01-01": "2025", "2024-07-01": "2025"}),
+    ("The economy shrank last year.", "last year",
+     {"2024-12-31": "2023", "2025-01-01": "2024", "2024-02-29": "2023", "2024-03-01": "2023"}),
+    ("Waiting lists will fall by the end of the year.", "the end of the year",
+     {"2024-12-31": "2024-12", "2025-01-01": "2025-12", "2024-02-29": "2024-12", "2024-03-01": "2024-12"}),
+    ("Hospitals brace for New Year's Day.", "New Year's Day",
+     {"2024-12-31": "2025-01-01", "2025-01-01": "2025-01-01"}),
+    ("The summit was held on 30 December.", "30 December",
+     {"2024-12-31": "2024-12-30", "2025-01-01": "2024-12-30"}),
+    ("Aid will be sent before the end of the month.", "the end of the month",
+     {"2024-02-29": "2024-02-21/2024-02-29", "2023-02-28": "2023-02-21/2023-02-28"}),
+    ("It was signed a year ago.", "a year ago", {"2024-02-29": "2023", "2025-02-28": "2024"}),
+    ("It was signed four weeks ago.", "four weeks ago", {"2024-03-28": "2024-02-29~", "2023-03-28": "2023-02-28~"}),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expression, published, expected",
+    [(text, expression, published, expected)
+     for text, expression, readings in BOUNDARY_EXAMPLES for published, expected in readings.items()],
+)
+def test_relative_expressions_across_year_ends_and_leap_days(text, expression, published, expected):
+    assert reading(text, expression, date.fromisoformat(published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Prices fell last December.", WED_20_NOV_2024, {"last December": "2023-12"}),
+        ("Prices fell last November.", WED_20_NOV_2024, {"last November": "2023-11"}),
+        ("Prices fell last December.", THU_2_JAN_2025, {"last December": "2024-12"}),
+        ("Talks resume next November.", WED_20_NOV_2024, {"next November": "2025-11"}),
+        ("Talks resume next January.", date(2024, 12, 31), {"next January": "2025-01"}),
+        ("Rationing lasted from April to June.", WED_20_NOV_2024, {"April": "2024-04", "June": "2024-06"}),
+        ("Polls were held in April, May and June.", WED_20_NOV_2024,
+         {"April": "2024-04", "May": "2024-05", "June": "2024-06"}),
+        ("February was the mildest on record.", date(2025, 3, 1), {"February": "2025-02"}),
+        ("May was the wettest month.", WED_20_NOV_2024, {}),  # "May" alone starts too many names
+    ],
+)
+def test_months_with_a_modifier_in_a_list_or_as_a_subject(text, published, expected):
+    assert hits(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Crowds gathered last weekend.", WED_20_NOV_2024, "2024-11-16/2024-11-17"),
+        ("Crowds gathered this past weekend.", WED_20_NOV_2024, "2024-11-16/2024-11-17"),
+        ("Crowds will gather this weekend.", WED_20_NOV_2024, "2024-11-23/2024-11-24"),
+        ("Crowds gather next weekend.", WED_20_NOV_2024, "2024-11-23/2024-11-24"),
+        ("Crowds gathered this weekend.", date(2024, 11, 23), "2024-11-23/2024-11-24"),
+        ("Crowds gathered last weekend.", date(2024, 11, 23), "2024-11-16/2024-11-17"),
+        ("Crowds will gather next weekend.", date(2024, 11, 24), "2024-11-30/2024-12-01"),
+        ("Shops close next weekend.", date(2024, 12, 26), "2024-12-28/2024-12-29"),
+        ("Shops closed last weekend.", date(2025, 1, 2), "2024-12-28/2024-12-29"),
+    ],
+)
+def test_weekends(text, published, expected):
+    assert list(hits(text, published).values()) == [expected]
 
 
 class TestNotDates:
