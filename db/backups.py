@@ -58,8 +58,24 @@ def make_backup(db: Database, project_path: str | Path, reason: str, keep: int |
 
     Returns None (and writes nothing) when the disk has too little room: a backup must never be
     what fills the disk."""
+    return _backup(db.conn, project_path, reason, keep)
+
+
+def make_backup_of_file(project_path: str | Path, reason: str, keep: int | None = DEFAULT_KEEP) -> Backup | None:
+    """As :func:`make_backup`, through a read-only connection of its own: for a thread other than
+    the one that has the project open (a large project takes seconds to copy). The WAL journal lets
+    it read a consistent state while the project is being edited."""
+    source = sqlite3.connect(f"file:{Path(project_path).resolve()}?mode=ro", uri=True)
+    try:
+        return _backup(source, project_path, reason, keep)
+    finally:
+        source.close()
+
+
+def _backup(source: sqlite3.Connection, project_path: str | Path, reason: str, keep: int | None) -> Backup | None:
     folder = backup_dir(project_path)
     folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_partials(folder)
     size = Path(project_path).stat().st_size
     if shutil.disk_usage(folder).free < 2 * size + 50 * 1_048_576:
         return None
@@ -69,7 +85,7 @@ def make_backup(db: Database, project_path: str | Path, reason: str, keep: int |
     partial = folder / f"{stem}.partial"
     try:
         with sqlite3.connect(partial) as copy:
-            db.conn.backup(copy)
+            source.backup(copy)
             counts = _counts(copy)
         copy.close()
         os.replace(partial, target)
@@ -80,6 +96,18 @@ def make_backup(db: Database, project_path: str | Path, reason: str, keep: int |
     if keep is not None:
         prune(project_path, keep)
     return Backup(target, now, reason, counts)
+
+
+def _remove_stale_partials(folder: Path, older_than_s: float = 6 * 3600) -> None:
+    """A backup cut short by the application's exit leaves its ``.partial`` copy; one that old is
+    not being written any more."""
+    cutoff = datetime.now().timestamp() - older_than_s
+    for partial in folder.glob("*.partial"):
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:
+            continue
 
 
 def list_backups(project_path: str | Path) -> list[Backup]:

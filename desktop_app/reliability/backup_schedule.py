@@ -6,6 +6,10 @@
   old and the project was edited since (a timer, not a sleep: a suspended laptop catches up);
 - before a bulk delete of more than ``BULK_DELETE_THRESHOLD`` events (``before_bulk_delete``).
 
+The on-open and daily backups copy the file in a thread of their own, through a read-only
+connection, so the window never waits for them (a million-event project takes seconds to copy);
+the one before a bulk delete is made before the delete, on the spot.
+
 The last ``keep_count()`` backups are kept: ``SOURCELINE_KEEP_BACKUPS`` in the environment, else
 the ``backups/keep`` setting, else 10. ``db.backups`` skips a backup when the disk is short of room.
 """
@@ -13,6 +17,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
@@ -41,16 +47,43 @@ def keep_count(settings: QSettings | None = None) -> int:
 def back_up(session, reason: str, settings: QSettings | None = None) -> backups.Backup | None:
     """Back the session's project up now; None (logged) when there is no room or it fails —
     a backup that cannot be made must not stop the user's work."""
+    return _logged(reason, session.path,
+                   lambda: backups.make_backup(session.db, session.path, reason, keep=keep_count(settings)))
+
+
+def _logged(reason: str, path: Path, make) -> backups.Backup | None:
     try:
-        made = backups.make_backup(session.db, session.path, reason, keep=keep_count(settings))
+        made = make()
     except (OSError, sqlite3.Error) as error:
-        log.warning("Backup (%s) of %s failed: %s", reason, session.path, error)
+        log.warning("Backup (%s) of %s failed: %s", reason, path, error)
         return None
     if made is None:
-        log.warning("Backup (%s) of %s skipped: not enough free disk space", reason, session.path)
+        log.warning("Backup (%s) of %s skipped: not enough free disk space", reason, path)
     else:
-        log.info("Backup (%s) of %s: %s", reason, session.path, made.path)
+        log.info("Backup (%s) of %s: %s", reason, path, made.path)
     return made
+
+
+class BackgroundBackup:
+    """A backup being copied in its own thread; ``wait()`` gives what it made (None: skipped or
+    failed, and logged). A daemon thread: quitting does not wait for it, and the copy it leaves
+    half-written is a ``.partial`` file that a later backup removes."""
+
+    def __init__(self, path: Path, reason: str, keep: int):
+        self.made: backups.Backup | None = None
+        self._thread = threading.Thread(target=self._run, args=(path, reason, keep), name=f"backup-{reason}",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path, reason: str, keep: int) -> None:
+        self.made = _logged(reason, path, lambda: backups.make_backup_of_file(path, reason, keep=keep))
+
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> backups.Backup | None:
+        self._thread.join(timeout)
+        return self.made
 
 
 def before_bulk_delete(session, count: int, settings: QSettings | None = None) -> backups.Backup | None:
@@ -67,6 +100,7 @@ class BackupSchedule(QObject):
         super().__init__(window)
         self.window = window
         self._edited = False
+        self.running: BackgroundBackup | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.daily_check)
@@ -87,22 +121,27 @@ class BackupSchedule(QObject):
     def _note_edit(self, *_) -> None:
         self._edited = True
 
-    def backup_on_open(self, session) -> backups.Backup | None:
+    def backup_on_open(self, session) -> BackgroundBackup | None:
+        """The backup started in the background, or None when none is due."""
         if session is not self.window.session:
             return None  # closed (or replaced) before the timer fired
         age = backups.latest_backup_age_s(session.path)
         if age is not None and age < OPEN_BACKUP_AFTER_S:
             return None
-        return back_up(session, "on-open", self.window.settings)
+        return self._start(session, "on-open")
 
-    def daily_check(self) -> backups.Backup | None:
+    def daily_check(self) -> BackgroundBackup | None:
         session = self.window.session
         if session is None or not self._edited:
             return None
         age = backups.latest_backup_age_s(session.path)
         if age is not None and age < DAILY_S:
             return None
-        made = back_up(session, "daily", self.window.settings)
-        if made is not None:
-            self._edited = False
-        return made
+        self._edited = False  # edits from now on are the next day's
+        return self._start(session, "daily")
+
+    def _start(self, session, reason: str) -> BackgroundBackup | None:
+        if self.running is not None and self.running.running():
+            return None  # one copy at a time
+        self.running = BackgroundBackup(session.path, reason, keep_count(self.window.settings))
+        return self.running

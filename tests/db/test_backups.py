@@ -104,3 +104,40 @@ def test_backup_and_restore_commands(project, capsys):
     db.close()
     assert main(["restore", "--db", str(project), "/nonexistent.sourceline"]) == 1
     assert "no such backup" in capsys.readouterr().err
+
+
+def test_a_backup_from_another_thread_reads_a_consistent_state_while_the_project_is_edited(project):
+    """The window's on-open and daily backups read the file through a connection of their own."""
+    import threading
+
+    db = open_project(project)
+    made = []
+    # the edits run on this thread (the project's connection belongs to it); the copy in another
+    copier = threading.Thread(target=lambda: made.append(backups.make_backup_of_file(project, "daily")))
+    copier.start()
+    for n in range(50):
+        ops.run(db, events.add_event(f"Edit {n}", "2024"))
+    copier.join(30)
+    db.close()
+    assert len(made) == 1 and made[0] is not None
+    copy = sqlite3.connect(made[0].path)
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT count(*) FROM events").fetchone()[0] == made[0].counts["events"] >= 1
+    copy.close()
+
+
+def test_a_copy_left_half_written_is_removed_by_a_later_backup(project):
+    import os
+    import time
+
+    folder = backups.backup_dir(project)
+    folder.mkdir(parents=True)
+    stale, fresh = folder / "old-on-open.partial", folder / "new-daily.partial"
+    stale.write_bytes(b"half a copy")
+    fresh.write_bytes(b"being written")
+    long_ago = time.time() - 7 * 3600
+    os.utime(stale, (long_ago, long_ago))
+    db = open_project(project)
+    backups.make_backup(db, project, "manual")
+    db.close()
+    assert not stale.exists() and fresh.exists()  # a recent one may still be being written

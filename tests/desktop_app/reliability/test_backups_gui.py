@@ -50,7 +50,7 @@ def test_daily_backup_only_after_edits(qtbot, window, project):
     age(backups.list_backups(project)[0], hours=30)
     assert schedule.daily_check() is None  # nothing changed since
     window.session.push(events.add_event("Edited today", "2025-01-02"))
-    made = schedule.daily_check()
+    made = schedule.daily_check().wait(30)
     assert made.reason == "daily" and made.counts["events"] == 6
     assert schedule.daily_check() is None  # the newest is fresh now
     window.project_files.close_action.trigger()
@@ -150,3 +150,30 @@ def test_deleting_many_events_in_the_window_backs_up_first(qtbot, window, projec
     assert events.count_events(window.session.db) == 0
     made = [b for b in backups.list_backups(project) if b.reason == "before-bulk-delete"]
     assert len(made) == 1 and made[0].counts["events"] == count
+
+
+def test_the_backup_on_opening_copies_in_the_background(qtbot, session, settings, project, monkeypatch):
+    """A large project takes seconds to copy: the window paints and answers meanwhile."""
+    import threading
+
+    release, started = threading.Event(), threading.Event()
+    real = backups.make_backup_of_file
+
+    def slow_copy(*args, **kwargs):
+        started.set()
+        assert release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "make_backup_of_file", slow_copy)
+    window = open_window(qtbot, session, settings)
+    qtbot.waitUntil(started.is_set)
+    ticks = []
+    timer = QTimer(window, interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop turns while the copy waits
+    assert window.backup_schedule.running.running() and backups.list_backups(project) == []
+    assert window.backup_schedule.backup_on_open(session) is None  # one copy at a time
+    release.set()
+    made = window.backup_schedule.running.wait(30)
+    assert made.reason == "on-open" and backups.list_backups(project)[0].path == made.path

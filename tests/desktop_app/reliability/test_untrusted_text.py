@@ -101,7 +101,7 @@ def test_the_event_list_and_the_event_editor(window, hostile):
 def test_the_timeline_tooltip(window, hostile):
     event_id, _ = hostile
     row = next(r for r in events.events_in_range(window.session.db, -10**12, 10**12) if r["id"] == event_id)
-    assert_literal(event_tooltip(row))
+    assert_literal(event_tooltip(row, row["source_count"]))
 
 
 def test_the_library_and_the_source_editor(window, hostile):
