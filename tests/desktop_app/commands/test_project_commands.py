@@ -114,3 +114,26 @@ def test_the_console_script_runs_as_a_module():
     result = subprocess.run([sys.executable, "-m", "desktop_app.cli", "--help"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and "commands:" in result.stdout
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error(tmp_path):
+    """`sourceline events ... | head`: the reader goes away; no traceback, exit status 0."""
+    from db import bulk, dates
+    from db.store import create_project, write_transaction
+
+    path = tmp_path / "many.sourceline"
+    db = create_project(path)
+    b = dates.bounds("2024-11-19")
+    stamps = bulk.RecordStamps()
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO events (title, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s, date_precision, uuid)"
+            " VALUES (?, '2024-11-19', ?, ?, ?, ?, 'day', ?)",
+            [(f"Event {n}", b.start, b.end, b.start, b.end, stamps.uuid()) for n in range(3_000)])
+    db.close()
+    child = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "events", "--db", str(path), "--format", "json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout.read(100).startswith(b"[")
+    child.stdout.close()
+    assert child.wait(60) == 0
+    assert child.stderr.read() == b""
