@@ -126,8 +126,10 @@ def _rows(cursor) -> list[dict]:
 
 def count_events(db: Database, where: EventFilter = EventFilter()) -> int:
     if where.is_empty:
-        # max(rowid)-style shortcuts lie after deletes; the count over the start index is ~20 ms at 1M
-        return db.conn.execute("SELECT count(*) FROM events INDEXED BY events_by_start").fetchone()[0]
+        # Every event is counted on its start day by the triggers (and the bulk writers) that keep
+        # event_day_counts: a few thousand rows to sum, where counting a million index entries
+        # reads the whole index (~150 ms cold). max(rowid)-style shortcuts lie after deletes.
+        return db.conn.execute("SELECT coalesce(sum(n), 0) FROM event_day_counts").fetchone()[0]
     sql, params = where.where()
     return db.conn.execute(f"SELECT count(*) FROM events e WHERE {sql}", params).fetchone()[0]
 

@@ -313,7 +313,7 @@ def m002_range_queries_and_first_reported_index(db: Database) -> None:
 
 
 @migrations()
-def m003_citation_dates(db: Database) -> None:
+def m003_citation_dates_and_source_types(db: Database) -> None:
     """The date a source gives for an event, when it gives one (EDTF), with how far it may reach
     (seconds since 1970, NULL for an open end): a source whose date cannot be the event's makes the
     event contested, as a contradicting one does."""
@@ -321,5 +321,7 @@ def m003_citation_dates(db: Database) -> None:
         ALTER TABLE citations ADD COLUMN claimed_edtf TEXT;
         ALTER TABLE citations ADD COLUMN claimed_earliest_s INTEGER;
         ALTER TABLE citations ADD COLUMN claimed_latest_s INTEGER;
+        -- the library's type filter lists the types in use without reading every full text
+        CREATE INDEX sources_by_type ON sources(csl_type);
     """)
     db.execute("PRAGMA user_version = 3")
