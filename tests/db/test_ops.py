@@ -127,3 +127,6 @@ def test_day_counts_follow_inserts_moves_and_deletes(db):
     assert counts() == {day: 1, day + 1: 1}
     ops.run(db, events.delete_events([a]))
     assert counts() == {day: 1}
+    assert events.count_events(db) == 1  # the total is summed from these counts
+    ops.run(db, events.add_event("C", "1066-10-14"))
+    assert events.count_events(db) == db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
