@@ -21,8 +21,7 @@ from desktop_app.formats.bibtex_export import dumps
 from desktop_app.formats.csl_dates import edtf_to_csl_date, text_to_edtf
 from desktop_app.formats.csl_types import (
     BIB_GROUPING_TYPES,
-    CSL_TYPE_BY_ARTICLE_SUBTYPE,
-    CSL_TYPE_BY_BIB_TYPE,
+    csl_type_of_bib_entry,
     language_code,
 )
 
@@ -183,7 +182,9 @@ def _to_csl(entry: Entry, raw: dict, corporate: dict[str, set[int]]) -> dict:
         if accessed:
             item["accessed"] = accessed
     notes = [note for note in notes if note]
-    if text.get("howpublished") and item["type"] != "webpage":
+    linked = re.match(r"\s*\\url\{([^{}]*)\}\s*$", raw.get("howpublished", ""))
+    if text.get("howpublished") and item["type"] != "webpage" \
+            and not (linked and linked.group(1).strip() == item.get("URL")):  # the URL itself, not a note
         notes.insert(0, text["howpublished"])
     if notes:
         item["note"] = ". ".join(notes)
@@ -204,16 +205,14 @@ def _split_access_note(note: str) -> tuple[str, dict | None]:
     edtf = text_to_edtf(found.group(1)) if found else None
     if not edtf:
         return note, None
-    return note[: found.start()].strip(), edtf_to_csl_date(edtf)
+    # "… statement. Accessed …": the full stop ends the note's own sentence; "…; accessed …" does not.
+    end = found.start() + (note[found.start()] == ".")
+    return note[:end].strip(), edtf_to_csl_date(edtf)
 
 
 def _csl_type(entry_type: str, text: dict, raw: dict) -> str:
-    if entry_type == "article":
-        subtype = text.get("entrysubtype", "").lower()
-        return CSL_TYPE_BY_ARTICLE_SUBTYPE.get(subtype, "article-journal")
-    if entry_type == "misc" and re.match(r"\s*\\url\{", raw.get("howpublished", "")):
-        return "webpage"
-    return CSL_TYPE_BY_BIB_TYPE.get(entry_type, "document")
+    linked = bool(re.match(r"\s*\\url\{", raw.get("howpublished", "")))
+    return csl_type_of_bib_entry(entry_type, text.get("entrysubtype", ""), linked)
 
 
 def _names(value, corporate: set[int]) -> list[dict]:

@@ -6,6 +6,8 @@
   pandoc keep their capitals as written; organisations are one braced name ``{{WHO}}``.
 - URLs and DOIs are written verbatim, as biblatex and pandoc expect them.
 - BibLaTeX: ``@online``, ``date`` as EDTF (ranges, ``~``, seasons), ``urldate``, ``journaltitle``.
+- Both: a CSL type the entry type cannot say (a newspaper article, an interview, a post) rides
+  in ``entrysubtype``, so that reading the file back (csl_types.csl_type_of_bib_entry) gives it.
 - BibTeX: ``year``/``month``, ``journal``, web pages as ``@misc`` with ``howpublished = {\\url{...}}``,
   the access date in ``note``; a ``date`` field is added when the date says more than a year and
   month (a day, a range, "circa"), which BibTeX styles ignore and pandoc, JabRef and Zotero read.
@@ -17,7 +19,12 @@ import re
 from desktop_app.formats.bib_latex import escape
 from desktop_app.formats.csl_dates import csl_date_to_edtf
 from desktop_app.formats.csl_keys import citation_keys
-from desktop_app.formats.csl_types import BIBLATEX_TYPE_BY_CSL_TYPE, BIBTEX_TYPE_BY_CSL_TYPE
+from desktop_app.formats.csl_types import (
+    BIBLATEX_TYPE_BY_CSL_TYPE,
+    BIBTEX_TYPE_BY_CSL_TYPE,
+    TYPES,
+    csl_type_of_bib_entry,
+)
 
 DIALECTS = ("bibtex", "biblatex")
 _MONTH_MACROS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -63,8 +70,10 @@ def _entry(item: dict, key: str, dialect: str) -> str:
         else:
             add(("booktitle", item["container-title"]))
     entry_type = _entry_type(item, csl_type, dialect)
-    if biblatex and csl_type in ("article-magazine", "article-newspaper"):
-        add(("entrysubtype", csl_type.removeprefix("article-")))
+    linked = not biblatex and entry_type == "misc" and bool(item.get("URL"))  # howpublished = {\url{...}} below
+    subtype = _entrysubtype(csl_type, entry_type, linked)
+    if subtype:
+        add(("entrysubtype", subtype))
     fields += _dates(item, biblatex)
     publisher_field = {"report": "institution", "thesis": "institution" if biblatex else "school"}
     if item.get("publisher"):
@@ -105,6 +114,18 @@ def _entry_type(item: dict, csl_type: str, dialect: str) -> str:
     if csl_type == "thesis" and "master" in str(item.get("genre", "")).lower():
         return "mastersthesis"
     return BIBTEX_TYPE_BY_CSL_TYPE.get(csl_type, "misc")
+
+
+def _entrysubtype(csl_type: str, entry_type: str, linked: bool) -> str | None:
+    """What ``entrysubtype`` must say for the entry to read back as its CSL type, if anything:
+    biblatex's own magazine/newspaper on @article (pandoc reads them in both dialects), else the
+    CSL type itself when the entry type cannot say it (an interview is a @misc). BibTeX, biber
+    and the standard styles ignore the field."""
+    if entry_type == "article" and csl_type in ("article-magazine", "article-newspaper"):
+        return csl_type.removeprefix("article-")
+    if csl_type not in TYPES or csl_type_of_bib_entry(entry_type, "", linked) == csl_type:
+        return None
+    return csl_type
 
 
 def _value(name: str, value: str) -> str:
@@ -198,5 +219,9 @@ def _note(item: dict, biblatex: bool) -> str:
     if not biblatex and item.get("accessed"):
         accessed = csl_date_to_edtf(item["accessed"]) or item["accessed"].get("literal", "")
         if accessed:
-            note = f"{note}. Accessed {accessed}" if note else f"Accessed {accessed}"
+            note = note.rstrip()
+            # After a full stop a new sentence ("… statement. Accessed …"), else a clause ("…; accessed …"):
+            # never "statement.. Accessed", and the reader can tell whose full stop it was.
+            separator = " Accessed" if note.endswith(".") else "; accessed"
+            note = f"{note}{separator} {accessed}" if note else f"Accessed {accessed}"
     return note

@@ -118,6 +118,27 @@ BIBTEX_TYPE_BY_CSL_TYPE = {
 # `entrysubtype` of @article -> CSL type (biblatex's own values, and pandoc's reading of them).
 CSL_TYPE_BY_ARTICLE_SUBTYPE = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
 
+
+def csl_type_of_bib_entry(entry_type: str, subtype: str = "", linked: bool = False) -> str:
+    """The CSL type of a BibTeX/BibLaTeX entry: its entry type, refined by ``entrysubtype``
+    (biblatex's magazine/newspaper on @article, or a CSL type name, which the export writes when
+    the entry type cannot say the type: an interview, a post, a bill…). ``linked``: a @misc whose
+    ``howpublished`` is a ``\\url{…}``, classic BibTeX's web page.
+
+    The export asks the same question to decide whether an entry needs a subtype, so writing
+    and reading cannot drift apart."""
+    entry_type, subtype = entry_type.strip().lower(), subtype.strip().lower()
+    if entry_type == "article" and subtype in CSL_TYPE_BY_ARTICLE_SUBTYPE:
+        return CSL_TYPE_BY_ARTICLE_SUBTYPE[subtype]
+    if subtype in TYPES:
+        return subtype
+    if entry_type == "article":
+        return "article-journal"
+    if entry_type == "misc" and linked:
+        return "webpage"
+    return CSL_TYPE_BY_BIB_TYPE.get(entry_type, "document")
+
+
 # ---- RIS ------------------------------------------------------------------------------------
 
 CSL_TYPE_BY_RIS_TYPE = {

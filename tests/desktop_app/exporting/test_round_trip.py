@@ -10,15 +10,13 @@ from db.store import open_project
 from desktop_app.cli import main
 
 FORMATS = {"csl-json": ".json", "bibtex": ".bib", "biblatex": ".bib", "ris": ".ris"}
-# What a format cannot say and becomes the nearest type it has: BibTeX has no newspaper or
-# magazine article and no web page entry (a @misc with a URL reads back as one); none of the
-# three has a social-media post.
+# What a format cannot say and becomes the nearest type it has: RIS has no social-media post.
+# BibTeX and BibLaTeX say every type: what the entry type cannot say rides in `entrysubtype`.
 NEAREST_TYPE = {
     "csl-json": {},
-    "biblatex": {"post": "webpage"},
+    "biblatex": {},
     "ris": {"post": "webpage"},
-    "bibtex": {"article-newspaper": "article-journal", "article-magazine": "article-journal", "post": "webpage",
-               "document": "webpage"},
+    "bibtex": {},
 }
 CASES = ["organisation", "no-date", "circa", "season", "range", "non-ascii", "braces", "ampersand", "percent",
          "dollar", "hash", "underscore", "hostile"]

@@ -127,3 +127,53 @@ def test_awkward_person_names_survive_our_reader_and_pandoc(tmp_path, pandoc_rea
                 ("Lee", "Rock and Roll"), ("Doe, Sr", "Jane")]
     assert names_of(read_back(tmp_path, text)[0]["author"]) == expected
     assert names_of(pandoc_reads(text, reader)[0]["author"]) == expected
+
+
+@pytest.mark.parametrize("with_url", [False, True])
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_every_csl_type_comes_back_through_entrysubtype(tmp_path, dialect, with_url):
+    from desktop_app.formats.csl_types import TYPES
+
+    types = sorted(TYPES)
+    items = [{"type": kind, "title": f"A {kind}", "issued": {"date-parts": [[2024]]},
+              **({"URL": f"https://example.org/{kind}"} if with_url else {})} for kind in types]
+    back = read_back(tmp_path, bibtex.dumps(items, dialect=dialect))
+    assert [b["type"] for b in back] == types
+    assert [b.get("URL") for b in back] == [i.get("URL") for i in items]
+    assert not any("note" in b for b in back)  # a \url in howpublished is the URL, not a note
+
+
+@pytest.mark.parametrize("dialect, reader", [("bibtex", "bibtex"), ("biblatex", "biblatex")])
+def test_news_and_magazine_articles_keep_their_type_in_pandoc_too(pandoc_reads, dialect, reader):
+    items = [{"type": kind, "title": kind, "container-title": "The Paper"}
+             for kind in ("article-newspaper", "article-magazine", "article-journal")]
+    text = bibtex.dumps(items, dialect=dialect)
+    assert text.count("entrysubtype") == 2
+    assert [item["type"] for item in pandoc_reads(text, reader)] == \
+        ["article-newspaper", "article-magazine", "article-journal"]
+
+
+def test_interview_is_a_misc_with_its_type_as_subtype():
+    item = {"type": "interview", "title": "Talking", "author": [{"family": "Doe", "given": "Jane"}]}
+    for dialect in DIALECTS:
+        (entry,) = bibtexparser.parse_string(bibtex.dumps([item], dialect=dialect)).entries
+        assert (entry.entry_type, entry["entrysubtype"]) == ("misc", "interview")
+    # types an entry type says get no subtype
+    plain = bibtex.dumps([{"type": "book", "title": "B"}, {"type": "webpage", "title": "W", "URL": "https://x.org"}])
+    assert "entrysubtype" not in plain + bibtex.dumps([{"type": "webpage", "title": "W"}], dialect="biblatex")
+
+
+@pytest.mark.parametrize("note, written", [
+    ("Sample text, not the real statement.", "Sample text, not the real statement. Accessed 2024-11-19"),
+    ("Opinion column", "Opinion column; accessed 2024-11-19"),
+    ("", "Accessed 2024-11-19"),
+])
+def test_bibtex_access_date_joins_the_note_as_a_sentence_and_comes_back(tmp_path, note, written):
+    item = {"type": "webpage", "title": "Page", "URL": "https://example.org/p",
+            "accessed": {"date-parts": [[2024, 11, 19]]}, **({"note": note} if note else {})}
+    text = bibtex.dumps([item], dialect="bibtex")
+    (entry,) = bibtexparser.parse_string(text).entries
+    assert entry["note"] == written and ".." not in text
+    (back,) = read_back(tmp_path, text)
+    assert back["accessed"] == {"date-parts": [[2024, 11, 19]]}
+    assert back.get("note", "") == note
