@@ -12,7 +12,7 @@ from desktop_app.exporting import chronology_html
 from desktop_app.exporting.chronology import Chronology
 from desktop_app.exporting.exports import ExportOptions
 from desktop_app.exporting.selection import Progress, Selection
-from desktop_app.formats.atomic_write import atomic_path
+from desktop_app.formats.atomic_write import atomic_path, require_ending
 
 def write_chronology_pdf(path, db, selection: Selection, options: ExportOptions = ExportOptions(),
                          progress: Progress | None = None) -> None:
@@ -34,3 +34,4 @@ def write_html_pdf(path, html: str, title: str) -> None:
                                          QPageLayout.Unit.Millimeter))
         document.print_(writer)
         del writer  # the file is complete once the writer is gone
+        require_ending(temporary, b"%%EOF", "PDF")

@@ -25,7 +25,7 @@ from desktop_app.exporting.exports import PICTURE_FORMATS
 from desktop_app.exporting.iso_dates import iso_of
 from desktop_app.exporting.selection import cited_by
 from desktop_app.formats import bibliography
-from desktop_app.formats.atomic_write import atomic_path
+from desktop_app.formats.atomic_write import atomic_path, require_ending
 from desktop_app.timeline import axis
 from desktop_app.timeline.frames import EventsFrame, FrameSource
 from desktop_app.timeline.painting import Colours, paint_frame
@@ -209,7 +209,8 @@ def write_picture(path, db, fmt: str, request: PictureRequest, fitted: bool = Tr
         painter = QPainter(device)
         _paint(painter, layout, scale)
         painter.end()
-        del device  # the file is complete once its device is gone
+        del painter, device  # the file is complete once its device is gone
+        require_ending(temporary, b"</svg>" if fmt == "svg" else b"%%EOF", fmt.removesuffix("-timeline").upper())
 
 
 def _svg(path, size: QSize, title: str) -> QSvgGenerator:

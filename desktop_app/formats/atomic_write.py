@@ -5,6 +5,7 @@ half a file.
 """
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from contextlib import contextmanager
@@ -29,10 +30,23 @@ def atomic_path(path: str | Path):
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as error:
-        raise FileProblem(path, None, f"could not be written ({error.strerror}); nothing was changed") from error
+        reason = error.strerror or str(error)
+        raise FileProblem(path, None, f"could not be written ({reason}); nothing was changed") from error
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def require_ending(path: str | Path, ending: bytes, kind: str) -> None:
+    """OSError unless the file ends with ``ending`` (trailing whitespace aside). For writers that
+    do not report a failed write — Qt's QPdfWriter and QSvgGenerator carry on silently when the
+    disk fills — a file without its last line is a failure, not an export."""
+    with open(path, "rb") as file:
+        size = file.seek(0, os.SEEK_END)
+        file.seek(max(0, size - 256))
+        tail = file.read()
+    if not tail.rstrip().endswith(ending):
+        raise OSError(errno.EIO, f"the {kind} was cut short; is the disk full?")
 
 
 def write_text(path: str | Path, text: str) -> None:

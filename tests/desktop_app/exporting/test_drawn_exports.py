@@ -103,8 +103,17 @@ def test_timeline_pdf_is_one_page_the_picture_size(special_db, tmp_path):
     from desktop_app.exporting_ui.picture import PictureRequest, write_picture
 
     target = tmp_path / "timeline.pdf"
-    write_picture(target, special_db, "pdf-timeline", PictureRequest(width_px=1920, where=EventFilter(tags=("strikes",))))
+    request = PictureRequest(width_px=1920, where=EventFilter(tags=("strikes",)))
+    write_picture(target, special_db, "pdf-timeline", request)
     assert _pdf_pages(target) == 1
+    pytest.importorskip("pypdf")
+    from pypdf import PdfReader
+
+    from desktop_app.exporting_ui.picture import render_image
+
+    box = PdfReader(str(target)).pages[0].mediabox  # points, at 96 pixels to the inch
+    image = render_image(special_db, request)
+    assert (float(box.width), float(box.height)) == pytest.approx((1920 * 0.75, image.height() * 0.75), abs=1)
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "24", "-png", str(target), str(tmp_path / "page")], check=True)
         assert (tmp_path / "page-1.png").stat().st_size > 1000
@@ -134,3 +143,22 @@ def test_the_picture_stays_light_under_a_dark_theme(special_db):
     finally:
         QGuiApplication.setPalette(previous)
     assert image.pixelColor(image.width() - 3, 3).name() == "#ffffff"
+
+
+def test_command_line_picture_shows_the_given_period_at_the_given_width(sample_path, tmp_path, capsys):
+    import xml.etree.ElementTree as ET
+
+    from desktop_app.cli import main
+
+    target = tmp_path / "week.svg"
+    assert main(["export", "--db", str(sample_path), "--format", "svg", "--from", "2024-11-18", "--to", "2024-11-24",
+                 "--width", "1280", "-o", str(target)]) == 0
+    capsys.readouterr()
+    root = ET.parse(target).getroot()
+    assert root.get("viewBox").split()[2] == "1280"
+    texts = ["".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[0] == "Timeline — sample" and texts[1].endswith("November 2024")
+    shown = " ".join(texts)
+    assert "G20 summit in Rio de Janeiro" in shown
+    assert not any(t.startswith(("Russia launches", "Scholz and Putin speak")) for t in texts)  # 2022, outside
+    assert "Sources cited by the events shown" in shown and "Petrenko, Oksana" in shown

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop_app.cli import main
 
 REPO = Path(__file__).resolve().parents[3]
@@ -27,6 +29,32 @@ def test_text_formats_go_to_standard_output_filtered(special, capsys):
     assert main(["export", "--db", path, "--format", "ris", "--event", str(event)]) == 0
     out = capsys.readouterr().out
     assert out.count("TY  - ") == 2 and "Straße, Øre und Ça va" in out
+
+
+def _titles(capsys, *args) -> list[str]:
+    assert main(["export", "--format", "csv", *args]) == 0
+    return [r["title"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))]
+
+
+def test_from_to_entity_and_event_choose_the_events(special, capsys):
+    path, ids = str(special[0]), special[1]["events"]
+    assert _titles(capsys, "--db", path, "--to", "2022") == ["About 1984", "Spring offensive"]
+    assert _titles(capsys, "--db", path, "--from", "2024-11-16", "--to", "2024-11-19") == ["Week of talks"]
+    assert _titles(capsys, "--db", path, "--from", "2024-11-20T11:00:00") == ["Week of talks"]
+    assert _titles(capsys, "--db", path, "--entity", "Тарас Шевченко") == ["Week of talks"]
+    assert _titles(capsys, "--db", path, "--event", str(ids["Morning meeting"]), "--event", str(ids["About 1984"])) \
+        == ["About 1984", "Morning meeting"]
+    heading = main(["export", "--db", path, "--format", "chronology", "--tag", "strikes", "--to", "2023"])
+    assert heading == 0 and "1 event (events tagged “strikes”, starting before 2024-01-01)" in capsys.readouterr().out
+
+
+def test_citation_lists_hold_the_cited_sources_or_with_all_sources_the_library(special, capsys):
+    path = str(special[0])
+    assert main(["export", "--db", path, "--format", "csl-json", "--tag", "diplomacy"]) == 0
+    assert sorted(item["title"] for item in json.loads(capsys.readouterr().out)) == \
+        ["A conference week", "No date at all", "Straße, Øre und Ça va"]
+    assert main(["export", "--db", path, "--format", "csl-json", "--tag", "diplomacy", "--all-sources"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 13
 
 
 def test_chronology_by_suffix_and_bibliography_by_suffix_or_option(special, tmp_path, capsys):
@@ -87,3 +115,26 @@ def test_export_without_qt_loaded(special):
     run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("event_id,event,date_edtf")
+
+
+def test_a_full_disk_leaves_the_previous_file_for_what_qt_draws(sample_path, tmp_path):
+    # QPdfWriter and QSvgGenerator do not report a failed write: a file-size limit (what a full
+    # disk looks like to a writer) must still end in an error and the previous file, untouched.
+    if not sys.platform.startswith("linux"):
+        pytest.skip("RLIMIT_FSIZE and SIGXFSZ are Linux's")
+    targets = {"chronology": tmp_path / "c.pdf", "pdf-timeline": tmp_path / "t.pdf", "svg": tmp_path / "t.svg",
+               "png": tmp_path / "t.png"}
+    for target in targets.values():
+        target.write_text("the previous export")
+    code = ("import resource, signal, sys\n"
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))\n"
+            "from desktop_app.cli import main\n"
+            f"for fmt, target in {[(fmt, str(path)) for fmt, path in targets.items()]!r}:\n"
+            f"    print(fmt, main(['export', '--db', {str(sample_path)!r}, '--format', fmt, '-o', target]))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+    assert run.stdout.split() == [word for fmt in targets for word in (fmt, "1")], run.stderr
+    assert run.stderr.count("nothing was changed") == 4 and "(None)" not in run.stderr
+    assert all(target.read_text() == "the previous export" for target in targets.values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.name for t in targets.values())

@@ -52,6 +52,31 @@ def test_the_file_menu_opens_the_dialog_on_the_timeline_pages_filter(window, qtb
     assert not action.isEnabled()
 
 
+def test_the_dialog_takes_the_timeline_pages_selection_and_the_period_in_view(window, qtbot):
+    from desktop_app.exporting_ui import open_export_dialog
+
+    page = window.page("Timeline")
+    db = window.session.db
+    chosen = {row[0]: row[1] for row in db.conn.execute("SELECT id, title FROM events ORDER BY id DESC LIMIT 2")}
+    page.select_events(list(chosen))
+    view = page.timeline.viewport()
+    dialog = open_export_dialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.scope.currentData() == "selected" and set(dialog.state.selected) == set(chosen)
+    assert dialog.scope.currentText() == "Selected events (2)"
+    _choose(dialog, "Timeline data — CSV")
+    rows = list(csv.DictReader(io.StringIO(dialog.preview_text())))
+    assert sorted(r["title"] for r in rows) == sorted(chosen.values())
+    # The picture of the selection shows all of it; of all events (or the filter), what is in view.
+    _choose(dialog, "Timeline picture — PNG")
+    request = dialog.picture_request(960)
+    assert (request.start_s, request.end_s, set(request.where.ids)) == (None, None, set(chosen))
+    dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
+    dialog.refresh_preview()
+    request = dialog.picture_request(960)
+    assert (request.start_s, request.end_s, request.where.ids) == (view.start_s, view.end_s, None)
+
+
 def test_preview_shows_the_first_five_entries_of_each_text_format(special_session, qtbot, cases):
     dialog = _dialog(qtbot, special_session)
     _choose(dialog, "Timeline data — TimelineJS JSON")

@@ -50,3 +50,18 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
         assert stat.S_IMODE(private.stat().st_mode) == 0o600
     finally:
         os.umask(umask)
+
+
+def test_a_file_cut_short_is_refused_and_the_previous_one_kept(tmp_path):
+    # Writers that never report a failed write (Qt's PDF and SVG devices) are checked by their last line.
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"previous")
+    with pytest.raises(FileProblem, match="the PDF was cut short; is the disk full"):
+        with atomic_write.atomic_path(target) as temporary:
+            temporary.write_bytes(b"%PDF-1.4\n1 0 obj")
+            atomic_write.require_ending(temporary, b"%%EOF", "PDF")
+    assert target.read_bytes() == b"previous" and [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+    with atomic_write.atomic_path(target) as temporary:
+        temporary.write_bytes(b"%PDF-1.4\n...\n%%EOF\n")
+        atomic_write.require_ending(temporary, b"%%EOF", "PDF")
+    assert target.read_bytes().endswith(b"%%EOF\n")
