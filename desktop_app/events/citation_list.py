@@ -70,6 +70,8 @@ class CitationList(QWidget):
             self.tree.addTopLevelItem(item)
             if selected and selected["id"] == citation["id"]:
                 item.setSelected(True)
+        # the column of dates the sources give takes room only when one of them gives one
+        self.tree.setColumnHidden(DATE, not any(c["claimed_edtf"] for c in citations))
         for column in (STANCE, LOCATOR, DATE):
             self.tree.resizeColumnToContents(column)
         self._update_buttons()

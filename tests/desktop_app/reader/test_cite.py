@@ -127,6 +127,8 @@ def test_a_source_giving_another_date_makes_the_event_contested(reader, session,
     row = next(shown.tree.topLevelItem(i) for i in range(shown.tree.topLevelItemCount())
                if shown.tree.topLevelItem(i).text(DATE))
     assert row.text(DATE) == "Sunday 17 November 2024" and not row.icon(DATE).isNull()
-    assert "cannot be the event's" in row.toolTip(DATE)
+    assert "cannot be the event's" in row.toolTip(DATE) and not shown.tree.isColumnHidden(DATE)
+    shown.set_citations([c for c in event["citations"] if not c["claimed_edtf"]])
+    assert shown.tree.isColumnHidden(DATE)  # no source gives a date: no empty column
     session.undo_stack.undo()
     assert not events.event_page(session.db, events.EventFilter(ids=(event_id,)))[0]["contested"]
