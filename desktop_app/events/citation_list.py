@@ -20,6 +20,8 @@ class CitationList(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tree = QTreeWidget()
+        self.setAccessibleName("Sources cited")
+        self.tree.setAccessibleName("Sources cited")
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)

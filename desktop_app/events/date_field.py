@@ -20,7 +20,7 @@ class DateField(QWidget):
     edited = Signal()  # the user changed the text (typing or the Build menu)
     validity_changed = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, name: str = "Date"):
         super().__init__(parent)
         self.line = QLineEdit(placeholderText="e.g. 2024-11-15, 2024-11, 2022-21, 2024~, 2024-11-18/2024-11-21")
         self.line.setToolTip("The date in EDTF (ISO 8601 with ~ approximate, ? uncertain, / ranges)")
@@ -29,6 +29,13 @@ class DateField(QWidget):
         self.build_button = QToolButton(text="Build", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.build_button.setToolTip("Write the date from a calendar, a month, a season, a year or a range")
         self.build_button.setMenu(self._build_menu())
+        # A form label's buddy is this widget, not the line inside: the label's Alt+key (which
+        # skips a buddy that takes no focus) and its name reach the line through these.
+        self.setFocusPolicy(self.line.focusPolicy())
+        self.setFocusProxy(self.line)
+        self.setAccessibleName(name)
+        self.line.setAccessibleName(name)
+        self.build_button.setAccessibleName(f"Build the {name[:1].lower()}{name[1:]}")
         self.words = QLabel()
         self.words.setObjectName("dateInWords")
         self.words.setWordWrap(True)

@@ -85,6 +85,12 @@ class EventEditor(QWidget):
         self.save_button.setToolTip("Save this event (Ctrl+Return) — one step you can undo")
         self.revert_button = QPushButton("Revert")
         self.revert_button.setToolTip("Forget the changes made since the last save")
+        self.setAccessibleName("Event editor")
+        # The form's labels name the other fields; these have none of their own.
+        self.tags.setAccessibleName("Tags")
+        self.entities.setAccessibleName("Entities")
+        self.latitude.setAccessibleName("Latitude")
+        self.longitude.setAccessibleName("Longitude")
 
         self._stack = QStackedWidget()
         self.placeholder = QLabel("Select an event to see and edit it here.\n\nPress Ctrl+N to add one.")
@@ -150,6 +156,7 @@ class EventEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no blank Tab stop: it scrolls to the focused field
         scroll.setWidget(body)
         return scroll
 

@@ -21,6 +21,7 @@ class EmptyState(QWidget):
         self.message.setObjectName("emptyState")
         self.button = QPushButton()
         self.button.hide()
+        self.setAccessibleName("No events to list")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message)
@@ -41,6 +42,11 @@ class EventList(QStackedWidget):
         self.model = model
         self.table = QTableView()
         self.table.setObjectName("eventList")
+        self.setAccessibleName("Event list")
+        self.table.setAccessibleName("Events")
+        self.table.setAccessibleDescription("Return opens the selected event in the editor; Delete deletes")
+        # Tab leaves the list (arrows move in it): cell by cell, Tab would never get out of it.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

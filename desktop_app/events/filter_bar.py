@@ -47,6 +47,15 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip("Show every event")
         self.clear_button.clicked.connect(self.clear)
         self.error = ErrorLabel()
+        # No labels beside these fields (placeholders only): their names say what a screen reader reads.
+        self.setAccessibleName("Filter events")
+        for field, name in ((self.text, "Search events"), (self.tags, "Filter by tags"),
+                            (self.entities, "Filter by people, organisations and places"),
+                            (self.date_from, "From date"), (self.date_to, "To date"),
+                            (self.sources, "Sources"), (self.stance, "Stance")):
+            field.setAccessibleName(name)
+        self.tags.setAccessibleDescription("Comma-separated tags; events with all of them")
+        self.entities.setAccessibleDescription("Comma-separated names; events with all of them")
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

@@ -32,6 +32,7 @@ class TimelinePage(QWidget):
         self._selected: list[int] = []
         self._total = events.count_events(session.db)
 
+        self.setAccessibleName("Timeline page")
         self.model = EventTableModel(session.db, self)
         self.filter_bar = FilterBar(session.db)
         self.timeline = TimelineView(session)

@@ -26,6 +26,9 @@ def dark_palette() -> QPalette:
         palette.setColor(group, QPalette.ColorRole.ToolTipBase, QColor(60, 60, 64))
         palette.setColor(group, QPalette.ColorRole.ToolTipText, QColor(230, 230, 230))
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(42, 110, 187))
+        # Derived from the window colour the accent would be a grey barely apart from the base:
+        # the timeline draws its marks in it.
+        palette.setColor(group, QPalette.ColorRole.Accent, QColor(42, 110, 187))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
         palette.setColor(group, QPalette.ColorRole.Link, QColor(120, 170, 255))
         palette.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150))

@@ -34,7 +34,9 @@ class FindBar(QWidget):
         self._text = ""
         self._spans: list[tuple[int, int]] = []
         self._current = -1
+        self.setAccessibleName("Find in text")
         self.field = QLineEdit(placeholderText="Find in text", clearButtonEnabled=True)
+        self.field.setAccessibleName("Find in text")
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.next)
         self.count = QLabel()

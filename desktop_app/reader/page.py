@@ -46,6 +46,7 @@ class ReaderPage(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self.setAccessibleName("Reader page")
         self.source_id: int | None = None
         self._annotations: list[dict] = []
         self._last_color = "yellow"
@@ -224,6 +225,22 @@ class ReaderPage(QWidget):
     def add_header_widget(self, widget: QWidget) -> None:
         """A control beside Find… and Edit text… (a feature's toggle)."""
         self._header.insertWidget(1, widget, 0, Qt.AlignmentFlag.AlignTop)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab takes the header from left to right, then the text (with the selection bar in it),
+        the find bar and the side panel. A control added to the window later would otherwise come
+        last in Tab order: after the side panel, not where it shows."""
+        header = [self._header.itemAt(i).widget() for i in range(self._header.count())]
+        order = [widget for widget in header if widget is not None]
+        # Widgets found as children, not by following the focus chain: nextInFocusChain() from
+        # Python leaves PySide counting other pages' widgets as children of these, and their
+        # wrappers die with this page.
+        for part in (self.view, self.find_bar, self.side, self):
+            order += [widget for widget in (part, *part.findChildren(QWidget)) if widget not in order
+                      and widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.focusProxy() is None]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _load_annotations(self) -> None:
         self._annotations = annotations.source_annotations(self.session.db, self.source_id)

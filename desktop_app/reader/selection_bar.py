@@ -16,6 +16,7 @@ class SelectionBar(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        self.setAccessibleName("Highlight or cite the selection")
         self.swatches = Swatches()
         self.swatches.picked.connect(self.color_picked)
         note = QToolButton(text="Note…", autoRaise=True, toolTip="Highlight with a note and tags")

@@ -42,7 +42,9 @@ class SidePanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = AnnotationListModel(self)
+        self.setAccessibleName("Highlights and citing events")
         self.list = QListView()
+        self.list.setAccessibleName("Highlights")
         self.list.setModel(self.model)
         self.list.setItemDelegate(AnnotationDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -57,6 +59,8 @@ class SidePanel(QWidget):
         self.swatches = Swatches(checkable=True)
         self.swatches.picked.connect(lambda color: self._emit(self.color_edited, color))
         self.note = NoteEdit(placeholderText="Note")
+        self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription("The chosen highlight's note, saved when you leave the field")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
         self.note.committed.connect(self._note_committed)
@@ -80,6 +84,7 @@ class SidePanel(QWidget):
         self.editor.setLayout(form)
 
         self.cited_by = QListWidget()
+        self.cited_by.setAccessibleName("Events citing this source")
         self.cited_by.setWordWrap(True)
         self.cited_by.setAlternatingRowColors(True)
         self.cited_by.setSpacing(2)

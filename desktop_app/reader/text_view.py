@@ -50,6 +50,9 @@ class SourceTextView(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setAccessibleName("Source text")
+        self.setAccessibleDescription("Select a passage (Shift+arrows) to highlight it (Ctrl+Shift+H) "
+                                      "or cite it for an event (Ctrl+Shift+C)")
         self.setFont(reading_font(self.font()))
         self.document().setDocumentMargin(0)
         self._text = DocumentText("")

@@ -125,7 +125,9 @@ class FoundDatesList(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = FoundDatesModel(self)
+        self.setAccessibleName("Dates in the text")
         self.view = QListView()
+        self.view.setAccessibleName("Dates in the text")
         self.view.setModel(self.model)
         self.view.setItemDelegate(FoundDateDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -2,7 +2,7 @@
 for an organisation ("Reuters", "Human Rights Watch") — in the order a citation lists them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QTableWidget,
                                QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
@@ -30,6 +30,14 @@ class CreatorsEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
+        self.setAccessibleName("Creators")
+        self.table.setAccessibleName("Creators")
+        self.table.setAccessibleDescription("Arrow keys move between cells, F2 or typing edits one")
+        # Tab leaves the table (it goes cell by cell only while a cell is being edited); the
+        # Creators label's Alt+key lands in it.
+        self.table.setTabKeyNavigation(False)
+        self.setFocusPolicy(self.table.focusPolicy())
+        self.setFocusProxy(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -107,6 +115,12 @@ class CreatorsEditor(QWidget):
         for role, family, given, literal in rows:
             self._append(role, family, given, literal)
         self._loading = False
+        if rows:
+            # The current cell a name, not the role: a table entered by Tab with no current cell
+            # makes the first one current, and the role's box then takes the focus from the table,
+            # so the names could not be reached from the keyboard.
+            self.table.selectionModel().setCurrentIndex(self.table.model().index(0, FAMILY),
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
         if select is not None:
             self.table.selectRow(select)
         self._fit_height()
@@ -118,11 +132,15 @@ class CreatorsEditor(QWidget):
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
+        combo.setAccessibleName("Role")
         for key in CREATOR_ROLES:
             combo.addItem(ROLE_NAMES[key], key)
         combo.setCurrentIndex(max(0, combo.findData(role)))
         combo.currentIndexChanged.connect(lambda _: self._loading or self.edited.emit())
         self.table.setCellWidget(row, ROLE, combo)
+        # Made after the window, the box would come last in Tab order (after every page, so Tab
+        # from it left the editor): it goes after the table and the roles above it.
+        QWidget.setTabOrder(self.table.cellWidget(row - 1, ROLE) if row else self.table, combo)
         for column, text in ((FAMILY, family), (GIVEN, given), (LITERAL, literal)):
             self.table.setItem(row, column, QTableWidgetItem(text))
         return row

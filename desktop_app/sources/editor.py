@@ -63,9 +63,11 @@ class SourceEditor(QWidget):
         self.fields["language"].setPlaceholderText("e.g. en, uk, de-CH")
         for key, hint in (("doi", "DOI"), ("isbn", "ISBN"), ("issn", "ISSN")):
             self.fields[key].setPlaceholderText(hint)
+            self.fields[key].setAccessibleName(hint)  # the Identifiers label names only the first
         self.creators = CreatorsEditor()
-        self.issued = OptionalDateField("When it was published, e.g. 2024-11-15 (EDTF); empty if unknown")
-        self.accessed = OptionalDateField("When you read it online, e.g. 2024-11-20")
+        self.issued = OptionalDateField("When it was published, e.g. 2024-11-15 (EDTF); empty if unknown",
+                                        name="Issued date")
+        self.accessed = OptionalDateField("When you read it online, e.g. 2024-11-20", name="Accessed date")
         self.reliability = QComboBox()
         self.reliability.addItem("Not graded", "")
         for letter, meaning in RELIABILITY.items():
@@ -86,6 +88,7 @@ class SourceEditor(QWidget):
         self.save_button = QPushButton("Save", default=True)
         self.revert_button = QPushButton("Revert")
         self.revert_button.setToolTip("Forget the changes made since the last save")
+        self.setAccessibleName("Source editor")
 
         self._stack = QStackedWidget()
         self.placeholder = QLabel(PLACEHOLDER, objectName="emptyState", wordWrap=True)
@@ -160,6 +163,7 @@ class SourceEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(cited, 1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no blank Tab stop: it scrolls to the focused field
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         return scroll

@@ -6,8 +6,8 @@ from desktop_app.events.date_field import DateField
 
 
 class OptionalDateField(DateField):
-    def __init__(self, placeholder: str = "", parent=None):
-        super().__init__(parent)
+    def __init__(self, placeholder: str = "", parent=None, name: str = "Date"):
+        super().__init__(parent, name)
         if placeholder:
             self.line.setPlaceholderText(placeholder)
         self.line.setClearButtonEnabled(True)

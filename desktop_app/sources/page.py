@@ -44,6 +44,13 @@ class LibraryPage(QWidget):
         self.delete_button.setToolTip("Delete the selected sources, with their annotations and citations (Del)")
 
         self.table = QTableView()
+        self.setAccessibleName("Sources page")
+        for widget, name in ((self.search, "Search sources"), (self.type_filter, "Type"),
+                             (self.reliability_filter, "Reliability"), (self.table, "Sources")):
+            widget.setAccessibleName(name)
+        self.table.setAccessibleDescription("Delete deletes the selected sources")
+        # Tab leaves the table (arrows move in it): cell by cell, Tab would never get out of it.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.model)
         # The indicator first: enabling sorting sorts by it, and it starts as title, descending.
         self.table.horizontalHeader().setSortIndicator(*self.model.sort_order())

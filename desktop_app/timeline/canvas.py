@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QImage, QPainter
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 
 from db import events as event_queries
@@ -34,6 +34,7 @@ KEY_ZOOM = 1.5
 KEY_PAN = 1 / 8  # of the width per arrow press
 REQUERY_DELAY_MS = 80  # during a continuous gesture, query once it pauses this long
 MIN_FIT_SPAN_S = 7 * DAY  # zoom to fit never shows less than a week
+FOCUS_FRAME_W = 2
 
 
 class TimelineCanvas(QWidget):
@@ -49,6 +50,8 @@ class TimelineCanvas(QWidget):
         self.session = session
         self.source = FrameSource(session.db)
         self.setAccessibleName("Timeline")
+        self.setAccessibleDescription("Tab and Shift+Tab select the next and previous event, Return opens it; "
+                                      "arrow keys pan, + and − zoom, Home shows every event")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(200, 140)
@@ -257,10 +260,23 @@ class TimelineCanvas(QWidget):
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         painter = QPainter(self)
+        colours = Colours.from_palette(self.palette())
         paint_frame(painter, self._viewport, self.height(), axis.ticks(self._viewport), self._frame, self._scene,
-                    Colours.from_palette(self.palette()), selection=set(self._selection), scroll_y=self._scroll_y,
+                    colours, selection=set(self._selection), scroll_y=self._scroll_y,
                     now_s=time.time(), message=self.empty_message(), drag=self._drag_preview())
+        if self.hasFocus():  # Tab stops here (to walk the events): show that the keys act on it
+            painter.setPen(QPen(colours.selection, FOCUS_FRAME_W))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
+
+    def focusInEvent(self, event):  # noqa: N802
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event):  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
 
     def _drag_preview(self):
         if self._press is not None and self._press.gesture == "move":

@@ -90,9 +90,10 @@ class OverviewStrip(QWidget):
             p.end()
             return
         self._paint_counts(p, colours, width, height)
-        self._paint_ends(p, colours, width, height)
         if self._viewport is not None:
             self._paint_viewport(p, colours, width, height)
+        # the years last: under the viewport's tint their contrast fell below what text needs
+        self._paint_ends(p, colours, width, height)
         p.end()
 
     def _paint_counts(self, p: QPainter, colours: Colours, width: int, height: int) -> None:

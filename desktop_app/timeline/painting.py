@@ -2,7 +2,9 @@
 
 Everything here reads the scene or the cached frame and the palette; nothing queries the store.
 Colours come from the widget's palette so light and dark themes both read well; only the red of
-a contested event is fixed, in a lighter shade on dark backgrounds.
+a contested event is fixed, in a lighter shade on dark backgrounds. The colours derived from the
+palette (faint text, bar fills, the selected label, marks) are nudged until they keep WCAG
+contrast: 7:1 for text in a high-contrast palette, 4.5:1 in any other, 3:1 for marks.
 """
 from __future__ import annotations
 
@@ -29,6 +31,45 @@ def _alpha(colour: QColor, alpha: int) -> QColor:
     return result
 
 
+def _luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = colour.getRgbF()[:3]
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 to 21."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _legible(colour: QColor, against: QColor, ratio: float, towards: QColor) -> QColor:
+    """``colour`` moved towards ``towards`` only as far as it takes to stand ``ratio``:1 against
+    ``against`` (unchanged when it already does)."""
+    for step in range(21):
+        moved = _blend(colour, towards, step / 20) if step else colour
+        if contrast(moved, against) >= ratio:
+            return moved
+    return moved
+
+
+TEXT_CONTRAST = 4.5  # WCAG AA for text
+HIGH_TEXT_CONTRAST = 7.0  # WCAG AAA: what a high-contrast palette asks for
+MARK_CONTRAST = 3.0  # WCAG for graphics that carry meaning
+
+
+def text_contrast_needed(palette: QPalette) -> float:
+    """7:1 when the palette's own text, window text and selected text all reach it (a
+    high-contrast theme: its derived colours must not fall short of it), else 4.5:1."""
+    role = QPalette.ColorRole
+    own = min(contrast(palette.color(role.Text), palette.color(role.Base)),
+              contrast(palette.color(role.WindowText), palette.color(role.Window)),
+              contrast(palette.color(role.HighlightedText), palette.color(role.Highlight)))
+    return HIGH_TEXT_CONTRAST if own >= HIGH_TEXT_CONTRAST else TEXT_CONTRAST
+
+
 @dataclass(frozen=True)
 class Colours:
     base: QColor
@@ -49,15 +90,33 @@ class Colours:
     def from_palette(cls, palette: QPalette) -> "Colours":
         role = QPalette.ColorRole
         base, text = palette.color(role.Base), palette.color(role.Text)
+        band, axis = palette.color(role.AlternateBase), palette.color(role.Window)
         accent = palette.color(role.Accent)
         dark = base.lightness() < 128
+        need = text_contrast_needed(palette)
+        # Marks must show against the background even where the platform's accent is a grey
+        # close to it (a derived dark palette has one).
         mark = _blend(accent, QColor("white"), 0.25) if dark else accent
+        for background in (base, band):
+            mark = _legible(mark, background, MARK_CONTRAST, text)
+        # Secondary text (lane names, counts, the overview's years) sits on all three backgrounds.
+        faint = _blend(text, base, 0.4)
+        for background in (base, band, axis):
+            faint = _legible(faint, background, need, text)
+        # A bar's label is written over its fill; the selected label over the selection colour,
+        # which a light palette often makes too pale for white text.
+        mark_fill = _legible(_blend(base, mark, 0.45), text, need, base)
+        selection, selection_text = palette.color(role.Highlight), palette.color(role.HighlightedText)
+        black, white = QColor("black"), QColor("white")
+        away = black if contrast(selection_text, black) > contrast(selection_text, white) else white
+        selection = _legible(selection, selection_text, need, away)
+        # "Today" is written in the background colour on a pill of this colour.
+        today = _legible(_blend(mark, text, 0.3), base, need, text)
         return cls(
-            base=base, band=palette.color(role.AlternateBase), axis=palette.color(role.Window), text=text,
-            faint=_blend(text, base, 0.4), grid=_blend(text, base, 0.9), major_grid=_blend(text, base, 0.72),
-            mark=mark, mark_fill=_blend(base, mark, 0.45), selection=palette.color(role.Highlight),
-            selection_text=palette.color(role.HighlightedText),
-            contested=QColor("#ff7a70") if dark else QColor("#c62828"), today=_blend(mark, text, 0.3),
+            base=base, band=band, axis=axis, text=text,
+            faint=faint, grid=_blend(text, base, 0.9), major_grid=_blend(text, base, 0.72),
+            mark=mark, mark_fill=mark_fill, selection=selection, selection_text=selection_text,
+            contested=QColor("#ff7a70") if dark else QColor("#c62828"), today=today,
         )
 
 
