@@ -100,7 +100,8 @@ class FoundDateDelegate(QStyledItemDelegate):
             tick_width = QFontMetrics(small).horizontalAdvance(tick) + 8
             painter.setFont(small)
             painter.setPen(text if selected else QColor("#69db7c" if colors.is_dark(option.palette) else "#2b8a3e"))
-            painter.drawText(QRect(rect.right() - tick_width + 8, rect.top(), tick_width, first_height),
+            # right-aligned inside the row's padding (a box of its own width ran past the edge)
+            painter.drawText(QRect(rect.left(), rect.top(), rect.width(), first_height),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tick)
         painter.setFont(main)
         painter.setPen(text)
