@@ -1,6 +1,7 @@
 """Fixtures shared by the GUI tests: a small real project on disk, a session on it, the window.
 
-Settings go to an INI file in ``tmp_path``, never to the user's real settings.
+Settings go to an INI file in ``tmp_path``, never to the user's real settings; backups and logs
+go to ``tmp_path`` too, never to the user's data folder.
 """
 from __future__ import annotations
 
@@ -44,6 +45,16 @@ def build_small_project(path) -> None:
         db.close()
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """The user data folder (backups, logs) of every test: any window opened backs its project up,
+    and without this the suite filled the real one. Child processes inherit it. Folders' own
+    ``data_dir`` fixtures replace this one."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def _small_project_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "small.sourceline"
@@ -57,6 +68,17 @@ def project(tmp_path, _small_project_file):
     path = tmp_path / "small.sourceline"
     # A closed project is one self-contained file (closing checkpoints the WAL), so a copy is whole.
     shutil.copyfile(_small_project_file, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_path(tmp_path_factory):
+    """The sample project, made once by the real command (``sourceline new PATH --sample``). Tests
+    that change it take a copy (``shutil.copyfile``: a closed project is one whole file)."""
+    from desktop_app.cli import main
+
+    path = tmp_path_factory.mktemp("sample") / "sample.sourceline"
+    assert main(["new", str(path), "--sample"]) == 0
     return path
 
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
-from desktop_app.cli import main
 from desktop_app.help.screenshots import WINDOW_SIZE, Photographer, apply_look, high_contrast_palette
 from desktop_app.main_window import theme
 from desktop_app.timeline.painting import Colours
@@ -25,18 +24,11 @@ PAGES = ("Timeline", "Sources", "Reader", "Welcome")
 
 # -- the sample project in the window --------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def _sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sample") / "sample.sourceline"
-    assert main(["new", str(path), "--sample"]) == 0
-    return path
-
-
 @pytest.fixture
-def project(tmp_path, _sample_file):
+def project(tmp_path, sample_path):
     """A copy of the sample project (overrides the small project of tests/conftest.py)."""
     path = tmp_path / "sample.sourceline"
-    shutil.copyfile(_sample_file, path)
+    shutil.copyfile(sample_path, path)
     return path
 
 

@@ -19,13 +19,6 @@ from desktop_app.resources import resource_path
 from desktop_app.sample import EDIT_LABEL, build_sample
 
 
-@pytest.fixture(scope="module")
-def sample_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sample") / "sample.sourceline"
-    assert main(["new", str(path), "--sample"]) == 0
-    return path
-
-
 @pytest.fixture
 def db(sample_path):
     db = open_project(str(sample_path))

@@ -14,7 +14,6 @@ from db.citations import add_citation
 from db.events import add_event
 from db.sources import add_source, update_source
 from db.store import create_project, open_project
-from desktop_app.cli import main
 from desktop_app.formats.csl_dates import csl_date_to_edtf
 
 REPO = Path(__file__).resolve().parents[3]
@@ -116,14 +115,6 @@ def special_db(special):
     db = open_project(special[0])
     yield db
     db.close()
-
-
-@pytest.fixture(scope="session")
-def sample_path(tmp_path_factory):
-    """The sample project, made once by the real command."""
-    path = tmp_path_factory.mktemp("sample") / "sample.sourceline"
-    assert main(["new", str(path), "--sample"]) == 0
-    return path
 
 
 @pytest.fixture
