@@ -21,6 +21,8 @@ from sqlite_utils import Database
 from db.errors import ProjectFileError
 
 DEFAULT_KEEP = 10
+# More than this many events deleted, or sources imported, at once is a bulk change: backed up first.
+BULK_THRESHOLD = 100
 COUNTED = ("events", "sources", "annotations", "citations")
 
 
@@ -99,10 +101,10 @@ def _backup(source: sqlite3.Connection, project_path: str | Path, reason: str, k
 
 
 def _remove_stale_partials(folder: Path, older_than_s: float = 6 * 3600) -> None:
-    """A backup cut short by the application's exit leaves its ``.partial`` copy; one that old is
-    not being written any more."""
+    """A backup cut short by the application's exit leaves its ``.partial`` copy (and the copy's
+    ``.partial-journal``); one that old is not being written any more."""
     cutoff = datetime.now().timestamp() - older_than_s
-    for partial in folder.glob("*.partial"):
+    for partial in folder.glob("*.partial*"):
         try:
             if partial.stat().st_mtime < cutoff:
                 partial.unlink()

@@ -15,6 +15,7 @@ from db.errors import ProjectFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # primary result codes: https://www.sqlite.org/rescode.html
 
 
 def _check_is_project(path: Path) -> None:
@@ -39,6 +40,15 @@ def _check_is_project(path: Path) -> None:
     if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
         raise ProjectFileError(f"{path}: the file is read-only; Sourceline saves as you work, so it needs "
                                "write access (copy the file or change its permissions)")
+
+
+def _cannot_read(path: Path, error: sqlite3.DatabaseError) -> ProjectFileError:
+    """Damaged only when SQLite says so (SQLITE_CORRUPT, SQLITE_NOTADB): a disk error, a folder where
+    the journal cannot be made, or a lock is no reason to send anyone to their backups."""
+    if (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return ProjectFileError(f"{path}: the file is damaged and cannot be read ({error})")
+    return ProjectFileError(f"{path}: cannot be opened just now ({error}); check that the disk is reachable and "
+                            "the project's folder can be written to, then try again")
 
 
 def connect(path: str | Path) -> Database:
@@ -93,7 +103,7 @@ def open_project(path: str | Path) -> Database:
         db = connect(path)
         version = schema_version(db)
     except sqlite3.DatabaseError as error:
-        raise ProjectFileError(f"{path}: the file is damaged and cannot be read ({error})") from error
+        raise _cannot_read(path, error) from error
     if version == 0 and db.conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name != '_sqlite_migrations'"
     ).fetchone()[0]:
@@ -110,7 +120,7 @@ def open_project(path: str | Path) -> Database:
         pending = schema.migrations.pending(db)
     except sqlite3.DatabaseError as error:  # pages garbled past the header: the first real read fails
         db.close()
-        raise ProjectFileError(f"{path}: the file is damaged and cannot be read ({error})") from error
+        raise _cannot_read(path, error) from error
     if pending:
         if version > 0:
             backups.make_backup(db, path, f"before-migration-from-v{version}")

@@ -9,6 +9,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 import time
 
@@ -73,6 +74,18 @@ def main(argv: list[str] | None = None) -> int:
         # ours; stdout goes to devnull so the interpreter's final flush does not complain again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (sqlite3.Error, OSError) as error:
+        # A project busy in another program past the wait, a full disk, an I/O error, a damaged
+        # file: one line saying so, as the window does, not a traceback. Anything else is a bug.
+        from desktop_app.reliability.problems import classify
+
+        problem = classify(error)
+        if problem is None:
+            raise
+        project = getattr(args, "db", None) if isinstance(error, sqlite3.Error) else None
+        print(f"sourceline: {project}: {problem.message}" if project else f"sourceline: {problem.message}",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from db import ops
+from db import backups, ops
 from db.store import open_project
 from desktop_app.importing import ADD, DECISIONS, MERGE, SKIP, plan_import
 
@@ -41,6 +41,8 @@ def run(args) -> int:
         if args.dry_run:
             _print_plan(plan, args.on_duplicate)
             return 0
+        if len(plan.records) > backups.BULK_THRESHOLD:
+            backups.make_backup(db, args.db, "before-import")
         result = ops.run(db, plan.apply(default=args.on_duplicate))
     finally:
         db.close()

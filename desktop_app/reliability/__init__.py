@@ -2,6 +2,8 @@
 
 - ``crash_report``: unhandled exceptions are logged and shown (a plain message for a busy
   project, a full disk or a damaged file; a copyable report for a bug); the app keeps running.
+- ``problems`` (Qt-free): what to say when SQLite or the disk fails — a busy project, a full disk,
+  a damaged file; the command line uses it too.
 - ``logs``: the rotating log file in the user's data folder.
 - ``opening``: a file that cannot be opened is explained and never modified; a damaged one is
   offered a restore.
@@ -13,16 +15,17 @@
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-
-from desktop_app.reliability.backup_schedule import BackupSchedule
-from desktop_app.reliability.instance_lock import InstanceGuard
-from desktop_app.reliability.refresh import RefreshOnFocus
-from desktop_app.reliability.restore_dialog import restore_from_backup
-from desktop_app.reliability.shutdown import CloseGuard
-
 
 def install(window) -> None:
+    # Imported here, not above: the command line reads problems.py without loading Qt.
+    from PySide6.QtGui import QAction
+
+    from desktop_app.reliability.backup_schedule import BackupSchedule
+    from desktop_app.reliability.instance_lock import InstanceGuard
+    from desktop_app.reliability.refresh import RefreshOnFocus
+    from desktop_app.reliability.restore_dialog import restore_from_backup
+    from desktop_app.reliability.shutdown import CloseGuard
+
     action = QAction("Restore from &Backup…", window)
     action.setStatusTip("Replace the project's content with one of its backups")
     action.triggered.connect(lambda: restore_from_backup(window))

@@ -3,12 +3,15 @@ command) when it is activated.
 
 SQLite's ``PRAGMA data_version`` changes for a connection whenever *another* connection commits
 (never for its own commits), so comparing it on activation costs one tiny query; when it moved,
-``session.reloaded`` tells every view to read again.
+``session.reloaded`` tells every view to read again, and ``session.changed`` carries every table
+(no row ids: anything may have changed), as after a dataset import, for the views that follow
+edits only — the event list, the filter's tags, the editor.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
+from db.ops import Changes
 from desktop_app.reliability.logs import log
 
 
@@ -44,4 +47,7 @@ class RefreshOnFocus(QObject):
         self._version = version
         log.info("%s was changed by another program; reloading the views", session.path.name)
         session.reloaded.emit()
+        tables = [name for (name,) in session.db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        session.announce(Changes({table: frozenset() for table in tables}))
         return True

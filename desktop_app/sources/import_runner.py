@@ -10,6 +10,9 @@ A finished op cannot go through ``session.push``, which would run it again. But 
 from its recorded change log, on any connection to the same file, so the done op is put on the
 undo stack as it is: ``OpCommand``'s first ``redo`` (the one ``QUndoStack.push`` makes) does
 nothing, by design, because the op has already run. Undo then removes the import in one step.
+
+An import of more than ``backups.BULK_THRESHOLD`` sources is backed up first (reason "before-import",
+as every dataset import is): the undo history ends with the session, a backup does not.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import threading
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
+from db import backups
 from db.errors import SourcelineError
 from db.store import open_project
 from desktop_app.importing import ImportCancelled, ImportPlan
@@ -44,6 +48,8 @@ class _Worker(QObject):
                                   skip_bad_files=self._skip_bad_files)
             db = open_project(self._path)
             try:
+                if len(self._plan.records) > backups.BULK_THRESHOLD:
+                    backups.make_backup(db, self._path, "before-import")
                 changes = op.do(db)
             finally:
                 db.close()

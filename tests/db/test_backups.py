@@ -141,3 +141,51 @@ def test_a_copy_left_half_written_is_removed_by_a_later_backup(project):
     backups.make_backup(db, project, "manual")
     db.close()
     assert not stale.exists() and fresh.exists()  # a recent one may still be being written
+
+
+def _earlier_versions():
+    from db import migrations
+    from db.store import connect
+
+    db = connect(":memory:")
+    names = [m.name for m in migrations.migrations.pending(db)]
+    db.close()
+    return names
+
+
+@pytest.mark.parametrize("stop", range(1, len(_earlier_versions())))
+def test_opening_an_older_file_backs_it_up_before_migrating(tmp_path, stop):
+    """The backup is taken synchronously, before the first migration step, and is the old file as
+    it was: restorable by an older Sourceline."""
+    from db import migrations
+    from db.store import connect, schema_version
+
+    path = tmp_path / "old.sourceline"
+    db = connect(path)
+    migrations.migrations.apply(db, stop_before=_earlier_versions()[stop])
+    db.conn.execute("INSERT INTO events (title, date_edtf, start_s, end_s, date_precision)"
+                    " VALUES ('Made by an older version', '1970-01-01', 0, 86400, 'day')")
+    db.conn.commit()
+    db.close()
+    opened = open_project(path)
+    assert schema_version(opened) == migrations.SCHEMA_VERSION
+    opened.close()
+    (made,) = backups.list_backups(path)
+    assert made.reason == f"before-migration-from-v{stop}"
+    copy = sqlite3.connect(made.path)
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == stop
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT count(*) FROM events").fetchone()[0] == made.counts["events"] == 1
+    copy.close()
+
+
+def test_a_bulk_source_import_from_the_command_line_is_backed_up_first(project, tmp_path, capsys):
+    few, many = tmp_path / "few.bib", tmp_path / "many.bib"
+    few.write_text("@book{one, title = {One book}, year = {2001}}\n")
+    many.write_text("".join(f"@book{{k{n}, title = {{Book {n}}}, year = {{2001}}}}\n"
+                            for n in range(backups.BULK_THRESHOLD + 1)))
+    assert main(["import", "--db", str(project), str(few)]) == 0
+    assert backups.list_backups(project) == []  # one source is no bulk import
+    assert main(["import", "--db", str(project), str(many)]) == 0
+    (made,) = backups.list_backups(project)
+    assert made.reason == "before-import" and made.counts["sources"] == 1  # the state before it

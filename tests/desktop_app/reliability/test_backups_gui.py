@@ -177,3 +177,110 @@ def test_the_backup_on_opening_copies_in_the_background(qtbot, session, settings
     release.set()
     made = window.backup_schedule.running.wait(30)
     assert made.reason == "on-open" and backups.list_backups(project)[0].path == made.path
+
+
+def test_imports_in_the_window_are_backed_up_first(qtbot, window, project, tmp_path):
+    """The backups before an import are taken on the spot, by the import's worker, before it writes:
+    every dataset import, and a source import of more than BULK_THRESHOLD sources."""
+    from desktop_app import datasets_ui
+    from desktop_app.datasets.csv_file import CsvFile
+    from desktop_app.datasets.mapping import guess_mapping
+    from desktop_app.importing import plan_import
+    from desktop_app.sources.import_flow import start_import
+
+    qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 1)  # the one on opening
+    session = window.session
+
+    def before_import():
+        return [b for b in backups.list_backups(project) if b.reason == "before-import"]
+
+    def run(runner):
+        with qtbot.waitSignal(runner.finished, timeout=30_000):
+            pass
+
+    few, many = tmp_path / "few.bib", tmp_path / "many.bib"
+    few.write_text("@book{one, title = {One book}, year = {2001}}\n")
+    many.write_text("".join(f"@book{{k{n}, title = {{Book {n}}}, year = {{2001}}}}\n"
+                            for n in range(backups.BULK_THRESHOLD + 1)))
+    run(start_import(window, session, plan_import([few], session.db), {}))
+    assert before_import() == []  # one source is no bulk import
+    run(start_import(window, session, plan_import([many], session.db), {}))
+    (made,) = before_import()
+    assert made.counts["sources"] == 2 and made.counts["events"] == 5  # the project as it was before
+    path = tmp_path / "events.csv"
+    path.write_text("date,title\n2024-11-20,One event\n2024-11-21,Another\n")
+    csv_file = CsvFile.open(path)
+    run(datasets_ui.start_import(window, session, csv_file, guess_mapping(csv_file.header), "skip"))
+    newest = before_import()[0]
+    assert newest.counts["events"] == 5 and newest.counts["sources"] == 2 + backups.BULK_THRESHOLD + 1
+    assert events.count_events(session.db) == 7
+
+
+QUIT_MID_BACKUP = """
+import sys, threading, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from db import backups
+from desktop_app.app import make_application, run_gui
+from desktop_app.main_window.window import MainWindow
+
+copying = threading.Event()
+real = backups._backup
+
+class SlowCopy:
+    # the project's read-only connection, copied a page at a time, slowly
+    def __init__(self, conn):
+        self.conn = conn
+    def backup(self, target):
+        def progress(status, remaining, total):
+            copying.set()
+            time.sleep(0.05)
+        self.conn.backup(target, pages=1, progress=progress)
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+backups._backup = lambda source, *args, **kwargs: real(SlowCopy(source), *args, **kwargs)
+app = make_application()
+
+def close_when_copying():
+    if not copying.is_set():
+        QTimer.singleShot(10, close_when_copying)
+        return
+    print("CLOSING", flush=True)
+    next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)).close()
+
+QTimer.singleShot(0, close_when_copying)
+code = run_gui(sys.argv[1])
+print("CODE", code, flush=True)
+"""
+
+
+def test_quitting_mid_backup_leaves_the_project_and_the_backups_intact(project, tmp_path, data_dir):
+    """The on-open backup copies in a daemon thread the application does not wait for: closing the
+    window while it copies quits at once, the project is whole, and no half copy passes for a backup."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c")}
+    done = subprocess.run([sys.executable, "-c", QUIT_MID_BACKUP, str(project)], cwd=Path(__file__).resolve().parents[3],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.split() == ["CLOSING", "CODE", "0"], done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    conn = sqlite3.connect(project)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 5
+    conn.close()
+    folder = backups.backup_dir(project)
+    assert backups.list_backups(project) == []  # the copy cut short is not listed, nor restorable
+    left = list(folder.iterdir())
+    assert {p.suffix for p in left} <= {".partial", ".partial-journal"} and left
+    hours_ago = time.time() - 7 * 3600
+    for path in left:
+        os.utime(path, (hours_ago, hours_ago))
+    made = backups.make_backup_of_file(project, "on-open")  # a later backup clears what was left
+    assert made is not None and made.counts["events"] == 5
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.path.name, made.path.with_suffix(".json").name])

@@ -61,3 +61,117 @@ def test_an_edit_from_the_window_on_a_full_disk_says_so(qtbot, window, hook, mes
     new_event.trigger()
     assert events.count_events(session.db) == count + added + 1
     assert session.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# -- imports and exports in the window ------------------------------------------------------------
+
+def full_disk_for_workers(monkeypatch, module):
+    """The connection an import's worker opens (``module.open_project``) on a file that cannot grow.
+    ``max_page_count`` belongs to one connection, so the worker's own is limited, at the true edge."""
+    real = module.open_project
+
+    def open_full(path):
+        db = real(path)
+        pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+        db.conn.execute(f"PRAGMA max_page_count = {pages}")
+        return db
+
+    monkeypatch.setattr(module, "open_project", open_full)
+
+
+def project_state(session):
+    conn = session.db.conn
+    return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("events", "sources", "source_creators", "citations", "tags", "entities", "history",
+                          "event_day_counts")}
+
+
+def assert_disk_full_said_and_nothing_written(qtbot, window, hook, message_boxes, before):
+    from desktop_app.reliability.shutdown import running_operations
+
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=30_000)
+    assert message_boxes[0][:2] == ("warning", "The disk is full")
+    assert "Nothing was lost" in message_boxes[0][2]
+    assert hook.dialog is None  # not reported as a bug
+    qtbot.waitUntil(lambda: running_operations(window) == [], timeout=10_000)
+    assert project_state(window.session) == before
+    assert not window.session.db.conn.in_transaction
+    assert window.session.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_source_import_on_a_full_disk_says_so_and_imports_nothing(qtbot, window, hook, message_boxes, tmp_path,
+                                                                     monkeypatch):
+    import json
+
+    from desktop_app.importing import plan_import
+    from desktop_app.sources import import_runner
+    from desktop_app.sources.import_flow import start_import
+
+    library = tmp_path / "library.json"
+    library.write_text(json.dumps([{"id": f"k{n}", "type": "book", "title": f"Book {n} " + "x" * 200,
+                                    "author": [{"family": f"Author{n}"}]} for n in range(300)]))
+    session = window.session
+    before, undo_steps = project_state(session), session.undo_stack.count()
+    full_disk_for_workers(monkeypatch, import_runner)
+    start_import(window, session, plan_import([library], session.db), {})
+    assert_disk_full_said_and_nothing_written(qtbot, window, hook, message_boxes, before)
+    assert session.undo_stack.count() == undo_steps
+    monkeypatch.undo()  # room again: the same import goes through
+    runner = start_import(window, session, plan_import([library], session.db), {})
+    with qtbot.waitSignal(runner.finished, timeout=30_000):
+        pass
+    assert project_state(session)["sources"] == before["sources"] + 300
+
+
+def test_a_dataset_import_on_a_full_disk_says_so_and_imports_nothing(qtbot, window, hook, message_boxes, tmp_path,
+                                                                      monkeypatch):
+    from desktop_app import datasets_ui
+    from desktop_app.datasets.csv_file import CsvFile
+    from desktop_app.datasets.mapping import guess_mapping
+    from desktop_app.datasets_ui import runner as dataset_runner
+
+    path = tmp_path / "events.csv"
+    with path.open("w") as handle:
+        handle.write("id,date,title,tags,actor1\n")
+        for n in range(3000):
+            handle.write(f"E{n},2024-{1 + n % 12:02d}-{1 + n % 28:02d},Event number {n},tag{n % 50},Actor {n % 30}\n")
+    csv_file = CsvFile.open(path)
+    session = window.session
+    before = project_state(session)
+    full_disk_for_workers(monkeypatch, dataset_runner)
+    datasets_ui.start_import(window, session, csv_file, guess_mapping(csv_file.header), "skip")
+    assert_disk_full_said_and_nothing_written(qtbot, window, hook, message_boxes, before)
+
+
+def test_an_export_that_cannot_be_written_says_so_and_keeps_the_previous_file(qtbot, window, tmp_path,
+                                                                             message_boxes, monkeypatch):
+    """Every format of File → Export…, the disk failing as the file is made durable (ENOSPC from
+    fsync, as a full disk or a network share reports it late): a message naming the reason, the
+    previous export untouched, no temporary file left."""
+    import errno
+    import os
+
+    from desktop_app.exporting_ui.choices import CHOICES
+    from desktop_app.exporting_ui.dialog import ExportDialog
+
+    dialog = ExportDialog(window.session)
+    qtbot.addWidget(dialog)
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    for number, choice in enumerate(CHOICES):
+        folder = tmp_path / f"export-{number}"
+        folder.mkdir()
+        target = folder / f"export{choice.suffix}"
+        target.write_text("the previous export")
+        dialog.format.setCurrentIndex(dialog.format.findText(choice.label))
+        del message_boxes[:]
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "fsync", no_space)
+            assert not dialog.export_to(target), choice.label
+        assert [m[:2] for m in message_boxes] == [("warning", "Export failed")], choice.label
+        assert "No space left on device" in message_boxes[0][2] and "nothing was changed" in message_boxes[0][2]
+        assert target.read_text() == "the previous export", choice.label
+        assert [p.name for p in folder.iterdir()] == [target.name], choice.label
+    assert dialog.export_to(target) and target.read_text() != "the previous export"  # room again

@@ -91,11 +91,63 @@ def test_edits_by_another_program_are_shown_when_the_window_is_activated(qtbot, 
     with qtbot.assertNotEmitted(session.reloaded):
         session.push(events.add_event("Our own edit", "2025"))  # our own commits are no news
         activate(window)
-    other = open_project(project)  # the command line, say
-    ops.run(other, events.add_event("Added by the command line", "2025-01-05"))
-    other.close()
+    command = subprocess.run([sys.executable, "-m", "desktop_app.cli", "add-event", "--db", str(project),
+                              "--date", "2025-01-05", "--title", "Added by the command line"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert command.returncode == 0, command.stderr
     with qtbot.waitSignal(session.reloaded, timeout=1000):
         activate(window)
     assert events.count_events(session.db) == 7
+    assert window.show_page("Timeline").model.rowCount() == 7  # the views read again
     with qtbot.assertNotEmitted(session.reloaded):
         activate(window)  # nothing new since
+
+
+SECOND_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from db import events
+from desktop_app.app import make_application, run_gui
+from desktop_app.main_window.window import MainWindow
+
+app = make_application()
+
+def once_open():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    banner = window.instance_guard.banner
+    print("BANNER", banner.isVisible(), banner.message.text(), flush=True)
+    window.session.push(events.add_event("Added in the second window", "2025-01-06"))
+    print("EDITED", flush=True)
+    sys.stdin.readline()
+    app.quit()
+
+QTimer.singleShot(0, once_open)
+sys.exit(run_gui(sys.argv[1]))
+"""
+
+
+def test_a_second_sourceline_on_the_project_warns_and_the_first_sees_its_edits(qtbot, window, project, tmp_path):
+    """Two real application instances: the second (a child process running the app as
+    `sourceline PATH` does) shows the banner naming this one; its edit reaches this window when
+    it is activated, with no "database is locked" anywhere."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c")}
+    child = subprocess.Popen([sys.executable, "-c", SECOND_WINDOW, str(project)], cwd=ROOT, env=env, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        banner = child.stdout.readline().split(" ", 2)
+        assert banner[:2] == ["BANNER", "True"], banner
+        assert f"process {os.getpid()}" in banner[2] and project.name in banner[2]
+        assert child.stdout.readline().strip() == "EDITED"
+        with qtbot.waitSignal(window.session.reloaded, timeout=1000):
+            activate(window)
+        titles = [row["title"] for row in events.events_in_range(window.session.db, -10**12, 10**12)]
+        assert "Added in the second window" in titles
+        window.session.push(events.add_event("And one here meanwhile", "2025-01-07"))
+        _, err = child.communicate("\n", timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(10)
+    assert child.returncode == 0 and "locked" not in err, err
+    assert events.count_events(window.session.db) == 7
