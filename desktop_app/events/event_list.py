@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButt
 from desktop_app.events.table_model import COLUMNS, DATE, EventTableModel
 
 COLUMN_WIDTHS = (200, 300, 110, 140, 60, 170)
-NO_EVENTS = "No events yet — press Ctrl+N to add one, or import sources from File → Import."
+NO_EVENTS = "No events yet — press Ctrl+N to add one, or bring in a table of events with File → Import Event Dataset…"
 NO_MATCH = "No events match the filter."
 
 

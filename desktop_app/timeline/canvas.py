@@ -253,9 +253,12 @@ class TimelineCanvas(QWidget):
     def empty_message(self) -> str | None:
         """What the canvas says when there is nothing to draw (None when there is)."""
         if self._extent is None:
-            return "No events match the filter" if not self.source.where.is_empty else "No events yet"
+            if not self.source.where.is_empty:
+                return "No events match the filter — Clear shows them all"
+            return "No events yet — press Ctrl+N to add one"
         if self._scene is not None and not self._scene.items:
-            return "No events in this period — press Home to see them all"
+            # Ctrl+0 (View → Zoom to Fit) works wherever the focus is; Home only in the timeline
+            return "No events in this period — press Ctrl+0 to see them all"
         return None
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)

@@ -383,11 +383,13 @@ def paint_axis(p: QPainter, scale: TickScale, width: int, colours: Colours) -> N
     p.setFont(bold)
     bold_metrics = p.fontMetrics()
     for index, tick in enumerate(labelled):
+        label_w = bold_metrics.horizontalAdvance(tick.label)
         x = max(tick.x, 0.0) + 4
         following = labelled[index + 1].x if index + 1 < len(labelled) else float("inf")
         # the context of the left edge stays there until the next one pushes it out
-        x = min(x, following - bold_metrics.horizontalAdvance(tick.label) - 8)
-        if x + bold_metrics.horizontalAdvance(tick.label) < 0 or x > width:
+        x = min(x, following - label_w - 8)
+        # a label is drawn whole or not at all: a cut "202" or "ov 2024" at an edge reads as a fault
+        if x < 0 or x + label_w > width:
             continue
         p.setPen(colours.text)
         p.drawText(QRectF(x, 2, 400, 18), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
@@ -403,7 +405,8 @@ def paint_axis(p: QPainter, scale: TickScale, width: int, colours: Colours) -> N
         p.setPen(QPen(colours.faint, 1))
         p.drawLine(QPointF(round(tick.x) + 0.5, AXIS_H - 6), QPointF(round(tick.x) + 0.5, AXIS_H))
         label_w = metrics.horizontalAdvance(tick.label)
-        if tick.x + 4 >= drawn_to:  # defensive: a label wider than the tick spacing is skipped
+        # defensive: a label wider than the tick spacing is skipped; so is one the right edge would cut
+        if tick.x + 4 >= drawn_to and tick.x + 4 + label_w <= width:
             p.setPen(colours.text)
             p.drawText(QRectF(tick.x + 4, 22, label_w + 4, 18),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)

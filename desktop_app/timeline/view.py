@@ -48,7 +48,8 @@ class TimelineView(QWidget):
         self.canvas.viewport_changed.connect(self._on_viewport)
         self.canvas.content_height_changed.connect(self._update_scroll_bar)
         self.canvas.scrolled.connect(self.scroll_bar.setValue)
-        self.canvas.data_reloaded.connect(self.overview.refresh)
+        # counted again under the canvas's filter whenever the canvas has read the events again
+        self.canvas.data_reloaded.connect(lambda: self.overview.set_filter(self.canvas.source.where))
         self.scroll_bar.valueChanged.connect(self.canvas.set_scroll_y)
         self.overview.center_requested.connect(
             lambda t: self.canvas.set_viewport(self.canvas.viewport().centered_on(t), defer=True))
@@ -57,7 +58,7 @@ class TimelineView(QWidget):
     # -- the interface the main window uses ----------------------------------------------------
 
     def set_filter(self, where: EventFilter) -> None:
-        self.canvas.set_filter(where)  # the overview follows through data_reloaded
+        self.canvas.set_filter(where)  # the overview follows through data_reloaded, with the same filter
 
     def select_events(self, ids, reveal: bool = False) -> None:
         self.canvas.select_events(ids, reveal)

@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from db import events
 from db.dates import DAY, seconds_of
+from db.events import EventFilter
 from desktop_app.timeline.frames import DensityFrame
 from desktop_app.timeline.painting import Colours
 from desktop_app.timeline.scene import AXIS_H
 from desktop_app.timeline.tooltips import density_tooltip, event_tooltip
 from desktop_app.timeline.view import TimelineView
 from desktop_app.timeline.viewport import Viewport
+from tests.desktop_app.timeline.conftest import MIXED_EVENTS
 
 
 @pytest.fixture
@@ -48,6 +50,21 @@ def test_the_overview_draws_the_viewport_rectangle(view):
     edge = [image.pixelColor(x, y) for x in range(round(left) - 1, round(left) + 2) for y in range(4, strip.height() - 4)]
     assert min(abs(c.lightness() - outline.lightness()) for c in edge) < 40
     assert image.pixelColor(round(left) - 20, 8) != image.pixelColor(round(left) + 4, 8)  # inside is tinted
+
+
+def test_the_overview_counts_only_what_the_filter_lets_through(view, mixed_session):
+    strip = view.overview
+    assert sum(strip._counts) == len(MIXED_EVENTS)
+    diplomacy = EventFilter(tags=("diplomacy",))  # three events, 12 to 20 November 2024
+    view.set_filter(diplomacy)
+    assert strip.where == diplomacy
+    assert sum(strip._counts) == events.count_events(mixed_session.db, diplomacy) == 3
+    lo, hi = strip.time_range()
+    assert seconds_of(2024, 11, 1) < lo and hi < seconds_of(2024, 12, 1)  # not the year of every event
+    view.set_filter(EventFilter(text="nothing matches this"))
+    assert strip.time_range() is None and strip._counts == []
+    view.set_filter(EventFilter())
+    assert sum(strip._counts) == len(MIXED_EVENTS)
 
 
 def test_event_tooltip_says_date_in_words_and_escapes_titles():
@@ -103,7 +120,7 @@ def test_today_is_marked(view):
     today = Colours.from_palette(view.canvas.palette()).today
     column = [image.pixelColor(dx, y) for dx in (x - 1, x, x + 1) for y in range(AXIS_H + 5, view.canvas.height() - 5)]
     assert sum(1 for c in column if abs(c.hue() - today.hue()) < 20 and c.saturation() > 40) > 20
-    assert view.canvas.empty_message() == "No events in this period — press Home to see them all"
+    assert view.canvas.empty_message() == "No events in this period — press Ctrl+0 to see them all"
 
 
 def test_double_click_on_density_zooms_in(qtbot, tmp_path, many_events, qapp):

@@ -11,6 +11,7 @@ from db.store import open_project
 from desktop_app.session import Session
 from desktop_app.timeline import axis
 from desktop_app.timeline.frames import DensityFrame, EventsFrame
+from desktop_app.timeline.painting import Colours
 from desktop_app.timeline.scene import AXIS_H, MARK_H
 from desktop_app.timeline.view import TimelineView
 from desktop_app.timeline.viewport import Viewport
@@ -61,9 +62,35 @@ def test_wheel_zoom_goes_from_years_to_months_to_days_around_the_cursor(view):
         units.append(axis.ticks(view.viewport()).unit)
     seen = list(dict.fromkeys(units))
     assert seen.index("year") < seen.index("month") < seen.index("day")
+    for _ in range(12):
+        _wheel(canvas, 1, at)
+    assert axis.ticks(view.viewport()).unit == "hour"
+    assert all(t.label.endswith(":00") for t in axis.ticks(view.viewport()).minor)
+    _wheel(canvas, -12, at)
     assert view.viewport().t_of(at.x()) == pytest.approx(under_cursor, abs=view.viewport().seconds_per_px)
     _wheel(canvas, -40, at)
     assert axis.ticks(view.viewport()).unit == "year"
+
+
+def test_axis_labels_are_whole_or_absent_at_the_edges(view):
+    """A label the edge would cut ("202" for 2025, "ov 1995" pushed out left) is not drawn."""
+    canvas = view.canvas
+    width = canvas.width()
+    november, december = seconds_of(1995, 11, 1), seconds_of(1995, 12, 1)
+    spp = (december - november) / (width - 50)  # 1 November at x = 30, 1 December at 20 px from the right
+    view.set_viewport(Viewport(november - 30 * spp, spp, width))
+    scale = axis.ticks(view.viewport())
+    assert scale.unit == "week" and [round(t.x) for t in scale.major if t.label][-2:] == [30, width - 20]
+    image = canvas.grab().toImage()
+    band = Colours.from_palette(canvas.palette()).axis
+
+    def blank(x0, x1, y0, y1):
+        return all(image.pixelColor(x, y) == band for x in range(x0, x1) for y in range(y0, y1))
+
+    assert not blank(34, 120, 2, 20)  # "Nov 1995" is there
+    # (the outer 3 px hold the focus frame)
+    assert blank(3, 28, 3, 20)  # "Oct 1995", pushed out by it, is gone rather than cut
+    assert blank(width - 18, width - 3, 3, 38)  # no "Dec 1995" cut to "De", no minor label cut either
 
 
 def test_plus_and_minus_keys_zoom(view, qtbot):
@@ -278,5 +305,5 @@ def test_filter_and_lanes(view, mixed_session):
     with pytest.raises(ValueError):
         view.set_lane_mode("colour")
     view.set_filter(EventFilter(text="nothing matches this"))
-    assert view.canvas.empty_message() == "No events match the filter"
+    assert view.canvas.empty_message().startswith("No events match the filter — Clear")
 
