@@ -18,7 +18,7 @@ from db.errors import SourcelineError
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.error_label import ErrorLabel
-from desktop_app.events.name_fields import NameListField, all_entity_names
+from desktop_app.events.name_fields import NameListField, entity_completions
 from desktop_app.reliability.literal_text import literal
 
 # Changes to these tables may alter what the editor shows of its event.
@@ -74,7 +74,7 @@ class EventEditor(QWidget):
         self.description.setMinimumHeight(60)
         self.description.setMaximumHeight(140)
         self.tags = NameListField(lambda: tag_names(db), "comma, separated")
-        self.entities = NameListField(lambda: all_entity_names(db), "people, organisations, places")
+        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places")
         self.location_name = QLineEdit(placeholderText="Place name")
         self.latitude = QLineEdit(placeholderText="Latitude")
         self.longitude = QLineEdit(placeholderText="Longitude")
@@ -235,9 +235,11 @@ class EventEditor(QWidget):
     def _load(self, event: dict, keep_edits: bool) -> None:
         """Fill the fields; with ``keep_edits``, a field the user has changed keeps their text."""
         stored = self._stored_values(event)
-        current = self._widget_values() if keep_edits else {}
+        current = self._widget_values()
         self._loading = True
         for key in FIELDS:
+            if current[key] == stored[key]:
+                continue  # already shown: leave the cursor where it is
             if not keep_edits or current[key] == self._loaded.get(key):
                 self._put(key, stored[key])
         self._loading = False
@@ -303,7 +305,14 @@ class EventEditor(QWidget):
             changed["latitude"] = _coordinate(values["latitude"], "Latitude", 90)
             changed["longitude"] = _coordinate(values["longitude"], "Longitude", 180)
         links = {key: changed.pop(key) for key in ("tags", "entities") if key in changed}
-        return self._push(events.update_event(self._event_id, **links, **changed))
+        if not self._push(events.update_event(self._event_id, **links, **changed)):
+            return False
+        # Show what the store holds: it may write a field otherwise than it was typed (an alias
+        # becomes its entity's name, "Politics" the existing tag "politics", "50.450" 50.45), and
+        # the fields would else stay "unsaved" and be saved again at every move.
+        self._load(events.get_event(self._session.db, self._event_id), keep_edits=False)
+        self._update_state()
+        return True
 
     def revert(self) -> None:
         for key in FIELDS:

@@ -14,7 +14,7 @@ from db.entities import tag_names
 from db.errors import InvalidDate
 from db.events import EventFilter
 from desktop_app.events.error_label import ErrorLabel
-from desktop_app.events.name_fields import NameListField, all_entity_names
+from desktop_app.events.name_fields import NameListField, entity_completions
 
 TYPING_DELAY_MS = 250
 SOURCES_CHOICES = (("Any sources", None), ("Has sources", True), ("No sources", False))
@@ -28,7 +28,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.text = QLineEdit(placeholderText="Search titles and descriptions", clearButtonEnabled=True)
         self.tags = NameListField(lambda: tag_names(db), "Tags")
-        self.entities = NameListField(lambda: all_entity_names(db), "People, places…")
+        self.entities = NameListField(lambda: entity_completions(db), "People, places…")
         self.date_from = QLineEdit(placeholderText="From (EDTF)", clearButtonEnabled=True)
         self.date_to = QLineEdit(placeholderText="To (EDTF)", clearButtonEnabled=True)
         for field, tip in ((self.date_from, "Events ending on or after this date, e.g. 2024-11 or 2022"),

@@ -1,7 +1,9 @@
 """Comma-separated name fields (tags, entities) that complete each item from the project.
 
 The names are read when the field gains focus, not when it is built, so that opening a project
-costs nothing and names added since (by another edit) are offered.
+costs nothing and names added since (by another edit) are offered. An entity's aliases are
+offered too, as "Kiev → Kyiv": typing the alias finds the entity, and choosing it writes the
+entity's own name (the one the store would link anyway).
 """
 from __future__ import annotations
 
@@ -24,18 +26,25 @@ def join_names(names) -> str:
     return ", ".join(names)
 
 
-def all_entity_names(db) -> list[str]:
-    """Entity names and their aliases: typing an alias finds the entity too."""
-    return sorted({name for _, names in entity_names(db) for name in names}, key=str.casefold)
+ALIAS_ARROW = " → "
+
+
+def entity_completions(db) -> list[tuple[str, str]]:
+    """(what may be typed, the entity's name) for every entity name and alias, sorted by the first:
+    typing an alias finds its entity too."""
+    pairs = {(name, names[0]) for _, names in entity_names(db) for name in names}
+    return sorted(pairs, key=lambda pair: (pair[0].casefold(), pair[1].casefold()))
 
 
 class NameListField(QLineEdit):
-    """A line edit for "name, name, ..." completing from ``load_names()`` (read on focus)."""
+    """A line edit for "name, name, ..." completing from ``load_names()`` (read on focus): names,
+    or (typed, name) pairs where choosing ``typed`` writes ``name`` (an alias and its entity)."""
 
     def __init__(self, load_names, placeholder: str = "", parent=None):
         super().__init__(parent)
         self._load_names = load_names
         self._names = QStringListModel(self)
+        self._writes: dict[str, str] = {}  # an offered line → the name it writes, where they differ
         # Not setCompleter(): that completes the whole text; this one completes the last item.
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -59,7 +68,14 @@ class NameListField(QLineEdit):
         return self._names
 
     def reload_names(self) -> None:
-        self._names.setStringList(self._load_names())
+        offered, self._writes = [], {}
+        for entry in self._load_names():
+            typed, name = (entry, entry) if isinstance(entry, str) else entry
+            line = typed if typed == name else f"{typed}{ALIAS_ARROW}{name}"
+            if line != name:
+                self._writes[line] = name
+            offered.append(line)
+        self._names.setStringList(offered)
 
     def _complete(self, text: str) -> None:
         prefix = text.rsplit(",", 1)[-1].strip()
@@ -73,6 +89,7 @@ class NameListField(QLineEdit):
             self._completer.popup().hide()
 
     def _insert(self, chosen: str) -> None:
+        chosen = self._writes.get(chosen, chosen)
         before = self.text().rsplit(",", 1)[0] if "," in self.text() else ""
         self.setText(f"{before.rstrip()}, {chosen}" if before.strip() else chosen)
         self.editingFinished.emit()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from db import dates, events
 from db.citations import LOCATOR_TYPES, STANCES
 from desktop_app.dates.render import in_words, in_words_or_raw
-from desktop_app.events.name_fields import NameListField, all_entity_names
+from desktop_app.events.name_fields import NameListField, entity_completions
 from desktop_app.reliability.literal_text import literal
 
 SEARCH_DELAY_MS = 150
@@ -74,7 +74,7 @@ class CiteDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
-        self.entities = NameListField(lambda: all_entity_names(db), "people, organisations, places")
+        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places")
         new_form = QFormLayout()
         new_form.addRow("Title", self.title)
         new_form.addRow("Date", self.date)

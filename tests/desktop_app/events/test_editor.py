@@ -139,11 +139,37 @@ def test_citations_remove_open_and_add(qtbot, session, editor):
     assert tree.topLevelItemCount() == 1
 
 
-def test_entity_completion_offers_aliases(qtbot, editor):
-    editor.entities.setFocus()
-    qtbot.waitUntil(lambda: editor.entities.hasFocus())
-    offered = editor.entities.completer_model().stringList()
-    assert {"John Smith", "J. Smith", "City council", "Jane Doe"} <= set(offered)
+def test_entity_completion_offers_aliases_and_writes_the_entity(qtbot, editor):
+    field = editor.entities
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    offered = field.completer_model().stringList()
+    assert {"John Smith", "J. Smith → John Smith", "City council", "Jane Doe"} <= set(offered)
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    qtbot.keyClicks(field, ", J. Sm")  # the alias is what the user remembers
+    popup = field._completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())] == ["J. Smith → John Smith"]
+    field._completer.activated.emit("J. Smith → John Smith")  # what choosing the line sends
+    assert field.names() == ("City council", "John Smith")
+
+
+def test_a_name_the_store_writes_otherwise_leaves_nothing_unsaved(qtbot, session, editor):
+    """An alias typed by hand is stored as its entity, a tag in another case as the existing tag,
+    a coordinate as its number: after Save the editor shows that and has nothing left to save."""
+    event_id = editor.event_id
+    retype(qtbot, editor.entities, "City council, j. smith")
+    retype(qtbot, editor.tags, "Transport, POLITICS")
+    retype(qtbot, editor.latitude, "50.450")
+    retype(qtbot, editor.longitude, "30.5")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    stored = events.get_event(session.db, event_id)
+    assert stored["entities"] == ["City council", "John Smith"] and stored["tags"] == ["politics", "transport"]
+    assert editor.entities.names() == ("City council", "John Smith")
+    assert editor.tags.names() == ("politics", "transport") and editor.latitude.text() == "50.45"
+    assert not editor.is_dirty() and not editor.save_button.isEnabled()
+    editor.show_event(event_id_titled(session, "Minister resigns"))  # moving on saves nothing more
+    assert session.undo_stack.count() == 1
 
 
 def test_build_menu_marks_approximate(editor):
