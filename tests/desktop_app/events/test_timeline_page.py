@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from db import events
 from db.events import EventFilter
+from desktop_app.events.edtf_forms import day_of
 from desktop_app.events.table_model import TITLE
 from desktop_app.timeline import axis
 from desktop_app.timeline.scene import AXIS_H
@@ -70,6 +71,7 @@ def test_create_edit_undo_redo_through_the_gui(qtbot, window, page):
     new_id = page.editor.event_id
     created = events.get_event(session.db, new_id)
     assert created["title"] == "New event" and created["date_precision"] == "day"
+    assert created["date_edtf"] == day_of(page.timeline.center_time())  # at the centre of the view
     assert created["date_edtf"] == page.editor.date.text()
     assert page.editor.title.hasFocus() and page.editor.title.selectedText() == "New event"
     assert page.list.selected_ids() == [new_id] and page.timeline.selected_ids() == [new_id]
@@ -196,6 +198,25 @@ def test_filter_by_text_and_tag_narrows_both_views(qtbot, window, page):
     qtbot.mouseClick(page.list.empty.button, Qt.MouseButton.LeftButton)  # "Clear filter"
     assert page.model.rowCount() == 5 and bar.tags.text() == ""
     assert status(window, "events") == "5 events"
+
+
+def test_status_bar_counts_what_is_shown_and_selected(qtbot, window, page):
+    page.apply_filter(EventFilter(tags=("transport",)))
+    assert status(window, "events") == "2 of 5 events shown"
+    assert status(window, "selection") == ""
+    qtbot.waitUntil(lambda: len(page.timeline.canvas.scene().items) == 2)
+    first, second = (id_of(window.session, t) for t in ("Council votes to close the bridge", "Bridge closed to traffic"))
+    click_on_timeline(qtbot, page, first)
+    assert status(window, "selection") == "1 selected"
+    canvas = page.timeline.canvas
+    item = next(i for i in canvas.scene().items if i.id == second)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     QPoint(round(item.x0), round(item.y + AXIS_H - canvas.scroll_y())))
+    assert sorted(page.list.selected_ids()) == sorted([first, second])
+    assert status(window, "selection") == "2 selected"
+    assert page.editor.placeholder.text().startswith("2 events selected")
+    page.apply_filter(EventFilter(tags=("politics",)))  # one of them is filtered out
+    assert status(window, "events") == "2 of 5 events shown" and status(window, "selection") == "1 selected"
 
 
 def test_event_requested_clears_a_filter_that_hides_it(qtbot, window, page):

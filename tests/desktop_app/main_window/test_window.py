@@ -67,3 +67,40 @@ def test_window_geometry_is_remembered(qtbot, session, settings):
     second = MainWindow(None, settings)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
+
+
+def test_system_theme_follows_the_platform_palette_as_it_changes(qtbot, window):
+    """With View → Theme → System nothing is pinned: Qt resolves every colour from the platform's
+    palette, again whenever the desktop switches between light and dark, and every part of the
+    window reads its colours from the palette when it paints (none is kept from when it was built)."""
+    from desktop_app.events.error_label import error_colour
+
+    app = QApplication.instance()
+    menu = next(a.menu() for a in window.menus["view"].actions() if a.menu() and a.text() == "&Theme")
+    system = next(a for a in menu.actions() if a.text() == "&System")
+    system.trigger()
+    assert system.isChecked() and app.palette().resolveMask() == 0  # no role forced
+
+    page = window.page("Timeline")
+    canvas, strip = page.timeline.canvas, page.timeline.overview
+    date_error = page.editor.date.error
+
+    def bottom_left(widget):
+        return widget.grab().toImage().pixelColor(5, widget.height() - 3)
+
+    assert bottom_left(canvas).lightness() > 200
+
+    def strip_middle():  # above the bars, under the rectangle of what is in view
+        return strip.grab().toImage().pixelColor(strip.width() // 2, 5).lightness()
+
+    light_strip = strip_middle()
+    try:
+        app.setPalette(theme.dark_palette())  # what Qt hands the application when the desktop turns dark
+        qtbot.waitUntil(lambda: bottom_left(canvas).lightness() < 60)
+        assert strip_middle() < light_strip - 60
+        assert page.list.table.palette().color(QPalette.ColorRole.Base).lightness() < 60
+        assert date_error.palette().color(QPalette.ColorRole.WindowText) == error_colour(app.palette())
+    finally:
+        system.trigger()
+    qtbot.waitUntil(lambda: bottom_left(canvas).lightness() > 200)
+    assert date_error.palette().color(QPalette.ColorRole.WindowText) == error_colour(app.palette())
