@@ -88,6 +88,9 @@ SORTS = {
     "title": "e.title COLLATE NOCASE {dir}, e.id {dir}",
     "first_reported": "e.first_reported_s IS NULL, e.first_reported_s {dir}, e.id {dir}",
 }
+# Sorts whose every term follows the direction, so the other direction is their exact reverse
+# (events never reported sort last both ways).
+_REVERSIBLE = {"date", "title"}
 
 _DATE_COLUMNS = """
     e.id, e.uuid, e.title, e.date_edtf, e.start_s, e.end_s, e.fuzzy_start_s, e.fuzzy_end_s,
@@ -136,16 +139,23 @@ def count_events(db: Database, where: EventFilter = EventFilter()) -> int:
 
 def event_page(
     db: Database, where: EventFilter = EventFilter(), sort: str = "date", descending: bool = False,
-    offset: int = 0, limit: int = 200,
+    offset: int = 0, limit: int = 200, total: int | None = None,
 ) -> list[dict]:
-    """One page of event summaries in list order."""
+    """One page of event summaries in list order. Given ``total`` (how many pass the filter), a
+    page in the second half is read from the other end: an OFFSET walks the index from its start,
+    so the last page of a million events would walk all of them."""
     sql, params = where.where()
+    from_end = total is not None and offset > total // 2 and sort in _REVERSIBLE
+    if from_end:
+        limit = max(0, min(limit, total - offset))
+        offset, descending = total - offset - limit, not descending
     order = SORTS[sort].format(dir="DESC" if descending else "ASC")
     cursor = db.conn.execute(
         f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE {sql} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return _rows(cursor)
+    rows = _rows(cursor)
+    return rows[::-1] if from_end else rows
 
 
 def row_of_event(db: Database, event_id: int, where: EventFilter = EventFilter(), sort: str = "date",

@@ -110,7 +110,7 @@ class EventTableModel(QAbstractTableModel):
         page = self._pages.get(page_number)
         if page is None:
             page = events.event_page(self._db, self._filter, self._sort, self._descending,
-                                     offset=page_number * PAGE_SIZE, limit=PAGE_SIZE)
+                                     offset=page_number * PAGE_SIZE, limit=PAGE_SIZE, total=self._count)
             self._pages[page_number] = page
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
