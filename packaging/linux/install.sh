@@ -18,6 +18,14 @@ PREFIX="${PREFIX:-$HOME/.local}"
 DATA="$PREFIX/share"
 APP_ID=org.sourceline.Sourceline
 
+# A path with a space is quoted, as the Desktop Entry spec asks; the characters the spec would have
+# escaped inside quotes are refused rather than risked.
+exec_path="$PREFIX/bin/sourceline"
+case "$exec_path" in
+    *[\"\`\$\\]*) echo "install.sh: PREFIX may not contain \", \`, \$ or \\: $PREFIX" >&2; exit 1 ;;
+    *[[:space:]]*) exec_path="\"$exec_path\"" ;;
+esac
+
 if [ -n "${SOURCELINE_PROGRAM:-}" ]; then
     program="$SOURCELINE_PROGRAM"
 elif [ -x "$ROOT/dist/sourceline/sourceline" ]; then
@@ -38,7 +46,8 @@ ln -sfn "$program" "$PREFIX/bin/sourceline"
 
 install -d "$DATA/applications" "$DATA/metainfo" "$DATA/mime/packages"
 # Exec= gets the absolute path; %f stays, so a file opened from the file manager is passed on.
-sed "s|^Exec=sourceline |Exec=$PREFIX/bin/sourceline |" "$HERE/$APP_ID.desktop" >"$DATA/applications/$APP_ID.desktop"
+EXEC_LINE="Exec=$exec_path %f" awk '/^Exec=sourceline / { print ENVIRON["EXEC_LINE"]; next } { print }' \
+    "$HERE/$APP_ID.desktop" >"$DATA/applications/$APP_ID.desktop"
 install -m 644 "$HERE/$APP_ID.metainfo.xml" "$DATA/metainfo/$APP_ID.metainfo.xml"
 install -m 644 "$HERE/$APP_ID.mime.xml" "$DATA/mime/packages/$APP_ID.xml"
 

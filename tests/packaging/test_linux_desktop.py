@@ -147,3 +147,20 @@ def test_install_without_a_program_says_what_to_do(tmp_path):
                             env={**os.environ, "PREFIX": str(tmp_path / "local")})
     assert result.returncode == 1
     assert "make package" in result.stderr
+
+
+def test_a_prefix_with_spaces_is_quoted_in_the_menu_entry(tmp_path):
+    prefix = tmp_path / "My Apps"
+    assert install(prefix, SOURCELINE_PROGRAM="/bin/true").returncode == 0
+    installed = prefix / "share" / "applications" / DESKTOP.name
+    assert f'Exec="{prefix}/bin/sourceline" %f' in installed.read_text().splitlines()
+    if shutil.which("desktop-file-validate"):
+        check = subprocess.run(["desktop-file-validate", str(installed)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout
+
+
+def test_a_prefix_the_entry_could_not_hold_is_refused_before_anything_is_written(tmp_path):
+    prefix = tmp_path / "cost$HOME"
+    result = install(prefix, SOURCELINE_PROGRAM="/bin/true")
+    assert result.returncode == 1 and "PREFIX may not contain" in result.stderr
+    assert not prefix.exists()
