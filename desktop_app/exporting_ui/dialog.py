@@ -17,7 +17,7 @@ from db.errors import SourcelineError
 from db.events import count_events
 from desktop_app.exporting.citation_lists import DEFAULT_STYLE
 from desktop_app.exporting.exports import PREVIEW_COUNT, ExportOptions, export_file, preview
-from desktop_app.exporting.selection import Selection, describe, source_ids
+from desktop_app.exporting.selection import Selection, describe, event_count, source_ids
 from desktop_app.exporting_ui.choices import CHOICES, FormatChoice, WindowState
 from desktop_app.exporting_ui.clipboard import copy_bibliography
 from desktop_app.exporting_ui.pdf import write_chronology_pdf
@@ -182,8 +182,13 @@ class ExportDialog(QDialog):
                 self.picture_preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
                     min(fit, image.width()), Qt.TransformationMode.SmoothTransformation))
                 return
-            things = "sources" if choice.lists_sources else "events"
-            self.preview_title.setText(f"Preview of the first {PREVIEW_COUNT} {things}")
+            if choice.lists_sources:
+                self.preview_title.setText(f"Preview of the first {PREVIEW_COUNT} sources")
+            else:
+                count = event_count(self.session.db, self.selection())
+                self.preview_title.setText(f"Preview of the first {PREVIEW_COUNT} of {count:,} events"
+                                           if count > PREVIEW_COUNT else
+                                           f"Preview of all {count:,} event{'s' if count != 1 else ''}")
             options = self.options()
             if choice.document == "pdf":
                 options = replace(options, document="html")

@@ -67,6 +67,7 @@ def test_the_dialog_takes_the_timeline_pages_selection_and_the_period_in_view(wi
     _choose(dialog, "Timeline data — CSV")
     rows = list(csv.DictReader(io.StringIO(dialog.preview_text())))
     assert sorted(r["title"] for r in rows) == sorted(chosen.values())
+    assert dialog.preview_title.text() == "Preview of all 2 events"
     # The picture of the selection shows all of it; of all events (or the filter), what is in view.
     _choose(dialog, "Timeline picture — PNG")
     request = dialog.picture_request(960)
@@ -78,9 +79,14 @@ def test_the_dialog_takes_the_timeline_pages_selection_and_the_period_in_view(wi
 
 
 def test_preview_shows_the_first_five_entries_of_each_text_format(special_session, qtbot, cases):
+    from db.events import add_event
+
+    for n in range(2):
+        special_session.push(add_event(f"One more {n}", "2025"))
     dialog = _dialog(qtbot, special_session)
     _choose(dialog, "Timeline data — TimelineJS JSON")
     assert len(json.loads(dialog.preview_text())["events"]) == 5
+    assert dialog.preview_title.text() == f"Preview of the first 5 of {len(cases.events) + 2} events"
     _choose(dialog, "Chronology — Markdown")
     assert dialog.preview_text().startswith("# Chronology — special") and dialog.previews.currentIndex() == 0
     _choose(dialog, "Citations — RIS")
