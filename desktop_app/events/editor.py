@@ -57,6 +57,7 @@ class EventEditor(QWidget):
         self._loaded: dict = {}
         self._dirty = False
         self._loading = False  # filling the fields is not an edit
+        self._saving = False  # our own save is being stored: its refresh shows what the store holds
         db = session.db
 
         self.heading = QLabel()
@@ -257,7 +258,7 @@ class EventEditor(QWidget):
             self._dirty = False
             self.show_event(None)
             return
-        self._load(event, keep_edits=True)
+        self._load(event, keep_edits=not self._saving)
         self._update_state()
 
     # -- saving ------------------------------------------------------------------------------
@@ -305,13 +306,19 @@ class EventEditor(QWidget):
             changed["latitude"] = _coordinate(values["latitude"], "Latitude", 90)
             changed["longitude"] = _coordinate(values["longitude"], "Longitude", 180)
         links = {key: changed.pop(key) for key in ("tags", "entities") if key in changed}
-        if not self._push(events.update_event(self._event_id, **links, **changed)):
-            return False
-        # Show what the store holds: it may write a field otherwise than it was typed (an alias
-        # becomes its entity's name, "Politics" the existing tag "politics", "50.450" 50.45), and
-        # the fields would else stay "unsaved" and be saved again at every move.
-        self._load(events.get_event(self._session.db, self._event_id), keep_edits=False)
-        self._update_state()
+        # The refresh this edit causes shows what the store holds, not what was typed: it may write
+        # a field otherwise (an alias becomes its entity's name, "Politics" the existing tag
+        # "politics", "50.450" 50.45), and the fields would else stay "unsaved" and be saved again
+        # at every move.
+        self._saving = True
+        try:
+            if not self._push(events.update_event(self._event_id, **links, **changed)):
+                return False
+        finally:
+            self._saving = False
+        if self._dirty:  # the edit changed nothing stored ("POLITICS" for "politics"): no refresh came
+            self._load(events.get_event(self._session.db, self._event_id), keep_edits=False)
+            self._update_state()
         return True
 
     def revert(self) -> None:

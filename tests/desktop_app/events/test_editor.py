@@ -172,6 +172,19 @@ def test_a_name_the_store_writes_otherwise_leaves_nothing_unsaved(qtbot, session
     assert session.undo_stack.count() == 1
 
 
+def test_a_name_retyped_in_another_case_leaves_nothing_unsaved(qtbot, session, editor):
+    """"POLITICS" where "politics" is already the event's tag changes nothing in the store, yet the
+    field must show the stored name and the editor have nothing left to save."""
+    retype(qtbot, editor.tags, "politics")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    steps = session.undo_stack.count()
+    retype(qtbot, editor.tags, "POLITICS")
+    assert editor.is_dirty()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.tags.names() == ("politics",) and not editor.is_dirty()
+    assert session.undo_stack.count() <= steps + 1
+
+
 def test_build_menu_marks_approximate(editor):
     actions = {a.text(): a for a in editor.date.build_button.menu().actions()}
     actions["Approximate (~)"].trigger()
