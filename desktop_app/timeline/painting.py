@@ -70,6 +70,9 @@ def text_contrast_needed(palette: QPalette) -> float:
     return HIGH_TEXT_CONTRAST if own >= HIGH_TEXT_CONTRAST else TEXT_CONTRAST
 
 
+_COLOURS_BY_PALETTE: dict[int, "Colours"] = {}
+
+
 @dataclass(frozen=True)
 class Colours:
     base: QColor
@@ -88,6 +91,18 @@ class Colours:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> "Colours":
+        """The colours for a palette; worked out once per palette (every paint asks), since
+        keeping the contrast takes blending steps for each derived colour."""
+        key = palette.cacheKey()
+        known = _COLOURS_BY_PALETTE.get(key)
+        if known is None:
+            if len(_COLOURS_BY_PALETTE) >= 16:  # palettes come and go with themes: stay small
+                _COLOURS_BY_PALETTE.clear()
+            known = _COLOURS_BY_PALETTE[key] = cls._derive(palette)
+        return known
+
+    @classmethod
+    def _derive(cls, palette: QPalette) -> "Colours":
         role = QPalette.ColorRole
         base, text = palette.color(role.Base), palette.color(role.Text)
         band, axis = palette.color(role.AlternateBase), palette.color(role.Window)

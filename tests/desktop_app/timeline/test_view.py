@@ -307,3 +307,13 @@ def test_filter_and_lanes(view, mixed_session):
     view.set_filter(EventFilter(text="nothing matches this"))
     assert view.canvas.empty_message().startswith("No events match the filter — Clear")
 
+
+
+def test_colours_are_worked_out_once_per_palette_and_follow_a_change(view):
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = view.canvas.palette()
+    assert Colours.from_palette(palette) is Colours.from_palette(QPalette(palette))  # a copy: same key
+    darker = QPalette(palette)
+    darker.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    assert Colours.from_palette(darker).base == QColor("#101010") != Colours.from_palette(palette).base
