@@ -182,9 +182,9 @@ def _to_csl(entry: Entry, raw: dict, corporate: dict[str, set[int]]) -> dict:
         if accessed:
             item["accessed"] = accessed
     notes = [note for note in notes if note]
-    linked = re.match(r"\s*\\url\{([^{}]*)\}\s*$", raw.get("howpublished", ""))
+    linked = _howpublished_url(raw)
     if text.get("howpublished") and item["type"] != "webpage" \
-            and not (linked and linked.group(1).strip() == item.get("URL")):  # the URL itself, not a note
+            and not (linked and linked.strip() == item.get("URL")):  # the URL itself, not a note
         notes.insert(0, text["howpublished"])
     if notes:
         item["note"] = ". ".join(notes)
@@ -298,11 +298,20 @@ def _set_publication(item: dict, text: dict) -> None:
         item["issue" if item["type"].startswith("article") else "number"] = number
 
 
+_LINKED = re.compile(r"\s*\\url\{([^{}]*)\}\s*$")
+
+
+def _howpublished_url(raw: dict) -> str | None:
+    """The address in ``howpublished = {\\url{...}}`` (classic BibTeX's way to give a URL)."""
+    linked = _LINKED.match(raw.get("howpublished", ""))
+    return linked.group(1) if linked else None
+
+
 def _set_identifiers(item: dict, raw: dict) -> None:
     url = (raw.get("url") or "").strip()
-    linked = re.match(r"\s*\\url\{([^{}]*)\}\s*$", raw.get("howpublished", ""))
+    linked = _howpublished_url(raw)
     if not url and linked:
-        url = linked.group(1)
+        url = linked
     doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", (raw.get("doi") or "").strip(), flags=re.I)
     eprint_type = (raw.get("eprinttype") or "").strip().lower()
     if not url and eprint_type == "arxiv" and raw.get("eprint"):
