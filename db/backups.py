@@ -63,6 +63,12 @@ def make_backup(db: Database, project_path: str | Path, reason: str, keep: int |
     return _backup(db.conn, project_path, reason, keep)
 
 
+def before_bulk_change(db: Database, project_path: str | Path, count: int, reason: str) -> Backup | None:
+    """A backup before a change of more than ``BULK_THRESHOLD`` records (an import, a delete):
+    the undo history ends with the session, a backup does not. None when the change is small."""
+    return make_backup(db, project_path, reason) if count > BULK_THRESHOLD else None
+
+
 def make_backup_of_file(project_path: str | Path, reason: str, keep: int | None = DEFAULT_KEEP) -> Backup | None:
     """As :func:`make_backup`, through a read-only connection of its own: for a thread other than
     the one that has the project open (a large project takes seconds to copy). The WAL journal lets

@@ -41,8 +41,7 @@ def run(args) -> int:
         if args.dry_run:
             _print_plan(plan, args.on_duplicate)
             return 0
-        if len(plan.records) > backups.BULK_THRESHOLD:
-            backups.make_backup(db, args.db, "before-import")
+        backups.before_bulk_change(db, args.db, len(plan.records), "before-import")
         result = ops.run(db, plan.apply(default=args.on_duplicate))
     finally:
         db.close()

@@ -48,8 +48,7 @@ class _Worker(QObject):
                                   skip_bad_files=self._skip_bad_files)
             db = open_project(self._path)
             try:
-                if len(self._plan.records) > backups.BULK_THRESHOLD:
-                    backups.make_backup(db, self._path, "before-import")
+                backups.before_bulk_change(db, self._path, len(self._plan.records), "before-import")
                 changes = op.do(db)
             finally:
                 db.close()
