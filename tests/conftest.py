@@ -45,6 +45,18 @@ def build_small_project(path) -> None:
         db.close()
 
 
+def fill_the_disk(db):
+    """Limit a connection to the pages its file has: the next write that needs a page fails with
+    SQLITE_FULL, as on a full disk (``max_page_count`` belongs to one connection). Returns ``db``."""
+    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+    db.conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+    return db
+
+
+def make_room(db) -> None:
+    db.conn.execute("PRAGMA max_page_count = 1073741823")
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     """The user data folder (backups, logs) of every test: any window opened backs its project up,

@@ -15,6 +15,7 @@ import pytest
 from db import store
 from db.store import create_project
 from desktop_app.cli import main
+from tests.conftest import fill_the_disk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,14 +42,7 @@ def full_disk(monkeypatch):
     """Every project the command opens cannot grow past the pages it has (SQLite's own limit,
     ``max_page_count``: the next page it needs fails with SQLITE_FULL, as on a full disk)."""
     real = store.connect
-
-    def connect(path):
-        db = real(path)
-        pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
-        db.conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
-        return db
-
-    monkeypatch.setattr(store, "connect", connect)
+    monkeypatch.setattr(store, "connect", lambda path: fill_the_disk(real(path)))
 
 
 def one_line(capsys, *expected: str) -> str:

@@ -3,18 +3,9 @@ undo stack, and is explained; the next edit, once there is room, works."""
 import pytest
 
 from db import events
+from tests.conftest import fill_the_disk, make_room
 
 pytestmark = pytest.mark.qt_no_exception_capture
-
-
-def fill_the_disk(session):
-    """Limit the file to the pages it has: the next write that needs a page fails with SQLITE_FULL."""
-    pages = session.db.conn.execute("PRAGMA page_count").fetchone()[0]
-    session.db.conn.execute(f"PRAGMA max_page_count = {pages}")
-
-
-def make_room(session):
-    session.db.conn.execute("PRAGMA max_page_count = 1073741823")
 
 
 def state(session):
@@ -26,7 +17,7 @@ def state(session):
 
 def test_a_failed_edit_is_rolled_back_and_not_on_the_undo_stack(session):
     before = state(session)
-    fill_the_disk(session)
+    fill_the_disk(session.db)
     big = "A long description. " * 20_000
     with pytest.raises(Exception) as caught:
         session.push(events.add_event("Does not fit", "2024-11-20", description=big))
@@ -34,7 +25,7 @@ def test_a_failed_edit_is_rolled_back_and_not_on_the_undo_stack(session):
     assert session.undo_stack.count() == 0
     assert not session.db.conn.in_transaction
     assert state(session) == before
-    make_room(session)
+    make_room(session.db)
     session.push(events.add_event("Fits now", "2024-11-20", description=big))
     assert session.undo_stack.count() == 1
     assert events.count_events(session.db) == before[0][0] + 1
@@ -44,7 +35,7 @@ def test_a_failed_edit_is_rolled_back_and_not_on_the_undo_stack(session):
 def test_an_edit_from_the_window_on_a_full_disk_says_so(qtbot, window, hook, message_boxes):
     session = window.session
     count = events.count_events(session.db)
-    fill_the_disk(session)
+    fill_the_disk(session.db)
     new_event = next(a for a in window.menus["edit"].actions() if a.text() == "&New Event")
     added = 0
     # New events fill the free room in the file's pages, until one needs a page it cannot have.
@@ -57,7 +48,7 @@ def test_an_edit_from_the_window_on_a_full_disk_says_so(qtbot, window, hook, mes
     assert events.count_events(session.db) == count + added
     assert session.undo_stack.count() == added  # every edit that was saved, and not the one that failed
     assert not session.db.conn.in_transaction
-    make_room(session)
+    make_room(session.db)
     new_event.trigger()
     assert events.count_events(session.db) == count + added + 1
     assert session.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -69,14 +60,7 @@ def full_disk_for_workers(monkeypatch, module):
     """The connection an import's worker opens (``module.open_project``) on a file that cannot grow.
     ``max_page_count`` belongs to one connection, so the worker's own is limited, at the true edge."""
     real = module.open_project
-
-    def open_full(path):
-        db = real(path)
-        pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
-        db.conn.execute(f"PRAGMA max_page_count = {pages}")
-        return db
-
-    monkeypatch.setattr(module, "open_project", open_full)
+    monkeypatch.setattr(module, "open_project", lambda path: fill_the_disk(real(path)))
 
 
 def project_state(session):

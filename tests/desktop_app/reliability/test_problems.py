@@ -10,6 +10,7 @@ from db import events, ops
 from db.errors import FileProblem
 from db.store import create_project
 from desktop_app.reliability import problems
+from tests.conftest import fill_the_disk
 
 
 def raised(action) -> BaseException:
@@ -31,9 +32,7 @@ def test_a_write_that_waited_too_long_is_busy_not_a_bug(tmp_path):
 
 
 def test_a_full_disk_is_full(tmp_path):
-    db = create_project(tmp_path / "p.sourceline")
-    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
-    db.conn.execute(f"PRAGMA max_page_count = {pages}")
+    db = fill_the_disk(create_project(tmp_path / "p.sourceline"))
     error = raised(lambda: ops.run(db, events.add_event("x", "2024", description="y" * 100_000)))
     assert isinstance(error, sqlite3.OperationalError)
     assert problems.classify(error).kind == problems.FULL
