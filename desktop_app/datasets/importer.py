@@ -35,6 +35,8 @@ from desktop_app.datasets.updates import EventUpdater
 SKIP, STOP = "skip", "stop"
 BAD_ROW_CHOICES = (SKIP, STOP)
 BATCH_ROWS = 20_000
+# Tables an import adds to; their plain indexes are built after it when it adds more than they hold.
+GROWN_TABLES = ("events", "event_tags", "event_entities", "citations")
 MAX_PROBLEMS = 100  # bad rows listed in the report (all are counted)
 CANCEL_CHECK_ROWS = 1_024
 
@@ -124,8 +126,9 @@ class DatasetImport:
                 "SELECT 1 FROM events WHERE dataset = ? AND external_id IS NOT NULL LIMIT 1",
                 (self.rows.dataset,)).fetchone() is not None
             self._updater = EventUpdater(db, self.rows.dataset, self._sources, stamps)
-            for batch in self._batches():
-                self._write(batch)
+            with self._deferred_indexes() as self._indexes:
+                for batch in self._batches():
+                    self._write(batch)
             bulk.refresh_first_reported(db, first_citation)
             self._check_cancelled()
         report = self.report
@@ -135,6 +138,12 @@ class DatasetImport:
         report.seconds = time.perf_counter() - started
         self._progress(self.csv.lines, self.csv.lines)
         return report
+
+    def _deferred_indexes(self) -> bulk.DeferredIndexes:
+        # An update looks events' links up by event (those indexes must be there); a first import
+        # of a file larger than the project builds them once at the end instead.
+        grows = not self._lookup and self.csv.lines > self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return bulk.DeferredIndexes(self.db, GROWN_TABLES if grows else ())
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -183,6 +192,7 @@ class DatasetImport:
         new = [item for item in items if item[0].external_id not in existing] if existing else items
         if new and not self._insert(new):
             self._lookup = True  # an id of this batch is already in the project: look them up
+            self._indexes.restore()
             self._write(batch)
             return
         if existing:

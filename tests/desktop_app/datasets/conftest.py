@@ -67,7 +67,8 @@ def fts_ids(db, words: str) -> set[int]:
 
 
 def assert_derived_data_consistent(path) -> None:
-    """The day counts equal a recount, the search index matches the events, the file is sound."""
+    """The day counts equal a recount, no event is longer than the longest span the range queries
+    allow for, the search index matches the events, the file is sound."""
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -75,6 +76,8 @@ def assert_derived_data_consistent(path) -> None:
         recount = conn.execute(
             "SELECT start_s / 86400 - (start_s % 86400 < 0) AS d, count(*) FROM events GROUP BY d ORDER BY d").fetchall()
         assert conn.execute("SELECT day, n FROM event_day_counts ORDER BY day").fetchall() == recount
+        assert conn.execute("SELECT (SELECT max_span_s FROM event_span) >="
+                            " (SELECT coalesce(max(end_s - start_s), 0) FROM events)").fetchone() == (1,)
         for fts in ("events_fts", "sources_fts", "annotations_fts"):
             conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
     finally:

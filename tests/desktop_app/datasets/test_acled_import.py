@@ -9,7 +9,7 @@ from db.citations import add_citation
 from db.entities import add_entity
 from db.sources import add_source
 from tests.desktop_app.datasets.conftest import (assert_derived_data_consistent, event_by_id, fts_ids, linked_names,
-                                                 run_import)
+                                                 run_import, schema_sql)
 
 
 def test_dates_keep_acled_time_precision(db):
@@ -122,8 +122,11 @@ def test_an_id_repeated_in_the_file_keeps_the_last_row(db, tmp_path, project_pat
         f"Row {n}" for n, day in enumerate((1, 2, 3, 4, 5), 1)))
     path = tmp_path / "repeats.csv"
     path.write_text(lines + "\n", encoding="utf-8")
-    # batches of two rows: the repeats fall both inside one batch and across batches
+    schema = schema_sql(project_path)
+    # batches of two rows: the repeats fall both inside one batch and across batches (where the
+    # importer starts looking ids up, and needs back the indexes it was building at the end)
     report = run_import(db, path, batch_rows=2)
+    assert schema_sql(project_path) == schema
     assert db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
     event = event_by_id(db, "UKR9")
     assert (event["date_edtf"], event["description"]) == ("2024-11-05", "Row 5")
@@ -133,3 +136,14 @@ def test_an_id_repeated_in_the_file_keeps_the_last_row(db, tmp_path, project_pat
 
 DATA_HEADER = ("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,location,latitude,"
                "longitude,source,notes")
+
+
+def test_a_first_import_builds_the_indexes_it_grew_at_the_end(db, project_path):
+    schema = schema_sql(project_path)
+    run_import(db, "acled_small.csv")  # more rows than the project has events: indexes built after
+    assert schema_sql(project_path) == schema
+    # the rebuilt indexes answer queries that use them
+    plan = db.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM events WHERE start_s > 0 ORDER BY start_s").fetchall()
+    assert any("events_by_start" in row[-1] for row in plan)
+    assert db.conn.execute("SELECT count(*) FROM events INDEXED BY events_by_start").fetchone()[0] == 5
+    assert_derived_data_consistent(project_path)

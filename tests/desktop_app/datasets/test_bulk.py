@@ -44,6 +44,41 @@ def test_triggers_are_suspended_only_inside_a_transaction_and_come_back(tmp_path
     db.close()
 
 
+def plain_indexes(db) -> set[str]:
+    return {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                          " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('events', 'citations')")}
+
+
+def test_deferred_indexes_are_dropped_inside_and_back_after_a_commit_or_a_rollback(tmp_path):
+    path = tmp_path / "p.sourceline"
+    db = create_project(path)
+    ops.run(db, add_event("Kept", "2024-11-19"))
+    before, dropped = schema_sql(path), plain_indexes(db)
+    assert {"events_by_start", "events_by_title", "citations_by_event"} <= dropped
+    with pytest.raises(RuntimeError):
+        with bulk.DeferredIndexes(db, ("events",)):
+            pass
+    with write_transaction(db), bulk.DeferredIndexes(db, ("events", "citations")):
+        assert plain_indexes(db) == set()
+        unique = db.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_by_external_id'")
+        assert unique.fetchone() == (1,)  # a constraint, kept
+        db.conn.execute("INSERT INTO events (title, date_edtf, start_s, end_s, date_precision)"
+                        " VALUES ('Bulk', '2024-11-20', 1732060800, 1732147200, 'day')")
+    assert schema_sql(path) == before
+    # the rebuilt index holds the row written while it was away
+    assert db.conn.execute("SELECT title FROM events INDEXED BY events_by_title WHERE title = 'bulk'"
+                           " COLLATE NOCASE").fetchall() == [("Bulk",)]
+    with pytest.raises(ZeroDivisionError):
+        with write_transaction(db), bulk.DeferredIndexes(db, ("events",)):
+            1 / 0
+    assert schema_sql(path) == before
+    with write_transaction(db), bulk.DeferredIndexes(db, ("events",)) as deferred:
+        deferred.restore()  # a writer that needs them for lookups gets them back at once
+        assert plain_indexes(db) == dropped
+    assert schema_sql(path) == before
+    db.close()
+
+
 def test_bulk_filled_derived_data_equals_what_the_triggers_make(tmp_path):
     by_triggers = create_project(tmp_path / "a.sourceline")
     for n, day in enumerate(DAYS):
@@ -65,6 +100,8 @@ def test_bulk_filled_derived_data_equals_what_the_triggers_make(tmp_path):
         assert fts_ids(db, '"Kherson"') == set(range(1, len(DAYS) + 1))
     counts = "SELECT day, n FROM event_day_counts ORDER BY day"
     assert in_bulk.conn.execute(counts).fetchall() == by_triggers.conn.execute(counts).fetchall()
+    span = "SELECT max_span_s FROM event_span"
+    assert in_bulk.conn.execute(span).fetchone() == by_triggers.conn.execute(span).fetchone() == (92 * 86400,)  # spring 2022
     # later edits go through the normal triggers and keep the bulk-filled data right
     ops.run(in_bulk, update_event(2, title="Renamed in Odesa", date_edtf="2001-01-01"))
     assert fts_ids(in_bulk, '"Odesa"') == {2} and 2 not in fts_ids(in_bulk, '"Kherson"')
