@@ -127,6 +127,7 @@ def _table(events, generated, imported, paints, gui, size_mb, peaks) -> list[Row
         Row("events", events, ""),
         Row("generate the project (bulk path)", generated["seconds"], "s"),
         Row("import rate (ACLED CSV, real importer)", rate, "events/s", "≥ 100,000", rate >= 100_000),
+        Row("import: share of its time inside SQLite", 100 * imported["sqlite_seconds"] / imported["seconds"], "%"),
         Row("project file size", size_mb, "MB"),
         Row("first paint (median of 3)", statistics.median(paints), "ms", "< 1,000", statistics.median(paints) < 1_000),
         *(Row(f"timeline frame, {name}", frames[key], "ms", "< 16", frames[key] < 16) for name, key in FRAMES),

@@ -19,6 +19,7 @@ def test_a_small_benchmark_measures_every_step(tmp_path, capsys):
     for name in ("import rate (ACLED CSV, real importer)", "first paint (median of 3)", "search, median of 50",
                  "peak memory, largest", "project file size"):
         assert rows[name]["value"] > 0 and name in printed
+    assert 0 < rows["import: share of its time inside SQLite"]["value"] < 100
     assert all(isinstance(row["met"], bool) for row in rows.values() if row["target"])
     assert not list((tmp_path / "work").glob("*.sourceline"))  # nothing kept without --keep
 
