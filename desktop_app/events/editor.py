@@ -124,9 +124,9 @@ class EventEditor(QWidget):
     def _form(self) -> QWidget:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title", self.title)
+        form.addRow("T&itle", self.title)
         form.addRow("&Date", self.date)
-        form.addRow("D&escription", self.description)
+        form.addRow("Desc&ription", self.description)
         form.addRow("T&ags", self.tags)
         form.addRow("E&ntities", self.entities)
         coordinates = QHBoxLayout()

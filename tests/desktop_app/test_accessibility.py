@@ -267,15 +267,25 @@ def test_the_highlight_colours_are_one_stop_and_arrows_choose(active_window, qtb
     assert swatches.current() != chosen
 
 
+def alt_key(text: str) -> str | None:
+    """The letter after a single "&" (Qt's mnemonic), upper case."""
+    text = text.replace("&&", "")
+    return text[text.index("&") + 1].upper() if "&" in text else None
+
+
 @pytest.mark.parametrize("name", ("Timeline", "Sources"))
 def test_every_field_label_alt_key_goes_to_its_field(active_window, qtbot, name):
     page = show(active_window, name)
     labels = [label for label in page.findChildren(QLabel)
-              if label.isVisibleTo(active_window) and "&" in label.text().replace("&&", "")]
+              if label.isVisibleTo(active_window) and alt_key(label.text())]
     assert len(labels) >= 5
+    # one Alt+key, one place: not another label's, not a menu's (Qt would cycle between them)
+    keys = [alt_key(label.text()) for label in labels]
+    menus = {alt_key(action.text()) for action in active_window.menuBar().actions()}
+    assert len(set(keys)) == len(keys) and not set(keys) & menus, (keys, menus)
     missed = []
     for label in labels:
-        key = label.text().replace("&&", "")[label.text().replace("&&", "").index("&") + 1]
+        key = alt_key(label.text())
         target = label.buddy()
         while target is not None and target.focusProxy() is not None:
             target = target.focusProxy()
