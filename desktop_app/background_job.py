@@ -40,7 +40,7 @@ class _Worker(QObject):
     def __init__(self, work: Work, cancel: threading.Event):
         super().__init__()
         self._work, self._cancel = work, cancel
-        self._step = -1
+        self._step = 0  # where start() puts the bar
 
     @Slot()
     def run(self) -> None:

@@ -57,6 +57,18 @@ def make_room(db) -> None:
     db.conn.execute("PRAGMA max_page_count = 1073741823")
 
 
+def ending_of(qtbot, job, timeout_ms: int = 30_000) -> str:
+    """Wait for a ``BackgroundJob`` (an import, an export) to end; how it ended: "finished",
+    "cancelled" or "failed"."""
+    said = []
+    job.finished.connect(lambda result: said.append("finished"))
+    job.cancelled.connect(lambda: said.append("cancelled"))
+    job.failed.connect(lambda message: said.append("failed"))
+    with qtbot.waitSignal(job.ended, timeout=timeout_ms):
+        pass
+    return said[0]
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     """The user data folder (backups, logs) of every test: any window opened backs its project up,

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from desktop_app.exporting import chronology_html, chronology_markdown, tables, timelinejs
 from desktop_app.exporting.chronology import Chronology
 from desktop_app.exporting.citation_lists import LIST_FORMATS, citation_list, html_page
-from desktop_app.exporting.selection import Progress, Selection, source_ids
+from desktop_app.exporting.selection import Progress, Selection, report_or_stop, source_ids
 from desktop_app.formats.atomic_write import atomic_path
 
 EVENT_FORMATS = ("chronology", "evidence", "csv", "timelinejs")
@@ -65,11 +65,12 @@ def write_text(out: TextIO, db: Database, fmt: str, selection: Selection, option
 
 def export_file(path, db: Database, fmt: str, selection: Selection, options: ExportOptions = ExportOptions(),
                 progress: Progress | None = None) -> None:
-    """Write the export to ``path`` whole or not at all. CSV files get a byte-order mark, which
-    is what makes Excel read non-ASCII names right."""
+    """Write the export to ``path`` whole or not at all (nor when ``progress`` says stop). CSV
+    files get a byte-order mark, which is what makes Excel read non-ASCII names right."""
     encoding = "utf-8-sig" if fmt in ("evidence", "csv") else "utf-8"
     with atomic_path(path) as temporary, open(temporary, "w", encoding=encoding, newline="") as out:
         write_text(out, db, fmt, selection, options, progress)
+        report_or_stop(progress)
 
 
 def preview(db: Database, fmt: str, selection: Selection, options: ExportOptions = ExportOptions(),

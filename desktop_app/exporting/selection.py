@@ -27,6 +27,14 @@ class ExportCancelled(SourcelineError):
 Progress = Callable[[int, int], bool]
 
 
+def report_or_stop(progress: Progress | None, done: int = 1, total: int = 1) -> None:
+    """Report ``done`` of ``total``; ExportCancelled when the answer is to stop. Asked without
+    counts as a written file is about to replace the previous one, so that a Cancel pressed while
+    the end of it was formatted, laid out or drawn (nothing counted there) still keeps the previous file."""
+    if progress is not None and not progress(done, total):
+        raise ExportCancelled()
+
+
 @dataclass(frozen=True)
 class Selection:
     """The events to export (all when the filter is empty), and for citation lists whether to
@@ -96,8 +104,7 @@ def event_pages(db: Database, selection: Selection, progress: Progress | None = 
             return
         yield page
         done += len(page)
-        if progress is not None and not progress(done, total):
-            raise ExportCancelled()
+        report_or_stop(progress, done, total)
         if len(page) < size:
             return
 

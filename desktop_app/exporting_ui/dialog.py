@@ -3,21 +3,24 @@ and its options, see the first entries as the file will have them, then export o
 bibliography to the clipboard as rich text."""
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
                                QScrollArea, QSpinBox, QStackedWidget, QTextBrowser, QVBoxLayout)
 
 from db.entities import tag_names
 from db.errors import SourcelineError
 from db.events import count_events
+from db.store import open_project
+from desktop_app.background_job import BackgroundJob
 from desktop_app.exporting.citation_lists import DEFAULT_STYLE
 from desktop_app.exporting.exports import PREVIEW_COUNT, ExportOptions, export_file, preview
-from desktop_app.exporting.selection import Selection, describe, event_count, source_ids
+from desktop_app.exporting.selection import ExportCancelled, Selection, describe, event_count, source_ids
 from desktop_app.exporting_ui.choices import CHOICES, FormatChoice, WindowState
 from desktop_app.exporting_ui.clipboard import copy_bibliography
 from desktop_app.exporting_ui.pdf import write_chronology_pdf
@@ -220,38 +223,64 @@ class ExportDialog(QDialog):
                 path += choice.suffix
             self.export_to(path)
 
-    def export_to(self, path) -> bool:
-        """Write the export to ``path`` (with a progress dialog that can cancel); False on failure."""
+    def export_to(self, path) -> BackgroundJob:
+        """Write the export to ``path`` in a worker thread, with a progress dialog that can cancel.
+        Returns the job: its ``ended`` comes after the outcome is shown (a warning on failure; on
+        success ``last_written`` is set and the window's status bar says so)."""
+        path = Path(path)
+        write = self._writer(path)
+        project = self.session.path
+
+        def work(report, cancelled) -> Path:
+            with closing(open_project(project)) as db:
+                # One read transaction: a long export's pages all come from the same state of the project.
+                db.conn.execute("BEGIN")
+                write(db, report)
+            return path
+
+        # RuntimeError too: pandoc failing to format the citations is reported, not a bug.
+        job = BackgroundJob(work, "Export", f"Exporting {path.name}…", ExportCancelled, self,
+                            reported=(SourcelineError, RuntimeError))
+        # Methods, not lambdas holding the dialog: a job deleted with the last reference to its
+        # dialog would delete the dialog, and so itself, a second time.
+        job.finished.connect(self._exported)
+        job.failed.connect(self._export_failed)
+        job.cancelled.connect(self._export_cancelled)
+        job.ended.connect(self._export_ended)
+        job.ended.connect(job.deleteLater)
+        self.export_button.setEnabled(False)
+        job.start()
+        return job
+
+    def _writer(self, path: Path):
+        """What the worker runs on its own connection: everything read from the widgets here, on
+        the GUI thread. Only QImage, QPdfWriter, QSvgGenerator and QTextDocument are drawn on there."""
         choice = self.choice()
-        progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
+        if choice.is_picture:
+            request = self.picture_request(self.width.value())
+            return lambda db, report: write_picture(path, db, choice.fmt, request, progress=report)
+        selection, options = self.selection(), self.options()
+        if choice.document == "pdf":
+            return lambda db, report: write_chronology_pdf(path, db, selection, options, report)
+        return lambda db, report: export_file(path, db, choice.fmt, selection, options, report)
 
-        def report(done: int, total: int) -> bool:
-            progress.setValue(int(100 * done / max(total, 1)))
-            QApplication.processEvents()
-            return not progress.wasCanceled()
+    def _exported(self, path: Path) -> None:
+        self.last_written = path
+        self._tell(f"Exported {path.name}")
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if choice.is_picture:
-                write_picture(path, self.session.db, choice.fmt, self.picture_request(self.width.value()))
-            elif choice.document == "pdf":
-                write_chronology_pdf(path, self.session.db, self.selection(), self.options(), report)
-            else:
-                export_file(path, self.session.db, choice.fmt, self.selection(), self.options(), report)
-        except (SourcelineError, RuntimeError) as error:
-            QApplication.restoreOverrideCursor()
-            progress.close()
-            QMessageBox.warning(self, "Export failed", literal(str(error)))
-            return False
-        QApplication.restoreOverrideCursor()
-        progress.close()
-        self.last_written = Path(path)
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Export failed", literal(message))
+
+    def _export_cancelled(self) -> None:
+        self._tell("Export cancelled; no file was written.")
+
+    def _export_ended(self) -> None:
+        self.export_button.setEnabled(True)
+
+    def _tell(self, message: str) -> None:
         parent = self.parent()
         if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(f"Exported {Path(path).name}", 8_000)
-        return True
+            parent.statusBar().showMessage(message, 8_000)
 
     def copy_bibliography(self) -> None:
         selection = self.selection()

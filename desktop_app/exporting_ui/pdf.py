@@ -11,18 +11,19 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from desktop_app.exporting import chronology_html
 from desktop_app.exporting.chronology import Chronology
 from desktop_app.exporting.exports import ExportOptions
-from desktop_app.exporting.selection import Progress, Selection
+from desktop_app.exporting.selection import Progress, Selection, report_or_stop
 from desktop_app.formats.atomic_write import atomic_path, require_ending
 
 def write_chronology_pdf(path, db, selection: Selection, options: ExportOptions = ExportOptions(),
                          progress: Progress | None = None) -> None:
     html = io.StringIO()
     chronology_html.write(html, Chronology(db, selection, options.title, options.style, progress))
-    write_html_pdf(path, html.getvalue(), options.title)
+    write_html_pdf(path, html.getvalue(), options.title, progress)
 
 
-def write_html_pdf(path, html: str, title: str) -> None:
-    """Lay out ``html`` (already escaped, no external resources) on A4 pages as a PDF file."""
+def write_html_pdf(path, html: str, title: str, progress: Progress | None = None) -> None:
+    """Lay out ``html`` (already escaped, no external resources) on A4 pages as a PDF file; not
+    written when ``progress``, asked once it is laid out, says stop."""
     document = QTextDocument()
     document.setHtml(html)
     with atomic_path(path) as temporary:
@@ -35,3 +36,4 @@ def write_html_pdf(path, html: str, title: str) -> None:
         document.print_(writer)
         del writer  # the file is complete once the writer is gone
         require_ending(temporary, b"%%EOF", "PDF")
+        report_or_stop(progress)

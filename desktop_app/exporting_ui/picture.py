@@ -23,7 +23,7 @@ from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import csl_items, style_label
 from desktop_app.exporting.exports import PICTURE_FORMATS
 from desktop_app.exporting.iso_dates import iso_of
-from desktop_app.exporting.selection import cited_by
+from desktop_app.exporting.selection import Progress, cited_by, report_or_stop
 from desktop_app.formats import bibliography
 from desktop_app.formats.atomic_write import atomic_path, require_ending
 from desktop_app.timeline import axis
@@ -192,25 +192,27 @@ def render_image(db, request: PictureRequest, fitted: bool = True) -> QImage:
     return image
 
 
-def write_picture(path, db, fmt: str, request: PictureRequest, fitted: bool = True) -> None:
-    """Write the picture as ``fmt`` (png, svg or pdf-timeline) to ``path``, atomically."""
+def write_picture(path, db, fmt: str, request: PictureRequest, fitted: bool = True,
+                  progress: Progress | None = None) -> None:
+    """Write the picture as ``fmt`` (png, svg or pdf-timeline) to ``path``, atomically; not written
+    when ``progress``, asked once it is drawn, says stop."""
     if fmt not in PICTURE_FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}; expected one of {', '.join(PICTURE_FORMATS)}")
     with atomic_path(path) as temporary:
         if fmt == "png":
-            image = render_image(db, request, fitted)
-            if not image.save(str(temporary), "PNG"):
+            if not render_image(db, request, fitted).save(str(temporary), "PNG"):
                 raise OSError("the PNG encoder failed")
-            return
-        layout = _layout(db, request, fitted)
-        scale = request.width_px / LOGICAL_WIDTH
-        size = QSize(request.width_px, math.ceil(layout.height * scale))
-        device = _svg(temporary, size, request.title) if fmt == "svg" else _pdf(temporary, size, request.title)
-        painter = QPainter(device)
-        _paint(painter, layout, scale)
-        painter.end()
-        del painter, device  # the file is complete once its device is gone
-        require_ending(temporary, b"</svg>" if fmt == "svg" else b"%%EOF", fmt.removesuffix("-timeline").upper())
+        else:
+            layout = _layout(db, request, fitted)
+            scale = request.width_px / LOGICAL_WIDTH
+            size = QSize(request.width_px, math.ceil(layout.height * scale))
+            device = _svg(temporary, size, request.title) if fmt == "svg" else _pdf(temporary, size, request.title)
+            painter = QPainter(device)
+            _paint(painter, layout, scale)
+            painter.end()
+            del painter, device  # the file is complete once its device is gone
+            require_ending(temporary, b"</svg>" if fmt == "svg" else b"%%EOF", fmt.removesuffix("-timeline").upper())
+        report_or_stop(progress)
 
 
 def _svg(path, size: QSize, title: str) -> QSvgGenerator:

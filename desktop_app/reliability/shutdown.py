@@ -1,21 +1,22 @@
 """Closing the window, or quitting, while a long operation runs: it is cancelled and waited for.
 
-Imports run in worker threads, each in one transaction that a cancel rolls back; exports run in
-the GUI thread and stop when their progress dialog is cancelled, leaving no partial file (atomic
-writes). Without this, closing mid-import would tear the application down under a running
-thread (Qt aborts the process: "QThread destroyed while thread is still running").
+Imports and exports run in worker threads (``desktop_app.background_job``): a cancelled import
+rolls its one transaction back, a cancelled export leaves no partial file (atomic writes).
+Without this, closing mid-import would tear the application down under a running thread (Qt
+aborts the process: "QThread destroyed while thread is still running").
 
-A long operation is any child of the window with ``is_running()`` and ``cancel()`` (the import
-runners), or a QProgressDialog part-way through.
+A long operation is any child of the window with ``is_running()`` and ``cancel()`` (the
+background jobs).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QProgressDialog
 
 from desktop_app.reliability.logs import log
 
-WAIT_MS = 60_000  # a cancelled import stops within a few hundred rows; this is a safety net
+# A cancelled import stops within a few hundred rows, an export at its next page of events or
+# before its file replaces the previous one; this is a safety net.
+WAIT_MS = 60_000
 POLL_MS = 20
 
 
@@ -30,9 +31,6 @@ def running_operations(window) -> list[QObject]:
 def cancel_and_wait(window, timeout_ms: int = WAIT_MS) -> bool:
     """Cancel every long operation of the window and wait (events keep flowing) until the workers
     have finished; True when none is left running."""
-    for dialog in window.findChildren(QProgressDialog):
-        if dialog.minimum() <= dialog.value() < dialog.maximum() and not dialog.wasCanceled():
-            dialog.cancel()
     running = running_operations(window)
     if not running:
         return True

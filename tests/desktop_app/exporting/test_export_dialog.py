@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from db.events import EventFilter
 from desktop_app.exporting_ui.choices import CHOICES, WindowState
+from tests.conftest import ending_of
 
 
 @pytest.fixture
@@ -121,12 +122,14 @@ def test_export_writes_the_file_and_a_failure_says_why(special_session, qtbot, t
     dialog = _dialog(qtbot, special_session)
     _choose(dialog, "Citations — CSL-JSON")
     target = tmp_path / "sources.json"
-    assert dialog.export_to(target)
+    assert ending_of(qtbot, dialog.export_to(target)) == "finished"
+    assert dialog.last_written == target and dialog.export_button.isEnabled()
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 7  # the sources the events cite
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
-    assert not dialog.export_to(tmp_path / "no such folder" / "x.json")
-    assert "cannot write here" in warnings[0]
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append((title, text)))
+    assert ending_of(qtbot, dialog.export_to(tmp_path / "no such folder" / "x.json")) == "failed"
+    assert warnings[0][0] == "Export failed" and "cannot write here" in warnings[0][1]
+    assert dialog.last_written == target and dialog.export_button.isEnabled()
 
 
 def test_picture_preview_and_export(special_session, qtbot, tmp_path):
@@ -136,7 +139,7 @@ def test_picture_preview_and_export(special_session, qtbot, tmp_path):
     assert dialog.lanes.currentData() == "tag" and dialog.width.isVisible()
     dialog.width.setValue(1280)
     target = tmp_path / "timeline.png"
-    assert dialog.export_to(target)
+    assert ending_of(qtbot, dialog.export_to(target)) == "finished"
     assert QImage(str(target)).width() == 1280
 
 

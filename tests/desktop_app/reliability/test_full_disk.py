@@ -3,7 +3,7 @@ undo stack, and is explained; the next edit, once there is room, works."""
 import pytest
 
 from db import events
-from tests.conftest import fill_the_disk, make_room
+from tests.conftest import ending_of, fill_the_disk, make_room
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -153,9 +153,10 @@ def test_an_export_that_cannot_be_written_says_so_and_keeps_the_previous_file(qt
         del message_boxes[:]
         with monkeypatch.context() as patch:
             patch.setattr(os, "fsync", no_space)
-            assert not dialog.export_to(target), choice.label
+            assert ending_of(qtbot, dialog.export_to(target)) == "failed", choice.label
         assert [m[:2] for m in message_boxes] == [("warning", "Export failed")], choice.label
         assert "No space left on device" in message_boxes[0][2] and "nothing was changed" in message_boxes[0][2]
         assert target.read_text() == "the previous export", choice.label
         assert [p.name for p in folder.iterdir()] == [target.name], choice.label
-    assert dialog.export_to(target) and target.read_text() != "the previous export"  # room again
+    assert ending_of(qtbot, dialog.export_to(target)) == "finished"  # room again
+    assert target.read_text() != "the previous export"
