@@ -69,7 +69,6 @@ def start_import(window, session, csv_file, mapping, on_bad_row):
     runner.failed.connect(lambda message: QMessageBox.warning(window, "Import Event Dataset",
                                                               f"Nothing was imported.\n\n{message}"))
     runner.cancelled.connect(lambda: window.statusBar().showMessage("Import cancelled; nothing was written.", 10_000))
-    for ended in (runner.finished, runner.failed, runner.cancelled):
-        ended.connect(runner.deleteLater)
+    runner.ended.connect(runner.deleteLater)
     runner.start()
     return runner

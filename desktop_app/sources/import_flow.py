@@ -53,8 +53,7 @@ def start_import(window, session, plan, decisions: dict, skip_bad_files: bool = 
     runner.failed.connect(lambda message: QMessageBox.warning(window, "Import Sources",
                                                               f"Nothing was imported.\n\n{message}"))
     runner.cancelled.connect(lambda: window.statusBar().showMessage("Import cancelled; nothing was written.", 10_000))
-    for ended in (runner.finished, runner.failed, runner.cancelled):
-        ended.connect(runner.deleteLater)
+    runner.ended.connect(runner.deleteLater)
     runner.start()
     return runner
 
