@@ -21,6 +21,9 @@ class Session(QObject):
     # The project was replaced or reloaded from outside (another window or the command line):
     # every view re-reads everything.
     reloaded = Signal()
+    # An edit of ours was committed on a worker thread's own connection (an import): to this
+    # session's connection that looks like another program's commit; it is not news.
+    committed_in_background = Signal()
 
     def __init__(self, db: Database, path: Path, parent: QObject | None = None):
         super().__init__(parent)

@@ -39,6 +39,7 @@ class DatasetImportRunner(BackgroundJob):
         self._session = session
 
     def succeeded(self, report) -> None:
+        self._session.committed_in_background.emit()
         self._session.undo_stack.clear()
         self._session.announce(Changes({table: frozenset() for table in TOUCHED_TABLES}))
         self.finished.emit(report)

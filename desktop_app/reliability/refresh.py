@@ -6,10 +6,14 @@ SQLite's ``PRAGMA data_version`` changes for a connection whenever *another* con
 ``session.reloaded`` tells every view to read again, and ``session.changed`` carries every table
 (no row ids: anything may have changed), as after a dataset import, for the views that follow
 edits only — the event list, the filter's tags, the editor.
+
+The undo history is cleared then: undo replays our edits by row id, and the other program may
+have changed those rows or taken an id we freed (undoing a deletion would then fail, or undo
+its edit). Our own imports, committed on a worker's connection, are not taken for news.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 
 from db.ops import Changes
 from desktop_app.reliability.logs import log
@@ -30,6 +34,14 @@ class RefreshOnFocus(QObject):
 
     def _follow(self, session) -> None:
         self._version = data_version(session) if session is not None else None
+        if session is not None:
+            session.committed_in_background.connect(self._take_as_read, Qt.ConnectionType.UniqueConnection)
+
+    @Slot()
+    def _take_as_read(self) -> None:
+        session = self.window.session
+        if session is not None:
+            self._version = data_version(session)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.WindowActivate:
@@ -46,6 +58,11 @@ class RefreshOnFocus(QObject):
             return False
         self._version = version
         log.info("%s was changed by another program; reloading the views", session.path.name)
+        if session.undo_stack.count():
+            session.undo_stack.clear()
+            self.window.statusBar().showMessage(
+                f"{session.path.name} was changed by another program: the views show its edits, and the undo "
+                "history starts again here", 15_000)
         session.reloaded.emit()
         tables = [name for (name,) in session.db.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]

@@ -47,6 +47,7 @@ class ImportRunner(BackgroundJob):
 
     def succeeded(self, result) -> None:
         op, changes = result
+        self._session.committed_in_background.emit()
         self._session.undo_stack.push(OpCommand(self._session, op))
         self._session.announce(changes)
         self.finished.emit(op.result)

@@ -92,6 +92,7 @@ def test_import_runs_off_the_gui_thread_and_refreshes_the_views(qtbot, window, t
     assert page.model.rowCount() == SMALL + 6_000
     assert window.session.undo_stack.count() == 0
     assert window.statusBar().currentMessage().startswith("Imported acled.csv: 6,000 added")
+    assert not window.refresh_on_focus.check()  # our own import, not another program's news
 
 
 def test_cancel_writes_nothing(qtbot, window, tmp_path):

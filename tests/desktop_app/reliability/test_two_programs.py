@@ -151,3 +151,42 @@ def test_a_second_sourceline_on_the_project_warns_and_the_first_sees_its_edits(q
             child.wait(10)
     assert child.returncode == 0 and "locked" not in err, err
     assert events.count_events(window.session.db) == 7
+
+
+def test_undo_history_starts_again_after_another_programs_edits(qtbot, window, project):
+    """Undo replays our edits by row id: after another program took the id of an event we
+    deleted, undoing that deletion would fail (UNIQUE constraint) — so its news clears the history."""
+    session = window.session
+    kept = session.push(events.add_event("Ours, kept", "2025-02-01"))
+    deleted = session.push(events.add_event("Ours, then deleted", "2025-02-02"))
+    session.push(events.delete_events([deleted]))
+    other = open_project(project)
+    try:
+        assert ops.run(other, events.add_event("The other program's", "2025-02-03")) == deleted  # the freed id
+    finally:
+        other.close()
+    assert session.undo_stack.canUndo()
+    with qtbot.waitSignal(session.reloaded, timeout=1000):
+        activate(window)
+    assert session.undo_stack.count() == 0 and not session.undo_stack.canUndo()
+    assert "changed by another program" in window.statusBar().currentMessage()
+    assert events.get_event(session.db, deleted)["title"] == "The other program's"
+    assert events.get_event(session.db, kept)["title"] == "Ours, kept"
+    # edits after it are undoable again
+    session.push(events.update_event(kept, title="Ours, renamed"))
+    session.undo_stack.undo()
+    assert events.get_event(session.db, kept)["title"] == "Ours, kept"
+
+
+def test_our_own_background_commit_is_not_taken_for_another_programs(qtbot, window, project):
+    session = window.session
+    session.push(events.add_event("Ours", "2025-02-01"))
+    worker = open_project(project)  # a worker thread's connection, as an import has
+    try:
+        ops.run(worker, events.add_event("Imported by our worker", "2025-02-02"))
+    finally:
+        worker.close()
+    session.committed_in_background.emit()
+    with qtbot.assertNotEmitted(session.reloaded):
+        activate(window)
+    assert session.undo_stack.count() == 1

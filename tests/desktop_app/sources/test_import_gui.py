@@ -126,6 +126,8 @@ def test_duplicates_choices_completed_full_texts_then_one_undo_step(library, dat
     assert library.model.rowCount() == before + 5
     assert library.editor.source_id is not None  # the first imported source is selected
     assert "Imported 5 sources, merged 1, skipped 2" in window.statusBar().currentMessage()
+    # committed on the worker's connection, yet ours: coming back to the window keeps it undoable
+    assert not window.refresh_on_focus.check()
 
     window.session.undo_stack.undo()
     assert count(db) == before
