@@ -7,7 +7,7 @@ event is written; the events themselves are read a page at a time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterator
 
@@ -71,7 +71,7 @@ class Chronology:
         self.progress = progress
         self.style = style_label(style)
         self._citations = short_citations(db, source_ids(db, Selection(selection.where)), self.style)
-        count = event_count(db, selection)
+        count = event_count(db, replace(selection, limit=None))  # a preview begins as the file will
         style_name = self.style if isinstance(self.style, str) else self.style.stem
         self.heading = Heading(title, f"{count:,} event{'s' if count != 1 else ''} ({selection.description})"
                                       f" · citations in {style_name}"

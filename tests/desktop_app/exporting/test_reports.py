@@ -196,3 +196,9 @@ def test_a_cancelled_export_leaves_the_previous_file(special_db, tmp_path, monke
     assert seen == [(2, 5)]
     assert target.read_text() == "the previous report"
     assert [p.name for p in folder.iterdir()] == ["report.md"]
+
+
+def test_a_chronology_preview_begins_with_the_heading_of_the_whole_export(special_db):
+    shown = preview(special_db, "chronology", Selection(), count=2)
+    assert "5 events (all events)" in shown  # the file's heading, though the preview lists two
+    assert "2 events" not in shown
