@@ -35,6 +35,10 @@ DERIVED_INSERT_TRIGGERS = ("events_fts_ai", "event_day_counts_ai", "event_span_a
 # Cache for a bulk write: the indexes of a large project (title, start, external id) take random
 # inserts; with SQLite's default 2 MB cache most of them would read pages back from disk.
 BULK_CACHE_KIB = 131_072
+# With its plain indexes deferred, a bulk write inserts in order and needs little cache, and the
+# cache size also bounds SQLite's sorter when it builds them: 32 MB builds them as fast here, and
+# a million-row import peaks at ~200 MB of memory instead of ~375 MB.
+SORTING_CACHE_KIB = 32_768
 
 _LOW_48 = (1 << 48) - 1
 
@@ -109,6 +113,7 @@ class DeferredIndexes:
         self._db = db
         self._tables = tables
         self._saved: list[tuple[str, str]] = []
+        self.cache_kib = SORTING_CACHE_KIB if tables else BULK_CACHE_KIB  # see large_cache
 
     def __enter__(self) -> "DeferredIndexes":
         if not self._db.conn.in_transaction:

@@ -112,7 +112,7 @@ class DatasetImport:
     def run(self) -> ImportReport:
         started = time.perf_counter()
         db = self.db
-        with bulk.large_cache(db), write_transaction(db), bulk.unlogged(db), bulk.derived_triggers_suspended(db):
+        with write_transaction(db), bulk.unlogged(db), bulk.derived_triggers_suspended(db):
             stamps = bulk.RecordStamps()
             self._stamps = stamps
             self._tags = TagNames(db, stamps)
@@ -126,10 +126,12 @@ class DatasetImport:
                 "SELECT 1 FROM events WHERE dataset = ? AND external_id IS NOT NULL LIMIT 1",
                 (self.rows.dataset,)).fetchone() is not None
             self._updater = EventUpdater(db, self.rows.dataset, self._sources, stamps)
-            with self._deferred_indexes() as self._indexes:
-                for batch in self._batches():
-                    self._write(batch)
-            bulk.refresh_first_reported(db, first_citation)
+            deferred = self._deferred_indexes()
+            with bulk.large_cache(db, deferred.cache_kib):
+                with deferred as self._indexes:
+                    for batch in self._batches():
+                        self._write(batch)
+                bulk.refresh_first_reported(db, first_citation)
             self._check_cancelled()
         report = self.report
         report.tags_added, report.entities_added = self._tags.created, self._entities.created
