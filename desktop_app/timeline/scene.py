@@ -151,6 +151,8 @@ class SceneBuilder:
             # an approximate day's label starts past its fuzzy band, unless the band is wide
             after = POINT_R if fx1 is None else max(POINT_R, min(fx1 - x0, MAX_LABEL_OFFSET))
             item = Item(event, "point", x0, x1, fx0, fx1, text, x0 + after + 4 + badge, text_w, None, 0, 0, span_w)
+            # an approximate day left of the view whose reach is still in it keeps its label in view
+            item.label_x = min(max(item.label_x, 4.0 + badge), max(item.outer_right(width) - 40, item.label_x))
             reach = max(POINT_R, span_w / 2)
             mark_left, mark_right = x0 - reach, x0 + reach
         else:

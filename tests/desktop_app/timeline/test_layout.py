@@ -108,3 +108,18 @@ def test_shifted_date_moves_by_whole_days_and_keeps_the_qualifier():
 
 def test_shifted_date_across_year_zero():
     assert shifted_date("0000-01-01", -1) == "-0001-12-31"
+
+
+def test_an_approximate_day_left_of_the_view_keeps_its_label_in_view_while_its_reach_is(qapp):
+    day = seconds_of(2024, 11, 20)
+    reach = 3 * 86_400  # "2024-11-20~": it may have been up to three days later
+    event = _event(1, day, title="Biden approves anti-personnel mines", days=1, precision="day", fuzzy=(reach, reach))
+    builder = SceneBuilder(QFont())
+    next_day = Viewport.fitted(day + 86_400, day + 2 * 86_400, 1200, margin=0)
+    item = builder.build([event], next_day, "none").items[0]
+    assert item.x0 < 0 < item.outer_right(1200)  # its day is off to the left, its reach in view
+    assert 0 <= item.label_x <= 40 and item.label_x + item.label_w <= 1200
+    # as the end of its reach leaves the view, the label slides out with it (as a long bar's does)
+    tail = Viewport(event["fuzzy_end_s"] - 20 * next_day.seconds_per_px, next_day.seconds_per_px, 1200)
+    item = builder.build([event], tail, "none").items[0]
+    assert round(item.outer_right(1200)) == 20 and round(item.label_x) == 20 - 40
