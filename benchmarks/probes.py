@@ -38,19 +38,18 @@ class _TimedConnection:
     def __getattr__(self, name):
         return getattr(self._conn, name)
 
-    def execute(self, *args):
+    def _timed(self, method, args):
         started = time.perf_counter()
         try:
-            return self._conn.execute(*args)
+            return method(*args)
         finally:
             self.seconds += time.perf_counter() - started
 
+    def execute(self, *args):
+        return self._timed(self._conn.execute, args)
+
     def executemany(self, *args):
-        started = time.perf_counter()
-        try:
-            return self._conn.executemany(*args)
-        finally:
-            self.seconds += time.perf_counter() - started
+        return self._timed(self._conn.executemany, args)
 
 
 def _import(project: str, csv_path: str) -> dict:
