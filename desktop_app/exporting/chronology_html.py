@@ -25,14 +25,24 @@ h2 { font-size: 13pt; margin-top: 1.4em; margin-bottom: 0.2em; }
 """
 
 
+PAGE_END = "</body>\n</html>\n"
+
+
 def write(out: TextIO, chronology: Chronology) -> None:
-    title = escape(chronology.heading.title)
-    out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-              f"<title>{title}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n"
-              f"<h1>{title}</h1>\n<p class=\"summary\">{escape(chronology.heading.summary)}</p>\n")
+    out.write(page_start(chronology.heading.title) + heading_html(chronology))
     for entry in chronology.entries():
         out.write(entry_html(entry))
-    out.write("</body>\n</html>\n")
+    out.write(PAGE_END)
+
+
+def page_start(title: str) -> str:
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n")
+
+
+def heading_html(chronology: Chronology) -> str:
+    return (f"<h1>{escape(chronology.heading.title)}</h1>\n"
+            f"<p class=\"summary\">{escape(chronology.heading.summary)}</p>\n")
 
 
 def entry_html(entry: Entry) -> str:

@@ -162,3 +162,46 @@ def test_command_line_picture_shows_the_given_period_at_the_given_width(sample_p
     assert "G20 summit in Rio de Janeiro" in shown
     assert not any(t.startswith(("Russia launches", "Scholz and Putin speak")) for t in texts)  # 2022, outside
     assert "Sources cited by the events shown" in shown and "Petrenko, Oksana" in shown
+
+
+def _block_layout(document) -> list[tuple[str, int, float, float]]:
+    from PySide6.QtCore import QSizeF
+
+    document.setPageSize(QSizeF(600, 1e9))  # one tall page: block positions alone
+    layout, block, blocks = document.documentLayout(), document.begin(), []
+    while block.isValid():
+        runs, run = [], block.begin()
+        while not run.atEnd():
+            fragment = run.fragment()
+            font = fragment.charFormat().font()
+            runs.append((fragment.text(), font.pointSizeF(), font.weight(),
+                         fragment.charFormat().foreground().color().name()))
+            run += 1
+        while runs and not runs[-1][0].strip():  # spaces at the end of a block show nothing
+            runs.pop()
+        if runs:
+            runs[-1] = (runs[-1][0].rstrip(), *runs[-1][1:])
+        blocks.append((round(layout.blockBoundingRect(block).top()), block.blockFormat().topMargin(), runs))
+        block = block.next()
+    return blocks
+
+
+def test_the_pdf_read_in_pieces_is_laid_out_as_the_whole_html_page(sample_db, monkeypatch):
+    """The PDF's document is read a few entries at a time (so the window is not held while Qt reads
+    HTML); it must come out as Qt lays out the whole chronology page in one read."""
+    import io
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop_app.exporting import chronology_html
+    from desktop_app.exporting.chronology import Chronology
+    from desktop_app.exporting_ui import pdf
+
+    monkeypatch.setattr(pdf, "ENTRIES_PER_READ", 5)  # 36 events: eight pieces, the last one short
+    whole_page = io.StringIO()
+    chronology_html.write(whole_page, Chronology(sample_db, Selection(), "Sample chronology"))
+    whole = QTextDocument()
+    whole.setHtml(whole_page.getvalue())
+    pieces = pdf.chronology_document(Chronology(sample_db, Selection(), "Sample chronology"))
+    expected, laid_out = _block_layout(whole), _block_layout(pieces)
+    assert len(laid_out) > 150 and laid_out == expected
