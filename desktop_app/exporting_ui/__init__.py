@@ -13,6 +13,7 @@ def install(window) -> None:
     window.menus["file"].addSeparator()
     window.menus["file"].addAction(action)
     window.named_actions["export"] = action
+    window.export_dialog = None  # the last one opened
     window.session_changed.connect(lambda session: action.setEnabled(session is not None))
     action.setEnabled(window.session is not None)
 
@@ -24,6 +25,11 @@ def open_export_dialog(window):
 
     if window.session is None:
         return None
-    dialog = ExportDialog(window.session, window_state(window), window)
+    # Each opening takes the window's selection and filter afresh: a new dialog, in place of the
+    # last one unless that one is still showing or writing its file.
+    previous = window.export_dialog
+    if previous is not None and not previous.isVisible() and not previous.is_exporting():
+        previous.deleteLater()
+    dialog = window.export_dialog = ExportDialog(window.session, window_state(window), window)
     dialog.open()
     return dialog

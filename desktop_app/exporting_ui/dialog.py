@@ -41,6 +41,7 @@ class ExportDialog(QDialog):
         self.state = state
         self.setWindowTitle("Export")
         self.last_written: Path | None = None
+        self._writing = False
 
         self.scope = QComboBox()
         self.scope.setAccessibleName("Events to export")
@@ -170,6 +171,10 @@ class ExportDialog(QDialog):
             self._form.setRowVisible(widget, shown)
         self._timer.start()
 
+    def done(self, result: int) -> None:
+        self._timer.stop()  # a closed dialog previews nothing (its project may close next)
+        super().done(result)
+
     # -- preview -------------------------------------------------------------------------------
 
     def refresh_preview(self) -> None:
@@ -249,8 +254,12 @@ class ExportDialog(QDialog):
         job.ended.connect(self._export_ended)
         job.ended.connect(job.deleteLater)
         self.export_button.setEnabled(False)
+        self._writing = True
         job.start()
         return job
+
+    def is_exporting(self) -> bool:
+        return self._writing
 
     def _writer(self, path: Path):
         """What the worker runs on its own connection: everything read from the widgets here, on
@@ -275,6 +284,7 @@ class ExportDialog(QDialog):
         self._tell("Export cancelled; no file was written.")
 
     def _export_ended(self) -> None:
+        self._writing = False
         self.export_button.setEnabled(True)
 
     def _tell(self, message: str) -> None:

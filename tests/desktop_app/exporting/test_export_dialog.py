@@ -6,7 +6,9 @@ import io
 import json
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
 
 from db.events import EventFilter
 from desktop_app.exporting_ui.choices import CHOICES, WindowState
@@ -172,3 +174,16 @@ def test_a_selection_too_large_for_one_query_cannot_be_chosen(special_session, q
     index = dialog.scope.findData("selected")
     assert "too many" in dialog.scope.itemText(index)
     assert not dialog.scope.model().item(index).isEnabled() and dialog.scope.currentData() == "all"
+
+
+def test_a_closed_dialog_is_let_go_when_the_next_opens(window, qtbot):
+    from shiboken6 import isValid
+
+    from desktop_app.exporting_ui import open_export_dialog
+
+    first = open_export_dialog(window)
+    first.reject()
+    second = open_export_dialog(window)
+    qtbot.addWidget(second)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert not isValid(first) and isValid(second) and second.isVisible() and window.export_dialog is second
