@@ -89,6 +89,22 @@ def create_project(path: str | Path) -> Database:
     return db
 
 
+def is_older_project(path: str | Path) -> bool:
+    """Whether ``path`` is a project an older Sourceline wrote, which opening will back up and
+    migrate. Reads only its header (no lock, nothing created beside it); False when in doubt,
+    leaving ``open_project`` to explain."""
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        return False
+    return 0 < version < schema.SCHEMA_VERSION
+
+
 def open_project(path: str | Path) -> Database:
     """Open an existing project, migrating it to the current schema (after a backup).
 

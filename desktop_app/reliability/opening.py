@@ -1,17 +1,20 @@
 """Opening a project in the window: a file that cannot be opened is explained in a message box
-and never modified; a damaged one with backups is offered a restore first.
+and never modified; a damaged one with backups is offered a restore first. A project from an
+older Sourceline is backed up and migrated in a worker thread first (a backup of a large file
+takes seconds), while the window keeps painting.
 """
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from db import backups
 from db.errors import ProjectFileError, SourcelineError
-from db.store import SQLITE_HEADER, open_project
+from db.store import SQLITE_HEADER, is_older_project, open_project
 from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 from desktop_app.reliability.problems import classify
@@ -47,6 +50,8 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
 
     A damaged project with backups is offered the choice of a backup to restore (the damaged
     file is set aside, not deleted), and is opened after the restore."""
+    if parent is not None and is_older_project(path):
+        _migrate_in_background(parent, path)
     try:
         return open_project(path)
     except (ProjectFileError, sqlite3.Error) as error:
@@ -75,3 +80,27 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
     except SourcelineError as error:
         QMessageBox.warning(parent, "Cannot restore the backup", literal(str(error)))
         return None
+
+
+class _NeverCancelled(Exception):
+    """A migration is not cancelled: its backup and steps are short transactions of their own."""
+
+
+def _migrate_in_background(parent: QWidget, path: str | Path) -> None:
+    """Open (so back up and migrate) an older project in a worker and wait for it in a local event
+    loop, as a modal dialog does. A failure is left for the open that follows to explain."""
+    from desktop_app.background_job import BackgroundJob
+
+    def work(report, cancelled):
+        open_project(path).close()
+
+    job = BackgroundJob(work, "Open Project", f"Updating {Path(path).name} for this version of Sourceline…",
+                        _NeverCancelled, parent, reported=(SourcelineError, sqlite3.Error))
+    job.progress.setCancelButton(None)
+    job.progress.setRange(0, 0)  # busy: a backup and migration say nothing of their progress
+    waiting = QEventLoop()
+    job.ended.connect(waiting.quit)
+    job.ended.connect(job.deleteLater)
+    job.failed.connect(lambda message: log.warning("Updating %s failed: %s", path, message))
+    job.start()
+    waiting.exec()

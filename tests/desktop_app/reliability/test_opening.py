@@ -202,3 +202,29 @@ def test_file_open_in_the_window_offers_the_restore_too(qtbot, window, tmp_path,
     window.project_files.open_action.trigger()
     assert message_boxes[0][:2] == ("question", "The project file is damaged")
     assert window.session.path == path and events.count_events(window.session.db) == 5
+
+
+def test_an_older_project_is_backed_up_and_migrated_off_the_gui_thread(qtbot, window, tmp_path, monkeypatch):
+    import threading
+
+    from db import migrations
+    from db.store import connect, is_older_project, schema_version
+
+    path = tmp_path / "older.sourceline"
+    db = connect(path)
+    first_step = migrations.migrations.pending(db)[1].name
+    migrations.migrations.apply(db, stop_before=first_step)  # schema v1
+    db.conn.execute("INSERT INTO events (title, date_edtf, start_s, end_s, date_precision)"
+                    " VALUES ('Made by an older version', '1970-01-01', 0, 86400, 'day')")
+    db.conn.commit()
+    db.close()
+    assert is_older_project(path) and not is_older_project(tmp_path / "missing.sourceline")
+    backed_up_on = []
+    real_backup = backups.make_backup
+    monkeypatch.setattr(backups, "make_backup",
+                        lambda *args, **kw: backed_up_on.append(threading.current_thread()) or real_backup(*args, **kw))
+    assert window.project_files.open_path(path)
+    assert backed_up_on and threading.main_thread() not in backed_up_on  # the backup ran in the worker
+    assert schema_version(window.session.db) == migrations.SCHEMA_VERSION and not is_older_project(path)
+    assert events.count_events(window.session.db) == 1
+    assert [b.reason for b in backups.list_backups(path)] == ["before-migration-from-v1"]
