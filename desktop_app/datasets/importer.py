@@ -4,7 +4,8 @@ All or nothing: the whole import is one write transaction, so a bad row under ``
 an error or a killed process leaves the project exactly as it was. Within it, rows go in batches
 (memory stays flat whatever the file's size) through the bulk path of ``db.bulk``: explicit ids,
 uuids and timestamps from Python, the full-text and day-count insert triggers suspended and their
-work done per batch with one statement each, links by ``executemany``.
+work done per batch with one statement each, links by ``executemany``. A first import larger
+than the project builds the plain indexes of the tables it grows after the load, one sort each.
 
 Events keep the dataset's id (``dataset``, ``external_id``). A row whose id the project already
 has updates that event instead of adding one: changed fields are written through the normal
