@@ -70,6 +70,14 @@ run export --db "$WORK/sample.sourceline" --format png --width 800 -o "$WORK/tim
 [ "$(head -c 4 "$WORK/timeline.png" | tail -c 3)" = "PNG" ] || fail "timeline.png is not a PNG"
 ok
 
+step "export --format chronology as PDF (Qt text layout)"
+run export --db "$WORK/sample.sourceline" --format chronology -o "$WORK/chronology.pdf" >/dev/null \
+    || fail "exit status $?"
+[ "$(head -c 5 "$WORK/chronology.pdf")" = "%PDF-" ] || fail "chronology.pdf is not a PDF"
+pages="$(grep -ao '/Count [0-9]*' "$WORK/chronology.pdf" | head -n 1 | cut -d ' ' -f 2)"
+[ "${pages:-0}" -gt 1 ] || fail "expected a chronology of several pages, got ${pages:-none}"
+ok "$pages pages"
+
 step "screenshots of pages and the About dialog, headless"
 run screenshots --out "$WORK/shots" --only main-window --only reader --only about >/dev/null || fail "exit status $?"
 for shot in main-window reader about; do [ -s "$WORK/shots/$shot.png" ] || fail "$shot.png missing"; done
