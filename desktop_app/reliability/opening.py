@@ -1,7 +1,7 @@
 """Opening a project in the window: a file that cannot be opened is explained in a message box
 and never modified; a damaged one with backups is offered a restore first. A project from an
 older Sourceline is backed up and migrated in a worker thread first (a backup of a large file
-takes seconds), while the window keeps painting.
+takes seconds), while the window keeps painting — or, at start-up, while a progress dialog says so.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
 
     A damaged project with backups is offered the choice of a backup to restore (the damaged
     file is set aside, not deleted), and is opened after the restore."""
-    if parent is not None and is_older_project(path):
+    if is_older_project(path):
         _migrate_in_background(parent, path)
     try:
         return open_project(path)
@@ -86,7 +86,7 @@ class _NeverCancelled(Exception):
     """A migration is not cancelled: its backup and steps are short transactions of their own."""
 
 
-def _migrate_in_background(parent: QWidget, path: str | Path) -> None:
+def _migrate_in_background(parent: QWidget | None, path: str | Path) -> None:
     """Open (so back up and migrate) an older project in a worker and wait for it in a local event
     loop, as a modal dialog does. A failure is left for the open that follows to explain."""
     from desktop_app.background_job import BackgroundJob

@@ -204,27 +204,58 @@ def test_file_open_in_the_window_offers_the_restore_too(qtbot, window, tmp_path,
     assert window.session.path == path and events.count_events(window.session.db) == 5
 
 
-def test_an_older_project_is_backed_up_and_migrated_off_the_gui_thread(qtbot, window, tmp_path, monkeypatch):
-    import threading
-
+@pytest.fixture
+def older_project(tmp_path):
+    """A project at schema v1, as the first Sourceline wrote it, with one event."""
     from db import migrations
-    from db.store import connect, is_older_project, schema_version
+    from db.store import connect
 
     path = tmp_path / "older.sourceline"
     db = connect(path)
-    first_step = migrations.migrations.pending(db)[1].name
-    migrations.migrations.apply(db, stop_before=first_step)  # schema v1
+    migrations.migrations.apply(db, stop_before=migrations.migrations.pending(db)[1].name)
     db.conn.execute("INSERT INTO events (title, date_edtf, start_s, end_s, date_precision)"
                     " VALUES ('Made by an older version', '1970-01-01', 0, 86400, 'day')")
     db.conn.commit()
     db.close()
-    assert is_older_project(path) and not is_older_project(tmp_path / "missing.sourceline")
-    backed_up_on = []
+    return path
+
+
+@pytest.fixture
+def backup_threads(monkeypatch):
+    """The threads backups are made on."""
+    import threading
+
+    made_on = []
     real_backup = backups.make_backup
     monkeypatch.setattr(backups, "make_backup",
-                        lambda *args, **kw: backed_up_on.append(threading.current_thread()) or real_backup(*args, **kw))
-    assert window.project_files.open_path(path)
-    assert backed_up_on and threading.main_thread() not in backed_up_on  # the backup ran in the worker
-    assert schema_version(window.session.db) == migrations.SCHEMA_VERSION and not is_older_project(path)
-    assert events.count_events(window.session.db) == 1
+                        lambda *args, **kw: made_on.append(threading.current_thread()) or real_backup(*args, **kw))
+    return made_on
+
+
+def assert_migrated_off_the_gui_thread(db, path, backup_threads):
+    import threading
+
+    from db import migrations
+    from db.store import is_older_project, schema_version
+
+    assert backup_threads and threading.main_thread() not in backup_threads  # the backup ran in the worker
+    assert schema_version(db) == migrations.SCHEMA_VERSION and not is_older_project(path)
+    assert events.count_events(db) == 1
     assert [b.reason for b in backups.list_backups(path)] == ["before-migration-from-v1"]
+
+
+def test_an_older_project_is_backed_up_and_migrated_off_the_gui_thread(window, older_project, backup_threads,
+                                                                        tmp_path):
+    from db.store import is_older_project
+
+    assert is_older_project(older_project) and not is_older_project(tmp_path / "missing.sourceline")
+    assert window.project_files.open_path(older_project)
+    assert_migrated_off_the_gui_thread(window.session.db, older_project, backup_threads)
+
+
+def test_at_start_up_too_an_older_project_is_migrated_off_the_gui_thread(qapp, older_project, backup_threads):
+    db = open_or_explain(None, older_project)  # as `sourceline OLD.sourceline` opens it, before the window
+    try:
+        assert_migrated_off_the_gui_thread(db, older_project, backup_threads)
+    finally:
+        db.close()
