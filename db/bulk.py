@@ -23,6 +23,7 @@ import os
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from typing import Callable
 
 from sqlite_utils import Database
 
@@ -129,9 +130,13 @@ class DeferredIndexes:
             self._db.conn.execute(f"DROP INDEX {name}")
         return self
 
-    def restore(self) -> None:
-        for _, sql in self._saved:
+    def restore(self, built: Callable[[int, int], None] | None = None) -> None:
+        """Build the indexes again (none when already built); ``built(done, count)`` is told after
+        each, and may raise to stop (the caller then rolls back)."""
+        for done, (_, sql) in enumerate(self._saved, 1):
             self._db.conn.execute(sql)
+            if built is not None:
+                built(done, len(self._saved))
         self._saved = []
 
     def __exit__(self, error_type, error, traceback) -> None:

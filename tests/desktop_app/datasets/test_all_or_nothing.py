@@ -75,6 +75,36 @@ def test_cancel_rolls_everything_back(db, tmp_path, project_path):
     assert_derived_data_consistent(project_path)
 
 
+def test_progress_runs_on_while_indexes_are_built_and_cancel_stops_there_too(db, tmp_path, project_path):
+    """A first import larger than the project builds its indexes after the rows: the last tenth
+    of the bar, told index by index, where Cancel is heard as well."""
+    schema = schema_sql(project_path)
+    path = write_acled_csv(tmp_path / "first.csv", 3_000)
+    lines = 3_001  # the header and 3,000 rows
+    told = []
+    report = DatasetImport(db, path, ACLED, progress=lambda done, total: told.append((done, total))).run()
+    assert report.added == 3_000
+    total = told[-1][1]
+    assert total == lines + lines // 10 and told[-1] == (total, total)
+    assert all(t == total for _, t in told) and [d for d, _ in told] == sorted(d for d, _ in told)
+    indexing = [done for done, _ in told if lines < done < total]
+    assert len(indexing) >= 5  # one report per index built (events, links, citations)
+    assert schema_sql(project_path) == schema
+
+    again = write_acled_csv(tmp_path / "second.csv", 3_000, first_id=10_000)
+    db.conn.execute("DELETE FROM events")  # a project smaller than the file again
+    db.conn.commit()
+    before = counts(db)
+    reported = []
+    job = DatasetImport(db, again, ACLED, progress=lambda done, total: reported.append(done),
+                        cancelled=lambda: bool(reported) and lines < reported[-1] < total)  # mid-indexing
+    with pytest.raises(ImportCancelled):
+        job.run()
+    assert job.report.added == 3_000 and counts(db) == before  # every row was in: the cancel rolled them back
+    assert schema_sql(project_path) == schema
+    assert_derived_data_consistent(project_path)
+
+
 KILLED_IMPORT = """
 import sys
 from db.store import open_project
