@@ -37,6 +37,13 @@ class DatasetImportRunner(BackgroundJob):
 
         super().__init__(work, "Import Event Dataset", f"Importing {csv_file.path.name}…", ImportCancelled, parent)
         self._session = session
+        self._csv_file = csv_file
+
+    def progress_text(self, done: int, total: int) -> str:
+        name, lines = self._csv_file.path.name, self._csv_file.lines
+        if done <= lines:
+            return f"Importing {name}… line {done:,} of {lines:,}"
+        return f"Importing {name}… indexing the new events"
 
     def succeeded(self, report) -> None:
         self._session.committed_in_background.emit()

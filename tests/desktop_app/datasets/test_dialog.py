@@ -80,15 +80,19 @@ def test_import_runs_off_the_gui_thread_and_refreshes_the_views(qtbot, window, t
     page = window.page("Timeline")
     assert page.model.rowCount() == SMALL
     csv_file = CsvFile.open(write_acled_csv(tmp_path / "acled.csv", 6_000))
-    ticks = []
+    ticks, labels = [], set()
     timer = QTimer(interval=5)
-    timer.timeout.connect(lambda: ticks.append(runner.is_running()))
+    timer.timeout.connect(lambda: (ticks.append(runner.is_running()), labels.add(runner.progress.labelText())))
     runner = datasets_ui.start_import(window, window.session, csv_file, ACLED, "skip")
+    # the rows, then (for a file larger than the project) the indexes built after them
+    assert runner.progress_text(6_001, 6_601) == "Importing acled.csv… line 6,001 of 6,001"
+    assert runner.progress_text(6_300, 6_601) == "Importing acled.csv… indexing the new events"
     timer.start()
     with qtbot.waitSignal(runner.finished, timeout=120_000):
         pass
     timer.stop()
     assert sum(ticks) >= 5  # the event loop kept turning while the worker imported
+    assert any(label.startswith("Importing acled.csv… line ") for label in labels)
     assert page.model.rowCount() == SMALL + 6_000
     assert window.session.undo_stack.count() == 0
     assert window.statusBar().currentMessage().startswith("Imported acled.csv: 6,000 added")
