@@ -89,17 +89,23 @@ def create_project(path: str | Path) -> Database:
     return db
 
 
+@contextmanager
+def peek(path: str | Path):
+    """A read-only connection to the main file alone, to decide how to open it: immutable, so it
+    takes no lock and creates no -wal or -shm beside the file."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def is_older_project(path: str | Path) -> bool:
     """Whether ``path`` is a project an older Sourceline wrote, which opening will back up and
-    migrate. Reads only its header (no lock, nothing created beside it); False when in doubt,
-    leaving ``open_project`` to explain."""
-    path = Path(path)
+    migrate. False when in doubt, leaving ``open_project`` to explain."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
+        with peek(path) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
     except (sqlite3.Error, OSError):
         return False
     return 0 < version < schema.SCHEMA_VERSION

@@ -61,15 +61,15 @@ class _Worker(QObject):
 
 class BackgroundJob(QObject):
     """Runs ``work`` in a worker thread once ``start`` is called. ``cancellation`` is the exception
-    the work raises when it stops for Cancel; ``reported`` the exceptions that are the user's to
-    read, not bugs."""
+    the work raises when it stops for Cancel (None: it cannot be cancelled, and has no Cancel
+    button); ``reported`` the exceptions that are the user's to read, not bugs."""
 
     finished = Signal(object)  # what the work returned
     cancelled = Signal()
     failed = Signal(str)  # a message for the user
     ended = Signal()  # after any of the three
 
-    def __init__(self, work: Work, title: str, label: str, cancellation: type[Exception], parent=None,
+    def __init__(self, work: Work, title: str, label: str, cancellation: type[Exception] | None, parent=None,
                  reported: tuple[type[Exception], ...] = (SourcelineError,)):
         super().__init__(parent)
         self._cancellation, self._reported = cancellation, reported
@@ -81,7 +81,10 @@ class BackgroundJob(QObject):
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.cancel)
+        if cancellation is None:
+            self.progress.setCancelButton(None)
+        else:
+            self.progress.canceled.connect(self.cancel)
         self._thread = QThread(self)
         self._worker = _Worker(work, self._cancel)
         self._worker.moveToThread(self._thread)
@@ -131,7 +134,7 @@ class BackgroundJob(QObject):
     def _failed(self, error: Exception) -> None:
         self._stop()
         try:
-            if isinstance(error, self._cancellation):
+            if self._cancellation is not None and isinstance(error, self._cancellation):
                 self.cancelled.emit()
             elif isinstance(error, self._reported):
                 self.failed.emit(str(error))

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from db import backups
 from db.errors import ProjectFileError, SourcelineError
-from db.store import SQLITE_HEADER, is_older_project, open_project
+from db.store import SQLITE_HEADER, is_older_project, open_project, peek
 from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 from desktop_app.reliability.problems import classify
@@ -35,12 +35,8 @@ def is_damaged(path: str | Path) -> bool:
         # Not SQLite now, but we backed it up as a project before: it was overwritten.
         return bool(backups.list_backups(path))
     try:
-        # immutable: no lock, no -wal or -shm created beside it; only the main file is read
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
+        with peek(path) as conn:
             return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as error:
         return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (_CORRUPT, _NOTADB)
 
@@ -82,10 +78,6 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
         return None
 
 
-class _NeverCancelled(Exception):
-    """A migration is not cancelled: its backup and steps are short transactions of their own."""
-
-
 def _migrate_in_background(parent: QWidget | None, path: str | Path) -> None:
     """Open (so back up and migrate) an older project in a worker and wait for it in a local event
     loop, as a modal dialog does. A failure is left for the open that follows to explain."""
@@ -94,9 +86,9 @@ def _migrate_in_background(parent: QWidget | None, path: str | Path) -> None:
     def work(report, cancelled):
         open_project(path).close()
 
+    # not cancellable: the backup and each migration step are short transactions of their own
     job = BackgroundJob(work, "Open Project", f"Updating {Path(path).name} for this version of Sourceline…",
-                        _NeverCancelled, parent, reported=(SourcelineError, sqlite3.Error))
-    job.progress.setCancelButton(None)
+                        None, parent, reported=(SourcelineError, sqlite3.Error))
     job.progress.setRange(0, 0)  # busy: a backup and migration say nothing of their progress
     waiting = QEventLoop()
     job.ended.connect(waiting.quit)

@@ -88,3 +88,19 @@ def test_a_problem_of_the_users_is_a_message_and_a_bug_is_raised_on_the_gui_thre
             pass
     assert [kind for kind, _, _ in exceptions] == [KeyError]
     assert messages == ["the file is not there"]  # a bug is no message for the user
+
+
+def test_a_job_without_a_cancellation_has_no_cancel_button_and_its_reported_errors_stay_failures(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    def refused(report, cancelled):
+        raise Stopped()  # a SourcelineError like any other, here: no cancellation was given
+
+    job = BackgroundJob(refused, "Updating", "Updating…", None)
+    job.progress.show()
+    assert job.progress.findChild(QPushButton) is None
+    messages = []
+    job.failed.connect(messages.append)
+    job.start()
+    assert ending_of(qtbot, job) == "failed"
+    assert messages == ["stopped; nothing was done"]

@@ -18,6 +18,17 @@ def data_dir(tmp_path, monkeypatch):
     return folder
 
 
+def events_csv(path: Path, rows: int):
+    """A plain event CSV (id, date, title, tags, actor1) for the mapped importer, opened."""
+    from desktop_app.datasets.csv_file import CsvFile
+
+    with path.open("w") as handle:
+        handle.write("id,date,title,tags,actor1\n")
+        for n in range(rows):
+            handle.write(f"E{n},2024-{1 + n % 12:02d}-{1 + n % 28:02d},Event number {n},tag{n % 50},Actor {n % 30}\n")
+    return CsvFile.open(path)
+
+
 def fingerprint(path) -> tuple[str, float]:
     """A file's content hash and modification time: equal before and after means untouched."""
     path = Path(path)

@@ -4,6 +4,7 @@ import pytest
 
 from db import events
 from tests.conftest import ending_of, fill_the_disk, make_room
+from tests.desktop_app.reliability.conftest import events_csv
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -110,16 +111,10 @@ def test_a_source_import_on_a_full_disk_says_so_and_imports_nothing(qtbot, windo
 def test_a_dataset_import_on_a_full_disk_says_so_and_imports_nothing(qtbot, window, hook, message_boxes, tmp_path,
                                                                       monkeypatch):
     from desktop_app import datasets_ui
-    from desktop_app.datasets.csv_file import CsvFile
     from desktop_app.datasets.mapping import guess_mapping
     from desktop_app.datasets_ui import runner as dataset_runner
 
-    path = tmp_path / "events.csv"
-    with path.open("w") as handle:
-        handle.write("id,date,title,tags,actor1\n")
-        for n in range(3000):
-            handle.write(f"E{n},2024-{1 + n % 12:02d}-{1 + n % 28:02d},Event number {n},tag{n % 50},Actor {n % 30}\n")
-    csv_file = CsvFile.open(path)
+    csv_file = events_csv(tmp_path / "events.csv", 3000)
     session = window.session
     before = project_state(session)
     full_disk_for_workers(monkeypatch, dataset_runner)

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from desktop_app.reliability.shutdown import running_operations
+from tests.desktop_app.reliability.conftest import events_csv
 
 ITEMS = 3000
 
@@ -42,16 +43,10 @@ def test_closing_mid_source_import_cancels_it_and_writes_nothing(qtbot, window, 
 
 
 def test_closing_mid_dataset_import_cancels_it_and_writes_nothing(qtbot, window, tmp_path, project):
-    from desktop_app.datasets.csv_file import CsvFile
     from desktop_app.datasets.mapping import guess_mapping
     from desktop_app.datasets_ui import start_import
 
-    path = tmp_path / "events.csv"
-    with path.open("w") as handle:
-        handle.write("id,date,title,tags\n")
-        for n in range(200_000):
-            handle.write(f"E{n},2024-{1 + n % 12:02d}-{1 + n % 28:02d},Event number {n},tag{n % 50}\n")
-    csv_file = CsvFile.open(path)
+    csv_file = events_csv(tmp_path / "events.csv", 200_000)
     before = window.session.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
     runner = start_import(window, window.session, csv_file, guess_mapping(csv_file.header), "skip")
     qtbot.waitUntil(lambda: runner.progress.value() > 0, timeout=10_000)
