@@ -5,13 +5,13 @@ rolls its one transaction back, a cancelled export leaves no partial file (atomi
 Without this, closing mid-import would tear the application down under a running thread (Qt
 aborts the process: "QThread destroyed while thread is still running").
 
-A long operation is any child of the window with ``is_running()`` and ``cancel()`` (the
-background jobs).
+A long operation is a background job that is a child of the window.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QObject, QTimer
 
+from desktop_app.background_job import BackgroundJob
 from desktop_app.reliability.logs import log
 
 # A cancelled import stops within a few hundred rows, an export at its next page of events or
@@ -20,12 +20,8 @@ WAIT_MS = 60_000
 POLL_MS = 20
 
 
-def _is_operation(thing: QObject) -> bool:
-    return callable(getattr(thing, "is_running", None)) and callable(getattr(thing, "cancel", None))
-
-
-def running_operations(window) -> list[QObject]:
-    return [thing for thing in window.findChildren(QObject) if _is_operation(thing) and thing.is_running()]
+def running_operations(window) -> list[BackgroundJob]:
+    return [job for job in window.findChildren(BackgroundJob) if job.is_running()]
 
 
 def cancel_and_wait(window, timeout_ms: int = WAIT_MS) -> bool:
