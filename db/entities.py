@@ -48,6 +48,12 @@ def entity_names(db: Database) -> list[tuple[int, list[str]]]:
     return list(names.items())
 
 
+def people(db: Database) -> set[int]:
+    """The entities that may be people (kind person, or not yet given a kind): the name finder
+    also knows them by surname."""
+    return {r[0] for r in db.conn.execute("SELECT id FROM entities WHERE kind IN ('person', 'other')")}
+
+
 def tag_names(db: Database) -> list[str]:
     return [r[0] for r in db.conn.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")]
 

@@ -242,6 +242,18 @@ def extent(db: Database, where: EventFilter = EventFilter()) -> tuple[int, int] 
     return None if first is None else (first, last)
 
 
+def events_dated(db: Database, date_edtf: str, limit: int = 20) -> list[dict]:
+    """The events whose date spans exactly what ``date_edtf`` spans (the same day, month, range…),
+    as summaries; none for a date that is not EDTF."""
+    try:
+        b = dates.bounds(date_edtf)
+    except dates.InvalidDate:
+        return []
+    return _rows(db.conn.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE e.start_s = ? AND e.end_s = ? ORDER BY e.id LIMIT ?",
+        (b.start, b.end, limit)))
+
+
 def get_event(db: Database, event_id: int) -> dict | None:
     """One event in full: its fields, tags, entities and citations."""
     cursor = db.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))

@@ -26,9 +26,9 @@ SYNC_CHARS = 20_000
 class _Finder(QRunnable):
     """Runs the finders away from the GUI thread; hands the result back through ``carrier``."""
 
-    def __init__(self, carrier: "_Carrier", generation: int, text: str, published, names):
+    def __init__(self, carrier: "_Carrier", generation: int, text: str, published, names, people):
         super().__init__()
-        self._carrier, self._args, self._generation = carrier, (text, published, names), generation
+        self._carrier, self._args, self._generation = carrier, (text, published, names, people), generation
 
     def run(self):
         self._carrier.done.emit(self._generation, found.find_all(*self._args))
@@ -84,11 +84,13 @@ class ReaderAssistant(QObject):
         published = self._published = found.publication_of(source["issued_edtf"] if source else None)
         names = entities.entity_names(self.session.db)
         self._names = {entity_id: entity_names[0] for entity_id, entity_names in names}
+        people = entities.people(self.session.db)
         if len(text) <= SYNC_CHARS:
-            self._show(found.find_all(text, published, names))
+            self._show(found.find_all(text, published, names, people))
         else:
             self._show(found.Findings())
-            QThreadPool.globalInstance().start(_Finder(self._carrier, self._generation, text, published, names))
+            QThreadPool.globalInstance().start(
+                _Finder(self._carrier, self._generation, text, published, names, people))
 
     def _found(self, generation: int, findings: found.Findings) -> None:
         if generation == self._generation:  # not a text shown since
