@@ -47,8 +47,12 @@ class EventFilter:
         if self.text.strip():
             match = fts_query(self.text)
             if match:
-                clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-                params.append(match)
+                # the words, or an entity's name or alias ("Solz" finds the events linked to Olaf Scholz)
+                clauses.append("(e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+                               " OR e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id IN ("
+                               " SELECT id FROM entities WHERE name = ? COLLATE NOCASE"
+                               " UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE)))")
+                params += [match, self.text.strip(), self.text.strip()]
         for tag in self.tags:
             clauses.append(
                 "e.id IN (SELECT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)"

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from db import citations, events
-from db.entities import tag_names
+from db.entities import find_entity, tag_names
 from db.errors import SourcelineError
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.error_label import ErrorLabel
+from desktop_app.events.alias_dialog import ask_alias
 from desktop_app.events.name_fields import NameListField, entity_completions
 from desktop_app.reliability.literal_text import literal
 
@@ -75,7 +76,8 @@ class EventEditor(QWidget):
         self.description.setMinimumHeight(60)
         self.description.setMaximumHeight(140)
         self.tags = NameListField(lambda: tag_names(db), "comma, separated")
-        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places")
+        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places",
+                                      add_alias=lambda name: ask_alias(session, "", self, find_entity(db, name)))
         self.location_name = QLineEdit(placeholderText="Place name")
         self.latitude = QLineEdit(placeholderText="Latitude")
         self.longitude = QLineEdit(placeholderText="Longitude")

@@ -17,6 +17,7 @@ from desktop_app.dates.render import in_words_or_raw
 from desktop_app.extract.name_finder import fold
 from desktop_app.reader.cite_dialog import CiteDialog, EventDraft
 from desktop_app.reader_assistant import findings as found, marks
+from desktop_app.events.alias_dialog import MAX_ALIAS_CHARS, ask_alias, word_at
 from desktop_app.reader_assistant.dates_list import FoundDatesList
 from desktop_app.reader_assistant.edits import new_event_from_passage
 
@@ -204,7 +205,22 @@ class ReaderAssistant(QObject):
             menu.insertActions(first, made)
             menu.insertSeparator(first)
         menu.addSeparator()
+        words = self.words_at(offset)
+        if words:
+            menu.addAction(self._action(f"Add “{words}” as an Alias…", lambda: self.ask_alias(words)))
         menu.addAction(self.toggle)
+
+    def words_at(self, offset: int) -> str:
+        """What "Add alias…" offers: the selection when it is short and on one line, else the word at ``offset``."""
+        view = self.page.view
+        span = view.selected_span()
+        if span is not None:
+            chosen = view.full_text[span[0]:span[1]].strip()
+            return chosen if chosen and len(chosen) <= MAX_ALIAS_CHARS and "\n" not in chosen else ""
+        return word_at(view.full_text, offset)
+
+    def ask_alias(self, words: str) -> None:
+        ask_alias(self.session, words, self.page)
 
     # -- the edits ------------------------------------------------------------------------------
 
