@@ -63,6 +63,8 @@ class TimelineCanvas(QWidget):
         self._extent: tuple[int, int] | None = None
         self._auto_fit = True  # until the user moves the view, a resize fits all again
         self._stale = False  # the data changed while the canvas was hidden: read it when shown
+        self._newest_id = event_queries.newest_event_id(session.db)  # ids above it are events added since
+        self._added: list[int] = []  # events added since the last reload: brought into view by it
         self._press: Press | None = None  # while the left button is down
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         self._requery.timeout.connect(self._refresh)
@@ -113,11 +115,24 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def reload(self) -> None:
-        """Read everything again (the project changed in ways the view cannot tell)."""
+        """Read everything again (the project changed in ways the view cannot tell). Events added
+        since are brought into view: all of them while the user has not moved the view (a
+        project's first events), else the latest added when none of them is in view."""
         self.source.invalidate()
         self._extent = event_queries.extent(self.session.db, self.source.where)
+        added, self._added = self._added, []
+        if added and self._auto_fit:
+            self.zoom_to_fit()
+        elif added:
+            self._reveal(added)
         self._refresh()
         self.data_reloaded.emit()
+
+    def _reveal(self, ids) -> None:
+        shown = [e for e in map(lambda i: event_queries.get_event(self.session.db, i), ids[-500:]) if e is not None]
+        if shown and not any(self._viewport.contains(e["start_s"], e["end_s"]) for e in shown):
+            latest = shown[-1]
+            self._show_span(latest["start_s"], latest["end_s"])
 
     def set_filter(self, where: EventFilter) -> None:
         self.source.set_filter(where)
@@ -156,6 +171,10 @@ class TimelineCanvas(QWidget):
         if not changes.touches(*WATCHED_TABLES):
             return
         if changes.touches("events"):
+            added = sorted(i for i in changes.rows["events"] if i > self._newest_id)
+            if added:
+                self._newest_id = added[-1]
+                self._added += added
             kept = [i for i in self._selection if event_queries.get_event(self.session.db, i) is not None]
             if kept != self._selection:
                 self._selection = kept
@@ -209,12 +228,16 @@ class TimelineCanvas(QWidget):
         if reveal:
             span = self._selection_span()
             if span is not None and not self._viewport.contains(*span):
-                if span[1] - span[0] <= 0.9 * self._viewport.width_px * self._viewport.seconds_per_px:
-                    self.set_viewport(self._viewport.centered_on((span[0] + span[1]) / 2))
-                else:
-                    self._fit(*span)
-                    self._auto_fit = False
+                self._show_span(*span)
         self.update()
+
+    def _show_span(self, start_s: float, end_s: float) -> None:
+        """Centre the view on a span, zoomed out to fit it when it is wider than the view."""
+        if end_s - start_s <= 0.9 * self._viewport.width_px * self._viewport.seconds_per_px:
+            self.set_viewport(self._viewport.centered_on((start_s + end_s) / 2))
+        else:
+            self._fit(start_s, end_s)
+            self._auto_fit = False
 
     def _selection_span(self) -> tuple[int, int] | None:
         found = [event_queries.get_event(self.session.db, i) for i in self._selection[:500]]

@@ -227,7 +227,7 @@ def paint_item(p: QPainter, item: Item, width: int, colours: Colours, selected: 
     if item.kind == "bar":
         _paint_bar(p, item, width, colours, QPen(outline, outline_w))
     else:
-        _paint_point(p, item, colours, QPen(outline, outline_w))
+        _paint_point(p, item, width, colours, QPen(outline, outline_w))
     if item.event["contested"]:
         _paint_badge(p, item.label_x - BADGE_W / 2 - 1, cy, colours)
     text = label if label is not None else item.label
@@ -246,8 +246,12 @@ def _clip(x: float, width: int) -> float:
     return min(max(x, -1_000.0), width + 1_000.0)
 
 
-def _fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float, colour: QColor) -> None:
-    """A band that fades from ``colour`` at ``solid_x`` to nothing at ``clear_x``."""
+def _fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float, colour: QColor,
+          width: float | None = None) -> None:
+    """A band that fades from ``colour`` at ``solid_x`` to nothing at ``clear_x``; given the view's
+    ``width``, a fade reaching past an edge is drawn to end there, faded out in sight, not cut off."""
+    if width is not None and 0 <= solid_x <= width:
+        clear_x = min(max(clear_x, 0.0), float(width))
     gradient = QLinearGradient(solid_x, 0, clear_x, 0)
     gradient.setColorAt(0, colour)
     gradient.setColorAt(1, _alpha(colour, 0))
@@ -259,9 +263,9 @@ def _paint_bar(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen)
     x0, x1 = _clip(item.x0, width), _clip(item.x1, width)
     # the uncertain reach first, fading away from the strict span: never drawn as if exact
     if item.fuzzy_start:
-        _fade(p, x0, _clip(item.outer_left(), width), top, MARK_H, colours.mark_fill)
+        _fade(p, x0, _clip(item.outer_left(), width), top, MARK_H, colours.mark_fill, width)
     if item.fuzzy_end:
-        _fade(p, x1, _clip(item.outer_right(width), width), top, MARK_H, colours.mark_fill)
+        _fade(p, x1, _clip(item.outer_right(width), width), top, MARK_H, colours.mark_fill, width)
     p.fillRect(QRectF(x0, top, x1 - x0, MARK_H), colours.mark_fill)
     p.setPen(pen)
     p.drawLine(QPointF(x0, top), QPointF(x1, top))
@@ -273,14 +277,14 @@ def _paint_bar(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen)
         p.drawLine(QPointF(x1, top), QPointF(x1, top + MARK_H))
 
 
-def _paint_point(p: QPainter, item: Item, colours: Colours, pen: QPen) -> None:
+def _paint_point(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen) -> None:
     x, cy = item.x0, item.y
     fuzzy = item.fuzzy_start or item.fuzzy_end
     if fuzzy:  # about a day: a band fading both ways around a hollow diamond
         band = 6
         for reach in (item.fx0, item.fx1):
             if reach is not None:
-                _fade(p, x, reach, cy - band / 2, band, _alpha(colours.mark, 170))
+                _fade(p, x, reach, cy - band / 2, band, _alpha(colours.mark, 170), width)
     if item.span_w > 2 * POINT_R + 4:
         # zoomed in far enough to see the day itself: show its extent behind the diamond
         p.fillRect(QRectF(x - item.span_w / 2, cy - 2, item.span_w, 4), colours.mark_fill)
