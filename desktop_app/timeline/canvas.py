@@ -17,8 +17,8 @@ from db import events as event_queries
 from db.dates import DAY
 from db.errors import SourcelineError
 from db.events import EventFilter
-from desktop_app.timeline import axis, tooltips
-from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource
+from desktop_app.timeline import tooltips
+from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource, tick_scale
 from desktop_app.timeline.layout import LANE_MODES
 from desktop_app.timeline.gestures import Press
 from desktop_app.timeline.moving import shifted_date
@@ -287,7 +287,7 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         colours = Colours.from_palette(self.palette())
-        paint_frame(painter, self._viewport, self.height(), axis.ticks(self._viewport), self._frame, self._scene,
+        paint_frame(painter, self._viewport, self.height(), tick_scale(self._viewport, self._frame), self._frame, self._scene,
                     colours, selection=set(self._selection), scroll_y=self._scroll_y,
                     now_s=time.time(), message=self.empty_message(), drag=self._drag_preview())
         if self.hasFocus():  # Tab stops here (to walk the events): show that the keys act on it
@@ -321,7 +321,7 @@ class TimelineCanvas(QWidget):
         image = QImage(viewport.width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         painter.setFont(self.font())
-        paint_frame(painter, viewport, height, axis.ticks(viewport), frame, scene, Colours.from_palette(self.palette()),
+        paint_frame(painter, viewport, height, tick_scale(viewport, frame), frame, scene, Colours.from_palette(self.palette()),
                     selection=set(self._selection), now_s=time.time())
         painter.end()
         return (time.perf_counter() - started) * 1000

@@ -20,7 +20,7 @@ from desktop_app.timeline.scene import (AXIS_H, BADGE_W, LANE_HEADER_H, MARK_H, 
 from desktop_app.timeline.viewport import Viewport
 
 
-def _blend(a: QColor, b: QColor, amount: float) -> QColor:
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
     """``a`` moved ``amount`` of the way towards ``b``."""
     return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3])))
 
@@ -45,11 +45,11 @@ def contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _legible(colour: QColor, against: QColor, ratio: float, towards: QColor) -> QColor:
+def legible(colour: QColor, against: QColor, ratio: float, towards: QColor) -> QColor:
     """``colour`` moved towards ``towards`` only as far as it takes to stand ``ratio``:1 against
     ``against`` (unchanged when it already does)."""
     for step in range(21):
-        moved = _blend(colour, towards, step / 20) if step else colour
+        moved = blend(colour, towards, step / 20) if step else colour
         if contrast(moved, against) >= ratio:
             return moved
     return moved
@@ -111,25 +111,25 @@ class Colours:
         need = text_contrast_needed(palette)
         # Marks must show against the background even where the platform's accent is a grey
         # close to it (a derived dark palette has one).
-        mark = _blend(accent, QColor("white"), 0.25) if dark else accent
+        mark = blend(accent, QColor("white"), 0.25) if dark else accent
         for background in (base, band):
-            mark = _legible(mark, background, MARK_CONTRAST, text)
+            mark = legible(mark, background, MARK_CONTRAST, text)
         # Secondary text (lane names, counts, the overview's years) sits on all three backgrounds.
-        faint = _blend(text, base, 0.4)
+        faint = blend(text, base, 0.4)
         for background in (base, band, axis):
-            faint = _legible(faint, background, need, text)
+            faint = legible(faint, background, need, text)
         # A bar's label is written over its fill; the selected label over the selection colour,
         # which a light palette often makes too pale for white text.
-        mark_fill = _legible(_blend(base, mark, 0.45), text, need, base)
+        mark_fill = legible(blend(base, mark, 0.45), text, need, base)
         selection, selection_text = palette.color(role.Highlight), palette.color(role.HighlightedText)
         black, white = QColor("black"), QColor("white")
         away = black if contrast(selection_text, black) > contrast(selection_text, white) else white
-        selection = _legible(selection, selection_text, need, away)
+        selection = legible(selection, selection_text, need, away)
         # "Today" is written in the background colour on a pill of this colour.
-        today = _legible(_blend(mark, text, 0.3), base, need, text)
+        today = legible(blend(mark, text, 0.3), base, need, text)
         return cls(
             base=base, band=band, axis=axis, text=text,
-            faint=faint, grid=_blend(text, base, 0.9), major_grid=_blend(text, base, 0.72),
+            faint=faint, grid=blend(text, base, 0.9), major_grid=blend(text, base, 0.72),
             mark=mark, mark_fill=mark_fill, selection=selection, selection_text=selection_text,
             contested=QColor("#ff7a70") if dark else QColor("#c62828"), today=today,
         )
@@ -288,8 +288,12 @@ def _paint_point(p: QPainter, item: Item, width: int, colours: Colours, pen: QPe
     if item.span_w > 2 * POINT_R + 4:
         # zoomed in far enough to see the day itself: show its extent behind the diamond
         p.fillRect(QRectF(x - item.span_w / 2, cy - 2, item.span_w, 4), colours.mark_fill)
-    p.setPen(pen)
-    p.setBrush(colours.base if fuzzy else colours.mark)
+    if fuzzy:  # hollow: a 2 px outline and a faint fill, so it shows on a dark base as on a light one
+        p.setPen(QPen(pen.color(), max(pen.widthF(), 2.0)))
+        p.setBrush(blend(colours.base, colours.mark, 0.2))
+    else:
+        p.setPen(pen)
+        p.setBrush(colours.mark)
     r = POINT_R
     p.drawPolygon(QPolygonF([QPointF(x, cy - r), QPointF(x + r, cy), QPointF(x, cy + r), QPointF(x - r, cy)]))
     p.setBrush(Qt.BrushStyle.NoBrush)
