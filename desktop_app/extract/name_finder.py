@@ -153,11 +153,14 @@ def _fuzzy_hits(text: str, tokens: list[_Token], names, taken: set[int], cutoff:
         if not queries:
             continue
         strings = [choice[2] for choice in choices]
+        nearest: dict[str, list] = {}  # a word a text repeats is compared once
         for i in queries:
             query = " ".join(t.folded for t in tokens[i:i + count])
             start, end = tokens[i].start, tokens[i + count - 1].end
-            for _, score, column in process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                                    limit=2 * MAX_SUGGESTIONS):
+            if query not in nearest:
+                nearest[query] = process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                 limit=2 * MAX_SUGGESTIONS)
+            for _, score, column in nearest[query]:
                 if score < 100 and not (tokens[i].opens_sentence and len(query) >= len(strings[column]) + 2):
                     entity_id, name, _ = choices[column]
                     found.append((range(i, i + count),
