@@ -138,8 +138,13 @@ def open_project(path: str | Path) -> Database:
         )
     _apply_pragmas(db, path)
     try:
-        # a file at the last rung has every step (each sets user_version as it ends)
-        pending = schema.migrations.pending(db) if version != schema.SCHEMA_VERSION else []
+        if version == schema.SCHEMA_VERSION:
+            # A file at the last rung has every step (each sets user_version as it ends); reading
+            # the record of them is still the first real read, which garbled pages fail.
+            db.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+            pending = []
+        else:
+            pending = schema.migrations.pending(db)
     except sqlite3.DatabaseError as error:  # pages garbled past the header: the first real read fails
         db.close()
         raise _cannot_read(path, error) from error
