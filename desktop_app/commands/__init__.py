@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "events": ("events", "list events"),
     "add-event": ("events", "add one event"),
     "search": ("search", "search events, sources and annotations"),
+    "entities": ("entities", "list the people, places and organisations with their aliases"),
+    "alias": ("alias", "add (or --remove) another name of an entity"),
     "import": ("import_sources", "import sources from bibliography and full-text files"),
     "import-events": ("import_events", "import events from a CSV file (ACLED or any CSV)"),
     "export": ("export", "export a chronology, tables, timeline data, pictures or citation lists"),
