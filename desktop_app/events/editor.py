@@ -298,6 +298,8 @@ class EventEditor(QWidget):
 
     def save(self) -> bool:
         """Store the changed fields as one undoable edit. False when invalid or refused."""
+        for field in (self.tags, self.entities):  # a save ends the typing: no completion left open
+            field.close_completion()
         if self._event_id is None or not self._dirty:
             return False
         values = self._valid_values()

@@ -77,7 +77,11 @@ class NameListField(QLineEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def close_completion(self) -> None:
+        self._completer.popup().hide()
+
     def set_names(self, names) -> None:
+        self.close_completion()  # the field is refilled (another event): nothing to complete
         self.setText(join_names(names))
         self.setCursorPosition(0)
 
