@@ -30,7 +30,7 @@ def _source_text(db: Database, source_id: int) -> str:
 def _set_tags(db: Database, annotation_id: int, tags) -> None:
     wanted = {ensure_tag(db, t.strip()) for t in tags if t.strip()}
     db.conn.execute(
-        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'NULL'})",
+        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
         [annotation_id, *wanted])
     db.conn.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)", [(annotation_id, t) for t in wanted])
 

@@ -58,6 +58,13 @@ def tag_names(db: Database) -> list[str]:
     return [r[0] for r in db.conn.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")]
 
 
+def used_tag_names(db: Database) -> list[str]:
+    """The tags some event or highlight has (a tag taken off its last event is no longer offered)."""
+    return [r[0] for r in db.conn.execute(
+        "SELECT name FROM tags t WHERE EXISTS (SELECT 1 FROM event_tags et WHERE et.tag_id = t.id)"
+        " OR EXISTS (SELECT 1 FROM annotation_tags at WHERE at.tag_id = t.id) ORDER BY name COLLATE NOCASE")]
+
+
 def add_entity(name: str, kind: str = "other", aliases: tuple[str, ...] = (), note: str = "") -> Op:
     def edit(db: Database) -> int:
         if not name.strip():

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from db import citations, events
-from db.entities import find_entity, tag_names
+from db.entities import find_entity, used_tag_names
 from db.errors import SourcelineError
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
@@ -75,7 +75,7 @@ class EventEditor(QWidget):
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(60)
         self.description.setMaximumHeight(140)
-        self.tags = NameListField(lambda: tag_names(db), "comma, separated")
+        self.tags = NameListField(lambda: used_tag_names(db), "comma, separated")
         self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places",
                                       add_alias=lambda name: ask_alias(session, "", self, find_entity(db, name)))
         self.location_name = QLineEdit(placeholderText="Place name")

@@ -77,3 +77,11 @@ def test_search_and_the_filter_find_an_entitys_events_by_an_alias(db, scholz):
     found = events.event_page(db, events.EventFilter(text="solz"))
     assert {e["title"] for e in found} == {"Chancellor phones the Kremlin", "Budget row"}
     assert events.count_events(db, events.EventFilter(text="Olaf Scholz")) == 3
+
+
+def test_taking_every_tag_and_entity_off_an_event_leaves_it_none(db, scholz):
+    event_id = ops.run(db, events.add_event("Tagged", "2024-11-01", tags=("a", "b"), entities=("Olaf Scholz",)))
+    ops.run(db, events.update_event(event_id, tags=(), entities=()))
+    event = events.get_event(db, event_id)
+    assert (event["tags"], event["entities"]) == ([], [])
+    assert entities.used_tag_names(db) == [] and entities.tag_names(db) == ["a", "b"]
