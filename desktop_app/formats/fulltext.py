@@ -21,14 +21,13 @@ from desktop_app.formats.file_read import MAX_FILE_BYTES, read_bytes
 from desktop_app.formats.fulltext_html import read_html
 from desktop_app.formats.fulltext_markdown import read_markdown
 from desktop_app.formats.fulltext_text import decode, join_blocks, plain_paragraphs
+from desktop_app.formats.text_header import read_header
 
 # Refused before a byte is read. Saved web pages embed their images and fonts (SingleFile pages
 # of 20-30 MB are ordinary), so the general limit (MAX_FILE_BYTES) is generous; Markdown has a
 # lower one because its pure-Python parser costs up to ~15 µs per character on hostile input
 # (30 s at 2 MB).
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
-# A first paragraph this short and on one line reads as the title of a plain-text file.
-_MAX_TITLE_CHARS = 150
 _KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_EXTENSIONS = tuple(_KINDS)
 
@@ -53,8 +52,8 @@ def read_fulltext(path) -> FullText:
 def published_edtf(path) -> str | None:
     """The publication date the file's metadata states, as EDTF (e.g. "2024-11-19"), or None.
 
-    Only metadata counts (front matter, ``<meta>``, JSON-LD, ``<time datetime>``); dates in the
-    body text are the date finder's business. Plain text has no metadata, so it is always None.
+    Only metadata counts (front matter, ``<meta>``, JSON-LD, ``<time datetime>``, a plain text's
+    date line under its title); dates in the body text are the date finder's business.
     """
     kind, raw = _read(path)
     _, metadata = _READERS[kind](raw, path, want_text=False)
@@ -75,9 +74,7 @@ def _read(path) -> tuple[str, bytes]:
 
 def _read_text(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
     paragraphs = plain_paragraphs(decode(raw, path))
-    first = next((paragraph.strip() for paragraph in paragraphs if paragraph.strip()), "")
-    title = first if "\n" not in first and len(first) <= _MAX_TITLE_CHARS else None
-    return (join_blocks(paragraphs) if want_text else ""), {"title": fulltext_metadata.text_value(title)}
+    return (join_blocks(paragraphs) if want_text else ""), read_header(paragraphs)
 
 
 def _read_markdown(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
