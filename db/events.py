@@ -261,11 +261,6 @@ def events_dated(db: Database, date_edtf: str, limit: int = 20) -> list[dict]:
         (b.start, b.end, limit)))
 
 
-def newest_event_id(db: Database) -> int:
-    """The highest event id so far (0 for none): ids above it belong to events added later."""
-    return db.conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
-
-
 def get_event(db: Database, event_id: int) -> dict | None:
     """One event in full: its fields, tags, entities and citations."""
     cursor = db.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))

@@ -44,6 +44,15 @@ def newest_history_id(db: Database) -> int:
     return db.conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
 
 
+def events_created_since(db: Database, after_id: int) -> tuple[list[int], int]:
+    """The events created (or brought back by an undo) in history rows after ``after_id``, and the
+    newest history row now (read from the history table: the events' own pages are not touched)."""
+    rows = db.conn.execute("SELECT id, row_id, table_name, action FROM history WHERE id > ? ORDER BY id",
+                           (after_id,)).fetchall()
+    created = [row_id for _, row_id, table, action in rows if table == "events" and action == "create"]
+    return created, (rows[-1][0] if rows else after_id)
+
+
 def edit_since(db: Database, after_id: int) -> EditSummary | None:
     """The edit whose history rows come after row ``after_id`` (None when there are none)."""
     authors = _has_authors(db)

@@ -2,10 +2,10 @@
 the rows shown first) shrinks to its heading; a width the user drags is remembered."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-SAMPLED_ROWS = 200  # a column empty in the first page of rows is taken to be empty
+SAMPLED_ROWS = 50  # a column empty in the first rows (about what the list shows) is taken to be empty
 TITLE_SHARE = 0.4  # the title keeps at least this much of the table's width
 MIN_COLUMN_W = 40
 
@@ -21,8 +21,8 @@ def fit_columns(table: QTableView, stretch: int, settings: QSettings, key: str) 
         for column, width in enumerate(saved[: header.count()]):
             if column != stretch and int(width) > 0:
                 header.resizeSection(column, int(width))
-    else:
-        shrink_empty_columns(table, stretch)
+    else:  # once the window is up, as its first paint would read those rows (not while it is built)
+        QTimer.singleShot(0, table, lambda: shrink_empty_columns(table, stretch))
     table.viewport().installEventFilter(_TitleRoom(table, stretch))
     # saved when the user drags a column's edge (under the mouse), not when a resize of ours lays them out
     header.sectionResized.connect(lambda column, _old, _new: column != stretch and header.underMouse() and

@@ -14,6 +14,7 @@ from PySide6.QtGui import QCursor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 
 from db import events as event_queries
+from db.history import events_created_since, newest_history_id
 from db.dates import DAY
 from db.errors import SourcelineError
 from db.events import EventFilter
@@ -63,7 +64,7 @@ class TimelineCanvas(QWidget):
         self._extent: tuple[int, int] | None = None
         self._auto_fit = True  # until the user moves the view, a resize fits all again
         self._stale = False  # the data changed while the canvas was hidden: read it when shown
-        self._newest_id = event_queries.newest_event_id(session.db)  # ids above it are events added since
+        self._history_seen = newest_history_id(session.db)  # events created after it are new
         self._added: list[int] = []  # events added since the last reload: brought into view by it
         self._press: Press | None = None  # while the left button is down
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
@@ -171,10 +172,8 @@ class TimelineCanvas(QWidget):
         if not changes.touches(*WATCHED_TABLES):
             return
         if changes.touches("events"):
-            added = sorted(i for i in changes.rows["events"] if i > self._newest_id)
-            if added:
-                self._newest_id = added[-1]
-                self._added += added
+            added, self._history_seen = events_created_since(self.session.db, self._history_seen)
+            self._added += added
             kept = [i for i in self._selection if event_queries.get_event(self.session.db, i) is not None]
             if kept != self._selection:
                 self._selection = kept
