@@ -10,8 +10,11 @@ for the two sets apart:
 - held-out texts (``held-out/``, see its MANIFEST.md): labelled before the finder ever ran on them
   and never used to write a rule. Their figure is the honest one, and it must be 0.90 or better.
 
-Held-out figures: before any rule for the new categories (the finder of commit eb00be5, run once
-right after the texts were committed), precision 0.844, recall 0.720 on 271 labels.
+Held-out figures on 271 labels: before any rule for the new categories (the finder of commit
+eb00be5, run once right after the texts were committed), precision 0.844, recall 0.720; after the
+rules of issue 18 (quarters, fiscal years, year-ago comparisons, weekday signals, anchored days,
+years in words), written on training texts only, precision 0.895, recall 0.882. Still under 0.90,
+so the held-out test is an expected failure; the texts are not used to tune rules.
 """
 from __future__ import annotations
 
