@@ -13,8 +13,10 @@ for the two sets apart:
 Held-out figures on 271 labels: before any rule for the new categories (the finder of commit
 eb00be5, run once right after the texts were committed), precision 0.844, recall 0.720; after the
 rules of issue 18 (quarters, fiscal years, year-ago comparisons, weekday signals, anchored days,
-years in words), written on training texts only, precision 0.895, recall 0.882. Still under 0.90,
-so the held-out test is an expected failure; the texts are not used to tune rules.
+years in words), written on training texts only, precision 0.895, recall 0.882. Still under 0.90.
+A second fresh set (``held-out-2/``, 12 texts, 132 labels, written and committed after those rules
+in commit 55212df and run once): precision 0.902, recall 0.841. Both are expected failures (strict:
+the test says so when a figure passes); neither set is used to tune rules.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from desktop_app.extract.date_finder import find_dates
 
 DATA = Path(__file__).parents[2] / "data" / "date_finder"
 HELD_OUT = DATA / "held-out"
+HELD_OUT_2 = DATA / "held-out-2"  # written after the new rules, when the first set stayed under 0.90
 TRAINING_MINIMUM = 0.85
 HELD_OUT_MINIMUM = 0.90
 
@@ -48,11 +51,13 @@ def occurrence(text: str, phrase: str, start: int) -> int:
     return count
 
 
-@pytest.mark.parametrize("folder", [DATA, HELD_OUT], ids=["training", "held-out"])
-def test_the_set_is_big_enough_and_its_labels_are_sound(folder):
+@pytest.mark.parametrize("folder, minimum_texts, minimum_labels",
+                         [(DATA, 20, 250), (HELD_OUT, 20, 250), (HELD_OUT_2, 12, 120)],
+                         ids=["training", "held-out", "held-out-2"])
+def test_the_set_is_big_enough_and_its_labels_are_sound(folder, minimum_texts, minimum_labels):
     texts = list(labelled_texts(folder))
-    assert len(texts) >= 20
-    assert sum(len(labels["dates"]) for _, _, labels in texts) >= 250
+    assert len(texts) >= minimum_texts
+    assert sum(len(labels["dates"]) for _, _, labels in texts) >= minimum_labels
     for name, text, labels in texts:
         date.fromisoformat(labels["published"])
         for label in labels["dates"]:
@@ -91,12 +96,17 @@ def test_precision_and_recall_on_training_texts(capsys):
     assert precision >= TRAINING_MINIMUM and recall >= TRAINING_MINIMUM
 
 
-@pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")
-def test_precision_and_recall_on_held_out_texts(capsys):
-    correct, reported, expected, _ = score(labelled_texts(HELD_OUT))
+@pytest.mark.parametrize("folder", [
+    pytest.param(HELD_OUT, id="held-out",
+                 marks=pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")),
+    pytest.param(HELD_OUT_2, id="held-out-2",
+                 marks=pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")),
+])
+def test_precision_and_recall_on_held_out_texts(capsys, folder):
+    correct, reported, expected, _ = score(labelled_texts(folder))
     precision, recall = correct / reported, correct / expected
     with capsys.disabled():  # the figures only: held-out failures are never looked at to write rules
-        print(f"\ndate finder, held-out texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
+        print(f"\ndate finder, {folder.name} texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= HELD_OUT_MINIMUM and recall >= HELD_OUT_MINIMUM
 
 
