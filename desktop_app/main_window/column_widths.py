@@ -22,11 +22,12 @@ def fit_columns(table: QTableView, stretch: int, settings: QSettings, key: str) 
             if column != stretch and int(width) > 0:
                 header.resizeSection(column, int(width))
     else:  # once the window is up, as its first paint would read those rows (not while it is built)
-        QTimer.singleShot(0, table, lambda: shrink_empty_columns(table, stretch))
-    table.viewport().installEventFilter(_TitleRoom(table, stretch))
+        QTimer.singleShot(0, table, lambda: (shrink_empty_columns(table, stretch), room.remember()))
+    room = _TitleRoom(table, stretch)
+    table.viewport().installEventFilter(room)
     # saved when the user drags a column's edge (under the mouse), not when a resize of ours lays them out
-    header.sectionResized.connect(lambda column, _old, _new: column != stretch and header.underMouse() and
-                                  settings.setValue(key, [header.sectionSize(c) for c in range(header.count())]))
+    header.sectionResized.connect(lambda column, _old, _new: column != stretch and header.underMouse() and (
+        settings.setValue(key, [header.sectionSize(c) for c in range(header.count())]), room.remember()))
 
 
 def shrink_empty_columns(table: QTableView, stretch: int) -> None:
@@ -46,14 +47,18 @@ class _TitleRoom(QObject):
     def __init__(self, table: QTableView, stretch: int):
         super().__init__(table)
         self.table, self.stretch = table, stretch
+        self.remember()
+
+    def remember(self) -> None:
+        """The widths the other columns have now are the ones they return to when there is room."""
+        header = self.table.horizontalHeader()
+        self.natural = {c: header.sectionSize(c) for c in range(header.count()) if c != self.stretch}
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:
             header, width = self.table.horizontalHeader(), self.table.viewport().width()
-            others = [c for c in range(header.count()) if c != self.stretch and not header.isSectionHidden(c)]
-            taken = sum(header.sectionSize(c) for c in others)
-            if taken and width - taken < TITLE_SHARE * width:
-                factor = (1 - TITLE_SHARE) * width / taken
-                for column in others:
-                    header.resizeSection(column, max(MIN_COLUMN_W, int(header.sectionSize(column) * factor)))
+            taken = sum(w for c, w in self.natural.items() if not header.isSectionHidden(c))
+            factor = min(1.0, (1 - TITLE_SHARE) * width / taken) if taken else 1.0
+            for column, natural in self.natural.items():
+                header.resizeSection(column, max(min(MIN_COLUMN_W, natural), int(natural * factor)))
         return False
