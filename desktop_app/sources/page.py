@@ -19,7 +19,6 @@ from desktop_app.sources.table_model import (ANNOTATIONS, CITING, CONTAINER, CRE
 from desktop_app.sources.type_names import type_name
 
 TYPING_DELAY_MS = 200
-EDITOR_MIN_W = 330
 EMPTY_LIBRARY = ("No sources yet.\n\nImport BibTeX, RIS or CSL-JSON files, or saved articles (HTML, Markdown, "
                  "text), with File → Import Sources… (Ctrl+I) — or drop the files here.")
 
@@ -103,7 +102,6 @@ class LibraryPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        self.editor.setMinimumWidth(EDITOR_MIN_W)  # its buttons and fields in sight, scrolled if need be
         splitter.setSizes([900, 450])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
