@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("sourceline")
-SCHEMA_VERSION = 3  # the user_version the last step sets
+SCHEMA_VERSION = 4  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -325,3 +325,26 @@ def m003_citation_dates_and_source_types(db: Database) -> None:
         CREATE INDEX sources_by_type ON sources(csl_type);
     """)
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_originals(db: Database) -> None:
+    """The files sources were imported from, kept whole with their SHA-256 (see ``db.originals``):
+    what each is in one small table, its bytes in another that only a reader of bytes touches."""
+    db.executescript(f"""
+        CREATE TABLE originals (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            media_type TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL DEFAULT ({_NOW})
+        );
+        CREATE TABLE original_bytes (
+            original_id INTEGER PRIMARY KEY REFERENCES originals(id) ON DELETE CASCADE,
+            data BLOB NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN original_id INTEGER REFERENCES originals(id);
+        CREATE INDEX sources_by_original ON sources(original_id) WHERE original_id IS NOT NULL;
+    """)
+    db.execute("PRAGMA user_version = 4")

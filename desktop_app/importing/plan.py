@@ -14,11 +14,12 @@ from typing import Callable, Iterable
 
 from sqlite_utils import Database
 
-from db import dedupe
+from db import dedupe, originals
 from db.dates import validate
 from db.errors import FileProblem, SourcelineError
 from db.ops import Op
 from db.sources import insert_source
+from desktop_app.importing.originals import keep
 from desktop_app.importing.reading import ImportRecord, read_records
 
 SKIP, ADD, MERGE = "skip", "add", "merge"
@@ -139,6 +140,7 @@ class ImportPlan:
         def edit(db: Database) -> ImportResult:
             result = ImportResult()
             became: dict[int, int] = {}  # record index -> the source it was added as, merged into or skipped for
+            kept: dict[str, int] = {}  # sha256 -> original id: a file of many records is stored once
             for index, record in enumerate(records):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
@@ -149,9 +151,12 @@ class ImportPlan:
                 elif choice == MERGE:
                     filled = dedupe.fill_empty_fields(db, target, record.item, record.issued_edtf,
                                                       record.accessed_edtf, record.full_text)
+                    if record.original is not None and originals.link_if_unlinked(db, target, _kept(db, record, kept)):
+                        filled.append("original")
                     result.merged.append((target, record.title, filled))
                 else:
-                    target = insert_source(db, record.item, record.issued_edtf, record.accessed_edtf, record.full_text)
+                    target = insert_source(db, record.item, record.issued_edtf, record.accessed_edtf, record.full_text,
+                                           original_id=_kept(db, record, kept))
                     result.added.append((target, record.title))
                 became[index] = target
                 if progress is not None:
@@ -166,6 +171,15 @@ class ImportPlan:
             if choice not in DECISIONS:
                 raise SourcelineError(f"a duplicate is skipped, added or merged, not {choice!r}")
         return {index: decisions.get(index, default) for index in self.duplicates}
+
+
+def _kept(db: Database, record: ImportRecord, kept: dict[str, int]) -> int | None:
+    """The id of the record's original, stored now unless this import stored it already."""
+    if record.original is None:
+        return None
+    if record.original.sha256 not in kept:
+        kept[record.original.sha256] = keep(db, record.original)
+    return kept[record.original.sha256]
 
 
 def _target(db: Database, duplicate: Duplicate | None, became: dict[int, int]) -> int | None:

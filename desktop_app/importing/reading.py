@@ -15,6 +15,7 @@ from db import dates
 from db.errors import FileProblem, InvalidDate
 from db.sources import CREATOR_ROLES
 from desktop_app.formats.file_read import read_bytes
+from desktop_app.importing.originals import OriginalFile, describe
 
 # What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
 KIND_BY_EXTENSION = {
@@ -40,6 +41,7 @@ class ImportRecord:
     accessed_edtf: str | None = None
     full_text: str = ""
     missing: list[str] = field(default_factory=list)  # of ASKED_FOR, what the file did not say
+    original: OriginalFile | None = None  # the file, kept in the project with the source
 
     @property
     def title(self) -> str:
@@ -63,15 +65,20 @@ def kind_of(path: Path) -> str:
 
 
 def read_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
-    """The file's records and warnings about values left out; FileProblem when it is malformed."""
+    """The file's records and warnings about values left out; FileProblem when it is malformed.
+    Every record of a file carries the file itself as its original."""
     kind = kind_of(path)
     if kind == "fulltext":
-        return _fulltext_records(path)
-    reader = importlib.import_module(f"desktop_app.formats.{kind}")
-    warnings: list[str] = []
-    records = [_csl_record(path, item, warnings) for item in reader.read(path)]
-    if not records:
-        raise FileProblem(path, None, f"no {KIND_NAMES[kind]} records found")
+        records, warnings = _fulltext_records(path)
+    else:
+        reader = importlib.import_module(f"desktop_app.formats.{kind}")
+        warnings = []
+        records = [_csl_record(path, item, warnings) for item in reader.read(path)]
+        if not records:
+            raise FileProblem(path, None, f"no {KIND_NAMES[kind]} records found")
+    original = describe(path, kind)
+    for record in records:
+        record.original = original
     return records, warnings
 
 
