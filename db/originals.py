@@ -157,3 +157,16 @@ def link_if_unlinked(db: Database, source_id: int, original_id: int) -> bool:
     """Inside an edit: give a source that has no original this one (a merged duplicate)."""
     return db.conn.execute("UPDATE sources SET original_id = ? WHERE id = ? AND original_id IS NULL",
                            (original_id, source_id)).rowcount > 0
+
+
+def first_source_of(db: Database, sha256: str) -> int | None:
+    """The first source imported from the file with these bytes, if any."""
+    row = db.conn.execute("SELECT s.id FROM sources s JOIN originals o ON o.id = s.original_id"
+                          " WHERE o.sha256 = ? ORDER BY s.id LIMIT 1", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def set_source_original(db: Database, source_id: int, original_id: int) -> None:
+    """Inside an edit: the source's original is this file (a PDF merged into a record that came
+    from a bibliography: the document itself is the better original)."""
+    db.conn.execute("UPDATE sources SET original_id = ? WHERE id = ?", (original_id, source_id))

@@ -186,7 +186,7 @@ def catalogue(db: Database) -> list[dict]:
     (a PDF's), and the numbers of its highlights and of the events citing it."""
     cursor = db.conn.execute("""
         SELECT s.id, s.uuid, s.title, s.csl_type, s.issued_edtf, s.url, o.media_type,
-               NULL, o.sha256, o.file_name, o.size, o.imported_at,
+               nullif((SELECT count(*) FROM source_pages p WHERE p.source_id = s.id), 0), o.sha256, o.file_name, o.size, o.imported_at,
                (SELECT count(*) FROM annotations a WHERE a.source_id = s.id),
                (SELECT count(DISTINCT c.event_id) FROM citations c WHERE c.source_id = s.id)
         FROM sources s LEFT JOIN originals o ON o.id = s.original_id ORDER BY s.id""")

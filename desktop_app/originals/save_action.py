@@ -20,6 +20,7 @@ class SaveOriginalButton(QPushButton):
     def __init__(self, page, session, settings):
         super().__init__("Save original…")
         self.setObjectName("saveOriginal")
+        self.setAccessibleName("Save original")
         self.setToolTip("Save the file this source was imported from, byte for byte as it was imported")
         self._page, self._session, self._settings = page, session, settings
         self.clicked.connect(self.choose_and_save)
