@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterator
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.errors import SourcelineError
 

@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 Rect = tuple[float, float, float, float]
 

@@ -13,7 +13,7 @@ _VERB = {ADD: "add", MERGE: "merge", SKIP: "skip"}
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import", help="import sources from bibliography and full-text files",
+        "import",
         description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json), full-text "
         "(.txt, .md, .html) and PDF files; each file is kept in the project as the source's original. "
         "If any file is malformed nothing is imported.")

@@ -13,7 +13,7 @@ from desktop_app.originals.files import save_original, verification_report
 
 def register(subparsers) -> None:
     verify = subparsers.add_parser(
-        "verify", help="check every original against its SHA-256",
+        "verify",
         description="Compute the SHA-256 of every original kept in the project again and compare it with the "
         "hash recorded when it was imported. Exit 0 when all are intact, 1 naming each one that is not.")
     verify.add_argument("--db", required=True, metavar="PATH", help="the project file")
@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     verify.set_defaults(run=run_verify)
 
     original = subparsers.add_parser(
-        "original", help="write a source's original file back out",
+        "original",
         description="Write the file a source was imported from, exactly as it was imported, to FILE.")
     original.add_argument("--db", required=True, metavar="PATH", help="the project file")
     original.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")

@@ -13,7 +13,7 @@ _TABLE_TITLE_CHARS = 48
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "sources", help="list sources with their originals",
+        "sources",
         description="List every source: id, uuid, title, type, issued date, URL, and the original it was "
         "imported from (media type, pages, SHA-256, file name, size, when imported), with the numbers of "
         "its highlights and of the events citing it.")

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import originals
 from db.errors import FileProblem

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import originals, pdf_pages
 from db.annotations import write_source_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import originals
 from desktop_app.formats.atomic_write import atomic_path
