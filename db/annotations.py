@@ -152,3 +152,10 @@ def source_annotations(db: Database, source_id: int) -> list[dict]:
            FROM annotations a WHERE source_id = ? ORDER BY orphaned, start_char, id""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def get_annotation(db: Database, annotation_id: int) -> dict | None:
+    """One annotation's stored row (its page and rectangles included, for a PDF's)."""
+    cursor = db.conn.execute("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row)) if row else None

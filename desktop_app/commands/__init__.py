@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "search events, sources and annotations"),
     "sources": ("sources", "list sources with their originals (media type, pages, SHA-256, size)"),
     "verify": ("originals", "check every original file kept in the project against its SHA-256"),
+    "annotate": ("annotate", "highlight a passage of a source, found by its quote"),
+    "cite": ("annotate", "cite a highlight or a quoted passage of a source for an event"),
     "original": ("originals", "write the file a source was imported from back out, byte for byte"),
     "import": ("import_sources", "import sources from bibliography and full-text files"),
     "import-events": ("import_events", "import events from a CSV file (ACLED or any CSV)"),
