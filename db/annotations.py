@@ -159,3 +159,11 @@ def get_annotation(db: Database, annotation_id: int) -> dict | None:
     cursor = db.conn.execute("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
     row = cursor.fetchone()
     return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+
+def add_annotations(source_id: int, passages) -> Op:
+    """Highlight several passages ((start, end, note) each) as one edit: the highlights another
+    program left in a PDF, imported together."""
+    passages = list(passages)
+    return Op(f"Import {len(passages)} highlight{'s' if len(passages) != 1 else ''}",
+              lambda db: [insert_annotation(db, source_id, start, end, note) for start, end, note in passages])

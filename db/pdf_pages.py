@@ -180,3 +180,17 @@ def page_of_snippet(db: Database, source_id: int, snippet: str, mark_start: str,
     if not row or not row[0]:
         return None
     return page_at(pages(db, source_id), row[0] - 1 + marked - lead)
+
+
+def passage_under(boxes: array, rects: list[Rect], tolerance: float = 1.0) -> tuple[int, int] | None:
+    """The characters of a page (as [start, end) in its text) whose boxes' centres lie inside
+    ``rects`` — the words another program's highlight covers."""
+    inside = []
+    for i in range(len(boxes) // 4):
+        left, bottom, right, top = boxes[4 * i:4 * i + 4]
+        if right <= left or top <= bottom:
+            continue
+        x, y = (left + right) / 2, (bottom + top) / 2
+        if any(r[0] - tolerance <= x <= r[2] + tolerance and r[1] - tolerance <= y <= r[3] + tolerance for r in rects):
+            inside.append(i)
+    return (inside[0], inside[-1] + 1) if inside else None

@@ -167,6 +167,7 @@ class ReaderPage(KeyedActions, QWidget):
         self.side.tags_edited.connect(lambda i, t: self.push(annotations.update_annotation(i, tags=t)))
         self.side.delete_requested.connect(lambda i: self.push(annotations.delete_annotation(i)))
         self.side.cite_requested.connect(self._cite_annotation)
+        self.pdf.import_requested.connect(lambda found: self.push(annotations.add_annotations(self.source_id, found)))
         self.side.event_requested.connect(self.event_requested)
         self._selection_changed()
 

@@ -129,3 +129,32 @@ def test_the_page_is_not_inverted_in_the_dark_theme(qtbot, pdf_reader):
     x, y, w, h = view.layout_.page_rect(0)
     paper = image.pixelColor(x + w - 10 - view.horizontalScrollBar().value(), y + h // 2 - view.verticalScrollBar().value())
     assert paper.lightness() > 240
+
+
+def test_highlights_made_in_another_program_are_offered_and_imported(qtbot, window, tmp_path, report_pdf):
+    from tests.pdf_making import LEADING, LEFT, SIZE, TOP, add_highlight
+
+    marked = tmp_path / "marked.pdf"
+    # over the whole second line of page i: "vember 2024 said the bridge at Kyiv was closed."
+    y = TOP - LEADING
+    add_highlight(report_pdf, marked, 0, (LEFT - 1, y - 3, 400, y + SIZE), "seen in Okular")
+    plan = plan_import([marked], window.session.db)
+    assert ending_of(qtbot, start_import(window, window.session, plan, {})) == "finished"
+    source_id = window.session.db.conn.execute("SELECT max(id) FROM sources").fetchone()[0]
+    window.source_requested.emit(source_id, None)
+    page = window.page("Reader")
+    qtbot.waitUntil(lambda: page.pdf.offer.isVisible())
+    assert page.pdf.offer_text.text().startswith("This PDF holds 1 highlight made in another program")
+    steps = window.session.undo_stack.count()
+    qtbot.mouseClick(page.pdf.offer_button, Qt.MouseButton.LeftButton)
+    (stored,) = annotations.source_annotations(window.session.db, source_id)
+    # the words under it, from the half of "No-vember" on that line
+    assert stored["exact"] == "vember 2024 said the bridge at Kyiv was closed."
+    assert stored["note"] == "seen in Okular" and window.session.undo_stack.count() == steps + 1
+    assert not page.pdf.offer.isVisible()
+    out = tmp_path / "out.pdf"
+    assert page.pdf.export_to(str(out)) == 1
+    from pypdf import PdfReader
+
+    subtypes = [a.get_object()["/Subtype"] for a in PdfReader(out).pages[0]["/Annots"]]
+    assert subtypes == ["/Highlight", "/Highlight"]  # the other program's, and ours
