@@ -65,14 +65,15 @@ class PdfText:
     metadata: dict = field(default_factory=dict)  # the document information dictionary, as read
 
 
-def normalise(codes: list[int], hyphen: list[bool]) -> tuple[str, list[int]]:
+def normalise(codes: list[int]) -> tuple[str, list[int]]:
     """The text of a page's characters (code points) and, for each character of it, the index
-    of the character it came from."""
+    of the character it came from. PDFium gives a hyphen that breaks a word at a line's end as
+    0x02 (its IsHyphen), which goes with the soft hyphens."""
     out: list[str] = []
     origin: list[int] = []
     count = len(codes)
     for index, code in enumerate(codes):
-        if hyphen[index] or code in _DROPPED:
+        if code in _DROPPED:
             continue
         if code == 0x0D:  # CR LF is one break; a lone CR is one too
             if index + 1 < count and codes[index + 1] == 0x0A:
@@ -128,8 +129,7 @@ def page_text(document: pdfium.PdfDocument, index: int) -> PageText:
         try:
             count = textpage.count_chars()
             codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
-            hyphen = [bool(pdfium_c.FPDFText_IsHyphen(textpage, i)) for i in range(count)]
-            text, origin = normalise(codes, hyphen)
+            text, origin = normalise(codes)
             boxes = array("f")
             rect = pdfium_c.FS_RECTF()
             char_boxes: dict[int, tuple[float, float, float, float]] = {}
