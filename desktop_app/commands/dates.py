@@ -105,6 +105,8 @@ def _file_text(path: str) -> tuple[str, str | None, str, list]:
     if Path(path).suffix.lower() == ".pdf":
         return _pdf_text(path)
     article = read_fulltext(path)
+    if article.note:
+        raise SourcelineError(f"{path}: {article.note}; there are no dates to list")
     return article.text, _publication(article.metadata.get("issued_edtf")), "the file's metadata", []
 
 

@@ -15,10 +15,10 @@ from db import originals, pdf_pages
 from db.annotations import write_source_text
 from db.errors import FileProblem
 from db.sources import get_source
-from desktop_app.formats import pdf_ocr
+from desktop_app.formats import pdf_ocr, pdf_text
 from desktop_app.formats.file_read import read_bytes
 from desktop_app.formats.fulltext_metadata import csl_names, text_value
-from desktop_app.formats.pdf_text import EXTRACTION, PageText, join_pages, opened, read_pdf
+from desktop_app.formats.pdf_text import PageText, join_pages, opened, read_pdf
 from desktop_app.importing.originals import describe_bytes
 
 # A PDF of reports and scans may be large; its bytes are held while its text is read.
@@ -94,7 +94,7 @@ def read_pages(pending: PdfPending, progress: Callable[[int], object], cancelled
         progress(done)
 
     result = read_pdf(data, pending.path, pending.password, progress=page_done)
-    pages, extraction = result.pages, [EXTRACTION] * len(result.pages)
+    pages, extraction = result.pages, [pdf_text.EXTRACTION] * len(result.pages)
     blank = [page.index for page in pages if not page.has_text]
     if blank:
         recognised, why_not = pdf_ocr.recognise(data, pending.path, pending.password, blank)

@@ -19,7 +19,6 @@ from db.dates import validate
 from db.errors import FileProblem, SourcelineError
 from db.ops import Op
 from db.sources import insert_source
-from desktop_app.importing import pdf_records
 from desktop_app.importing.originals import keep
 from desktop_app.importing.reading import ImportRecord, read_records
 
@@ -155,6 +154,8 @@ class ImportPlan:
                     filled = dedupe.fill_empty_fields(db, target, record.item, record.issued_edtf,
                                                       record.accessed_edtf, "" if record.pdf else record.full_text)
                     if record.pdf is not None:
+                        from desktop_app.importing import pdf_records
+
                         filled += pdf_records.merge_pdf(db, target, _kept(db, record, kept), record.pdf)
                     elif record.original is not None and originals.link_if_unlinked(db, target,
                                                                                     _kept(db, record, kept)):
@@ -165,6 +166,8 @@ class ImportPlan:
                     target = insert_source(db, record.item, record.issued_edtf, record.accessed_edtf, record.full_text,
                                            original_id=original_id)
                     if record.pdf is not None:
+                        from desktop_app.importing import pdf_records
+
                         pdf_records.write_pages(db, target, original_id, record.pdf)
                     result.added.append((target, record.title))
                 if record.pdf is not None and choice != SKIP:
@@ -188,6 +191,10 @@ def _read_pdfs(records: list[ImportRecord], others: int, progress, cancelled) ->
     """Read the pages of the plan's PDFs (before the edit's transaction: reading takes seconds and
     writes nothing); returns how many pages were read, the first part of the progress."""
     pending = [r for r in records if r.pdf is not None and not r.pdf.read]
+    if not pending:
+        return 0
+    from desktop_app.importing import pdf_records  # PDFium is loaded for PDFs only
+
     total = sum(r.pdf.page_count for r in pending)
     done = 0
     for record in pending:

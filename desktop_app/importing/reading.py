@@ -10,13 +10,16 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import dates
 from db.errors import FileProblem, InvalidDate
 from db.sources import CREATOR_ROLES
 from desktop_app.formats.file_read import read_bytes
 from desktop_app.importing.originals import OriginalFile, describe, describe_bytes
-from desktop_app.importing.pdf_records import PdfPending, plan_pdf
+
+if TYPE_CHECKING:
+    from desktop_app.importing.pdf_records import PdfPending
 
 # What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
 KIND_BY_EXTENSION = {
@@ -75,6 +78,8 @@ def read_records(path: Path, password: str | None = None) -> tuple[list[ImportRe
     carries the file itself as its original."""
     kind = kind_of(path)
     if kind == "pdf":
+        from desktop_app.importing.pdf_records import plan_pdf  # PDFium is loaded for PDFs only
+
         item, issued, missing, pending, data = plan_pdf(path, password)
         return [ImportRecord(path, item, issued_edtf=issued, missing=missing, pdf=pending,
                              original=describe_bytes(path, data, kind))], []
@@ -136,7 +141,8 @@ def _fulltext_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
     item = dict(text.metadata)
     issued = _storable(item.pop("issued_edtf", None))
     missing = [name for name in ASKED_FOR if name in text.missing or (name == "issued" and issued is None)]
-    return [ImportRecord(path, item, issued_edtf=issued, full_text=text.text, missing=missing)], []
+    warnings = [f"{path.name}: {text.note}"] if text.note else []
+    return [ImportRecord(path, item, issued_edtf=issued, full_text=text.text, missing=missing)], warnings
 
 
 def _storable(edtf: str | None) -> str | None:

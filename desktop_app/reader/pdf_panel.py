@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from db import annotations, originals, pdf_pages
 from db.errors import SourcelineError
-from desktop_app.exporting.annotated_pdf import highlights_in, write_annotated_pdf
 from desktop_app.reader.pdf_layout import FIT_PAGE, FIT_WIDTH, PERCENTS, Zoom
-from desktop_app.reader.pdf_render import PageRenderer
 from desktop_app.reader.pdf_view import PdfView
 from desktop_app.reliability.literal_text import literal
 
@@ -86,6 +84,8 @@ class PdfPanel(QWidget):
 
     def load(self, db, source_id: int, full_text: str) -> None:
         """Show a PDF source: its original rendered, its pages and their boxes from the store."""
+        from desktop_app.reader.pdf_render import PageRenderer  # PDFium, loaded when a PDF is first shown
+
         self._db, self._source_id = db, source_id
         original = originals.of_source(db, source_id)
         paged = pdf_pages.pages(db, source_id)
@@ -100,6 +100,8 @@ class PdfPanel(QWidget):
 
     def _offer_highlights(self, data: bytes) -> None:
         """Offer the highlights another program left in the PDF that are not highlights here yet."""
+        from desktop_app.exporting.annotated_pdf import highlights_in
+
         have = {(a["start_char"], a["end_char"]) for a in annotations.source_annotations(self._db, self._source_id)}
         self._offered = []
         for found in highlights_in(data):
@@ -126,6 +128,8 @@ class PdfPanel(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str) -> int | None:
+        from desktop_app.exporting.annotated_pdf import write_annotated_pdf
+
         try:
             return write_annotated_pdf(self._db, self._source_id, path)
         except SourcelineError as error:

@@ -129,7 +129,7 @@ def test_highlights_reanchor_when_the_text_is_read_again_and_a_lost_one_is_kept_
                 page.text, page.boxes = "REPORT\n" + page.text[:cut], page.boxes[:0] + page.boxes[:4] * 7 + page.boxes[:4 * cut]
             return page
         monkeypatch.setattr(pdf_text, "page_text", another_reading)
-        monkeypatch.setattr("desktop_app.importing.pdf_records.EXTRACTION", "another reading")
+        monkeypatch.setattr(pdf_text, "EXTRACTION", "another reading")
         plan = plan_import([report_pdf], db)
         assert plan.duplicates[0].reason == "the same file"
         result = ops.run(db, plan.apply(default="merge"))
