@@ -154,3 +154,16 @@ def test_dates_in_a_pdf_say_their_page(project, report_pdf, capsys):
     assert main(["dates", "--db", project, "--source", "1", "--format", "json"]) == 0
     from_source = json.loads(capsys.readouterr().out)
     assert [(d["start"], d["page_label"]) for d in from_source] == [(d["start"], d["page_label"]) for d in from_file]
+
+
+def test_a_pdf_citation_shows_its_page_in_the_chronology_and_the_evidence_table(project, capsys, tmp_path):
+    import csv
+    import io
+
+    assert main(["cite", "--db", project, "--event", "1", "--source", "1", "--quote", "ferry resumed"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", project, "--format", "chronology"]) == 0
+    assert "p. A-3" in capsys.readouterr().out
+    assert main(["export", "--db", project, "--format", "evidence"]) == 0
+    (row,) = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert (row["locator"], row["claim_quote"]) == ("p. A-3", "ferry resumed")
