@@ -158,3 +158,13 @@ def test_highlights_made_in_another_program_are_offered_and_imported(qtbot, wind
 
     subtypes = [a.get_object()["/Subtype"] for a in PdfReader(out).pages[0]["/Annots"]]
     assert subtypes == ["/Highlight", "/Highlight"]  # the other program's, and ours
+
+
+def test_the_reading_assistant_gives_each_date_its_page(qtbot, pdf_reader):
+    model = pdf_reader.assistant.dates.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 2)
+    quoted = [model.quoted(row) for row in range(model.rowCount())]
+    assert "“15 November 2024” · p. i" in quoted and "“3 March 2023” · p. A-3" in quoted
+    row = quoted.index("“3 March 2023” · p. A-3")
+    pdf_reader.assistant.dates.date_chosen.emit(model.found_date(row))
+    assert pdf_reader.pdf.view.current_page() == 2  # clicking a date goes to its page
