@@ -135,12 +135,17 @@ def main(argv=None) -> int:
     finally:
         if not args.out:
             shutil.rmtree(folder, ignore_errors=True)
+    print_rows(rows)
+    return 0
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
+    """Measures and values in two columns, then the machine's load (which slows every figure)."""
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
     load = os.getloadavg()
     print(f"(load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})")
-    return 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -24,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.originals import print_rows
 from benchmarks.run import _child, _environment
 
 _WORDS = ("the ministry said on Tuesday that the convoy reached the bridge near the river after the "
@@ -173,11 +173,7 @@ def main(argv=None) -> int:
     finally:
         if not args.out:
             shutil.rmtree(folder, ignore_errors=True)
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
-    load = os.getloadavg()
-    print(f"(load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})")
+    print_rows(rows)
     return 0
 
 

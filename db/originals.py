@@ -30,6 +30,10 @@ class OriginalChanged(SourcelineError):
     """The file changed between the moment it was read and the moment it was stored."""
 
 
+class VerifyCancelled(SourcelineError):
+    """Cancel was pressed while the originals were being hashed."""
+
+
 @dataclass(frozen=True)
 class Original:
     id: int
@@ -148,9 +152,6 @@ def verify(db: Database, progress: Callable[[int, int], object] | None = None,
             altered.append(Altered(original, digest.hexdigest(), size))
     return len(kept), altered
 
-
-class VerifyCancelled(SourcelineError):
-    pass
 
 
 def link_if_unlinked(db: Database, source_id: int, original_id: int) -> bool:

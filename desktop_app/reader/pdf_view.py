@@ -148,8 +148,11 @@ class PdfView(QAbstractScrollArea):
     def passage_rects(self, start: int, end: int) -> list[tuple[int, tuple]]:
         """(page index, PDF rect) covering full_text[start:end], from the pages' boxes."""
         found = []
-        for page in self._pages:
-            if page.end <= start or page.start >= end or not page.has_text:
+        first = page_at(self._pages, start)
+        for page in self._pages[first.index if first else 0:]:  # from the passage's first page on
+            if page.start >= end:
+                break
+            if page.end <= start or not page.has_text:
                 continue
             boxes = self.boxes(page.index)
             first, last = max(start, page.start) - page.start, min(end, page.end) - page.start
