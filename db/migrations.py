@@ -56,7 +56,7 @@ class _Ladder:
 
 
 migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 5  # the user_version the last step sets
+SCHEMA_VERSION = 6  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -431,3 +431,31 @@ def m005_pdf_pages_and_page_anchors(db: Database) -> None:
         ALTER TABLE annotations ADD COLUMN rects TEXT CHECK (rects IS NULL OR json_valid(rects));
     """)
     db.execute("PRAGMA user_version = 5")
+
+
+@migrations()
+def m006_eras(db: Database) -> None:
+    """Named periods ("Kursk incursion", "Trump transition"): the analyst's records as events are,
+    with a name, an EDTF date (an interval or a single date) and the same derived bounds as an
+    event's (``db.dates.bounds``), and a colour (``#rrggbb``), or none for the theme's."""
+    db.executescript(f"""
+        CREATE TABLE eras (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            date_edtf TEXT NOT NULL,
+            start_s INTEGER NOT NULL,
+            end_s INTEGER NOT NULL CHECK (end_s >= start_s),
+            fuzzy_start_s INTEGER,
+            fuzzy_end_s INTEGER,
+            color TEXT CHECK (color IS NULL OR (length(color) = 7
+                AND color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]')),
+            {_record_columns()}
+        );
+        CREATE INDEX eras_by_start ON eras(start_s, end_s);
+        CREATE TRIGGER eras_touch AFTER UPDATE ON eras
+        WHEN new.modified_at = old.modified_at
+        BEGIN
+            UPDATE eras SET modified_at = {_NOW} WHERE id = new.id;
+        END;
+    """)
+    db.execute("PRAGMA user_version = 6")
