@@ -66,6 +66,12 @@ def reach(era: dict) -> tuple[int | None, int | None]:
     return era["fuzzy_start_s"], era["fuzzy_end_s"]
 
 
+def overlaps(era: dict, start_s: int, end_s: int) -> bool:
+    """Whether the era's reach overlaps [start_s, end_s) (an event's bounds)."""
+    lo, hi = reach(era)
+    return (lo is None or lo < end_s) and (hi is None or hi > start_s)
+
+
 def within_era(where: EventFilter, era: dict) -> EventFilter:
     """``where`` narrowed to the events overlapping the era's reach (and its own period, if any)."""
     lo, hi = reach(era)
