@@ -55,8 +55,11 @@ class _Ladder:
         self._migrations().apply(self._on(db), stop_before=stop_before)
 
 
-migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 3  # the user_version the last step sets
+LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
+migrations = _Ladder(LADDER)
+SCHEMA_VERSION = 4  # the user_version the last step sets
+# PRAGMA application_id of a project ("SrcL"): written at creation, and by m004 for older projects.
+APPLICATION_ID = 0x5372634C
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -372,3 +375,12 @@ def m003_citation_dates_and_source_types(db: Database) -> None:
         CREATE INDEX sources_by_type ON sources(csl_type);
     """)
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_application_id(db: Database) -> None:
+    """Mark the file as a Sourceline project (``PRAGMA application_id``), as new projects are marked
+    at creation: opening recognises a project by it before writing anything, and leaves another
+    program's SQLite database as it is."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 4")

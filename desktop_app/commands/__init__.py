@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "dates": ("dates", "list the dates an article mentions"),
     "backup": ("backups", "back a project up, or list its backups"),
     "restore": ("backups", "restore a project from a backup"),
+    "check": ("check", "check a project's integrity; --repair rebuilds what is derivable"),
     "bench": ("bench", "measure import, opening, timeline, list and search on a synthetic project"),
     "screenshots": ("screenshots", "save pictures of the window for the user guide"),
 }

@@ -102,8 +102,9 @@ def test_the_restore_dialog_lists_backups_newest_first(qtbot, session, project):
     dialog = RestoreDialog(project)
     qtbot.addWidget(dialog)
     rows = [[dialog.table.topLevelItem(r).text(c) for c in range(7)] for r in range(dialog.table.topLevelItemCount())]
-    assert [r[1] for r in rows] == ["Before upgrading the file (from version 3)", "Before an import"]
-    assert [r[2] for r in rows] == ["6", "5"] and [r[5] for r in rows] == ["2", "2"]
+    # the current file first, to compare with
+    assert [r[1] for r in rows] == ["The current file", "Before upgrading the file (from version 3)", "Before an import"]
+    assert [r[2] for r in rows] == ["6", "6", "5"] and [r[5] for r in rows] == ["2", "2", "2"]
     assert dialog.chosen().reason == "before-migration-from-v3"
 
 
@@ -111,7 +112,7 @@ def accept_restore_dialog(row):
     def act():
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, RestoreDialog)
-        dialog.table.setCurrentItem(dialog.table.topLevelItem(row))
+        dialog.table.setCurrentItem(dialog.table.topLevelItem(row + 1))  # row 0: the current file
         dialog.restore_button.click()
     QTimer.singleShot(0, act)
 
