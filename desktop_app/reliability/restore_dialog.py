@@ -27,6 +27,8 @@ from desktop_app.session import Session
 REASONS = {
     "on-open": "When the project was opened",
     "daily": "Daily, while open",
+    "while-editing": "While editing (every half hour)",
+    "on-close": "On closing, after edits",
     "before-bulk-delete": "Before deleting many events",
     "before-import": "Before an import",
     "before-restore": "Before restoring a backup",
@@ -111,7 +113,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.loss)
         self.table.currentItemChanged.connect(self._describe_loss)
         self.empty = QLabel("There are no backups of this project yet. Sourceline makes one when a project "
-                            "is opened, daily while it is open, and before imports and large deletions.",
+                            "is opened, every half hour of editing, on closing after edits, and before imports and "
+                            "large deletions.",
                             wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         layout.addWidget(self.empty)
         self.table.setVisible(bool(self.found))
