@@ -15,7 +15,7 @@ from db.errors import DamagedProjectError, ProjectFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # primary result codes: https://www.sqlite.org/rescode.html
+SQLITE_BUSY, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 11, 26  # primary result codes: https://www.sqlite.org/rescode.html
 DAMAGED_ADVICE = ("the file is damaged; `sourceline check` says what is wrong, and a backup (`sourceline restore`) "
                   "brings it back")
 
@@ -212,11 +212,35 @@ def _verify(db: Database, path: Path) -> None:
         raise DamagedProjectError(f"{path}: {DAMAGED_ADVICE} (SQLite says: {verdict})")
 
 
+def _begin(db: Database) -> None:
+    """BEGIN IMMEDIATE, waiting up to the busy timeout for another writer. A connection with an
+    ``on_wait(waiting: bool)`` (the window's) is told when it has to wait and when the wait is
+    over, so that it can say so instead of freezing in silence."""
+    on_wait = getattr(db, "on_wait", None)
+    if on_wait is None:
+        db.conn.execute("BEGIN IMMEDIATE")
+        return
+    db.conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF != SQLITE_BUSY:
+            raise
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    on_wait(True)
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    finally:
+        on_wait(False)
+
+
 @contextmanager
 def write_transaction(db: Database):
     """One write transaction, taken at once (BEGIN IMMEDIATE) so that two writers queue on the
     busy timeout instead of failing with "database is locked" when a read upgrades to a write."""
-    db.conn.execute("BEGIN IMMEDIATE")
+    _begin(db)
     try:
         # Read the schema once the lock is ours: when another connection changed the schema while
         # this one waited (a dataset import drops and rebuilds indexes and triggers), SQLite 3.40
