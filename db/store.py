@@ -106,7 +106,7 @@ def _apply_pragmas(db: Database, path: Path) -> None:
         db.conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
         db.close()
-        raise ProjectFileError(f"{path}: cannot be opened as a project ({error})") from error
+        raise _cannot_read(path, error) from error
 
 
 def schema_version(db: Database) -> int:
