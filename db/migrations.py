@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from db.geo_index import place_index_statements
+
 migrations = Migrations("sourceline")
-SCHEMA_VERSION = 3  # the user_version the last step sets
+SCHEMA_VERSION = 4  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -325,3 +327,18 @@ def m003_citation_dates_and_source_types(db: Database) -> None:
         CREATE INDEX sources_by_type ON sources(csl_type);
     """)
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_event_places(db: Database) -> None:
+    """Where events happened, for the map: how precise a location is (a dataset's geo-precision:
+    1 the place itself, 2 near it, 3 only the region), an R*Tree over the coordinates and per-cell
+    counts kept by triggers (see db/geo.py), and the located events by start for periods."""
+    db.executescript("""
+        ALTER TABLE events ADD COLUMN geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3));
+        CREATE INDEX events_by_start_place ON events(start_s, longitude, latitude)
+            WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+    """)
+    for statement in place_index_statements():
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 4")

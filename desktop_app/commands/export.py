@@ -17,7 +17,7 @@ from desktop_app.exporting.selection import Selection
 from desktop_app.formats import bibliography
 
 
-_HEADINGS = {"chronology": "Chronology", "evidence": "Evidence", "csv": "Events", "timelinejs": "Timeline",
+_HEADINGS = {"kml": "Events", "chronology": "Chronology", "evidence": "Evidence", "csv": "Events", "timelinejs": "Timeline",
              "bibliography": "References"}
 
 
@@ -27,7 +27,7 @@ def register(subparsers) -> None:
         description="Export the events (all, or those passing --tag/--entity/--search/--from/--to) or the "
         "sources they cite. Files are written whole or not at all.",
         epilog="Formats: chronology (-o report.md|.html|.pdf), evidence (CSV, one row per citation), "
-        "csv (events with ISO bounds), timelinejs (TimelineJS3 JSON), csl-json, bibtex, biblatex, ris, "
+        "csv (events with ISO bounds), timelinejs (TimelineJS3 JSON), geojson (RFC 7946 points), kml, csl-json, bibtex, biblatex, ris, "
         "bibliography (-o refs.html|.md|.txt), png, svg, pdf-timeline (a picture of the timeline; "
         "--from/--to choose the period).")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
