@@ -336,7 +336,7 @@ def m004_event_places(db: Database) -> None:
     counts kept by triggers (see db/geo.py), and the located events by start for periods."""
     db.executescript("""
         ALTER TABLE events ADD COLUMN geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3));
-        CREATE INDEX events_by_start_place ON events(start_s, longitude, latitude)
+        CREATE INDEX events_by_start_place ON events(start_s, end_s, longitude, latitude)
             WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
     """)
     for statement in place_index_statements():

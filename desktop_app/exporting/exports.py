@@ -21,9 +21,11 @@ from desktop_app.formats.atomic_write import atomic_path
 EVENT_FORMATS = ("chronology", "evidence", "csv", "timelinejs", "geojson", "kml")
 TEXT_FORMATS = (*EVENT_FORMATS, *LIST_FORMATS)
 PICTURE_FORMATS = ("png", "svg", "pdf-timeline")
+MAP_PICTURE_FORMATS = ("map-png", "map-svg")  # drawn by desktop_app.exporting_ui.map_picture
 CHRONOLOGY_DOCUMENTS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUFFIXES = {"evidence": ".csv", "csv": ".csv", "timelinejs": ".json", "geojson": ".geojson", "kml": ".kml", "csl-json": ".json", "bibtex": ".bib",
-            "biblatex": ".bib", "ris": ".ris", "png": ".png", "svg": ".svg", "pdf-timeline": ".pdf"}
+            "biblatex": ".bib", "ris": ".ris", "png": ".png", "svg": ".svg", "pdf-timeline": ".pdf",
+            "map-png": ".png", "map-svg": ".svg"}
 PREVIEW_COUNT = 5
 
 

@@ -27,6 +27,15 @@ def spot_at(spots: Iterable[Spot], x: float, y: float, slop: float = 3.0) -> Spo
     return best
 
 
+def stack_at(spots: list[Spot], x: float, y: float, slop: float = 3.0) -> list[int]:
+    """The events under the pointer: the nearest mark's and every other drawn on the same spot
+    (events at one place, e.g. a city's, sit on top of each other; a click takes them all)."""
+    hit = spot_at(spots, x, y, slop)
+    if hit is None:
+        return []
+    return [s.event_id for s in spots if abs(s.x - hit.x) <= 1 and abs(s.y - hit.y) <= 1]
+
+
 def inside(polygon: Sequence[tuple[float, float]], x: float, y: float) -> bool:
     """Whether (x, y) is inside the polygon (even–odd rule; the polygon closes itself)."""
     result = False

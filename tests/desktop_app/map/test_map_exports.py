@@ -72,3 +72,27 @@ def test_kml_is_well_formed_escaped_and_longitude_first(project, tmp_path):
     lon, lat = map(float, kyiv.findtext(".//k:coordinates", namespaces=ns).split(","))
     assert (lon, lat) == pytest.approx((30.5238, 50.4547))
     assert kyiv.findtext(".//k:begin", namespaces=ns) == "2024-05-01"
+
+
+def test_map_pictures_are_drawn_at_the_asked_width_with_the_events_on_them(project, tmp_path, qapp):
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
+
+    png, svg = tmp_path / "map.png", tmp_path / "map.svg"
+    assert main(["export", "--db", project, "--format", "map-png", "--width", "1200", "-o", str(png)]) == 0
+    image = QImage(str(png))
+    assert image.width() == 1200 and image.height() > 600
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1200, 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # a basemap, marks and text, not a blank page
+    marked = sum(1 for x in range(1200) for y in range(100, 900)
+                 if image.pixelColor(x, y).blue() > 180 and image.pixelColor(x, y).red() < 80)
+    assert marked > 50  # the accent-blue marks are there
+    assert main(["export", "--db", project, "--format", "map-svg", "-o", str(svg)]) == 0
+    renderer = QSvgRenderer(str(svg))
+    assert renderer.isValid() and renderer.viewBox().width() == 1920
+    assert svg.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+
+
+def test_a_map_picture_needs_a_file(project, capsys):
+    assert main(["export", "--db", project, "--format", "map-png"]) == 1
+    assert "give the file with -o" in capsys.readouterr().err

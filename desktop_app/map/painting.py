@@ -1,0 +1,202 @@
+"""Drawing a map frame with QPainter: the basemap, place labels, then the events (marks) or their
+counts (density cells). The map view and the map pictures both call :func:`paint_map`.
+
+Marks are coloured by their first tag or entity when the timeline groups its lanes so (one colour
+per name, the same on every run), else in the accent colour; a contested event is outlined in red
+with "!"; a location known only roughly (a dataset's geo-precision 2 or 3) is a larger, faded
+disc as wide as the uncertainty (about 10 or 50 km), never a pin on a point nobody knows.
+"""
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTransform
+
+from desktop_app.map import basemap
+from desktop_app.map.frames import CellsFrame, MapFrame, MarksFrame
+from desktop_app.map.hits import Spot
+from desktop_app.map.projection import MapView
+
+MARK_R = 5.0
+# the radius of a location's uncertainty by geo-precision (ACLED: 2 near the place, 3 the region)
+UNCERTAINTY_M = {2: 10_000.0, 3: 50_000.0}
+MAX_LABELS = 30
+# Okabe–Ito: told apart by colour-blind readers too
+LANE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+_LANE_COLUMN = {"tag": "tags", "entity": "entities"}
+
+
+@dataclass(frozen=True)
+class MapColours:
+    water: QColor
+    land: QColor
+    coast: QColor
+    border: QColor
+    label: QColor
+    halo: QColor
+    mark: QColor
+    contested: QColor
+    selection: QColor
+    cell: QColor
+    cell_text: QColor
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> "MapColours":
+        role = QPalette.ColorRole
+        base = palette.color(role.Base)
+        dark = base.lightness() < 128
+        if dark:
+            return cls(QColor("#1b2633"), QColor("#2f3a46"), QColor("#6f8193"), QColor("#56677a"),
+                       QColor("#c9d1d9"), QColor(27, 38, 51, 200), QColor("#58a6ff"), QColor("#ff7b72"),
+                       palette.color(role.Highlight).lighter(130), QColor("#f0883e"), QColor("#0d1117"), True)
+        return cls(QColor("#d6e6f2"), QColor("#f7f5f0"), QColor("#7d95ab"), QColor("#b2a9a0"),
+                   QColor("#3d4650"), QColor(255, 255, 255, 210), QColor("#1f6feb"), QColor("#cf222e"),
+                   palette.color(role.Highlight), QColor("#d1480f"), QColor("#ffffff"), False)
+
+
+def lane_colour(name: str) -> QColor:
+    """The colour of a tag's or an entity's marks: the same name, the same colour, every run."""
+    return QColor(LANE_COLOURS[zlib.crc32(name.casefold().encode("utf-8")) % len(LANE_COLOURS)])
+
+
+def mark_colour(event: dict, lanes: str, colours: MapColours) -> QColor:
+    column = _LANE_COLUMN.get(lanes)
+    names = [n for n in (event.get(column) or "").split(", ") if n] if column else []
+    return lane_colour(sorted(names, key=str.casefold)[0]) if names else colours.mark
+
+
+def mark_radius(event: dict, view: MapView) -> float:
+    metres = UNCERTAINTY_M.get(event.get("geo_precision") or 1)
+    if metres is None:
+        return MARK_R
+    return max(MARK_R + 3, min(300.0, metres / view.metres_per_px()))
+
+
+def paint_basemap(p: QPainter, view: MapView, colours: MapColours) -> None:
+    p.fillRect(QRectF(0, 0, view.width_px, view.height_px), colours.water)
+    detail = basemap.detail(basemap.level_for(view.scale))
+    x0, y0 = view.screen_to_world(0, 0)
+    x1, y1 = view.screen_to_world(view.width_px, view.height_px)
+    shown = QRectF(x0, y0, x1 - x0, y1 - y0)
+    p.save()
+    p.setTransform(QTransform(view.scale, 0, 0, view.scale, view.width_px / 2 - view.center_x * view.scale,
+                              view.height_px / 2 - view.center_y * view.scale), True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colours.land)
+    for shape in detail.land:
+        if shape.bounds.intersects(shown):
+            p.drawPath(shape.path)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for shapes, colour, width in ((detail.borders, colours.border, 0.8), (detail.coast, colours.coast, 1.0)):
+        pen = QPen(colour, width)
+        pen.setCosmetic(True)  # a pixel wide whatever the zoom
+        p.setPen(pen)
+        for shape in shapes:
+            if shape.bounds.intersects(shown):
+                p.drawPath(shape.path)
+    p.restore()
+
+
+def paint_labels(p: QPainter, view: MapView, colours: MapColours, places, font: QFont) -> None:
+    """The most populous towns in view, as many as fit without overlapping (at most MAX_LABELS)."""
+    metrics = QFontMetricsF(font)
+    p.setFont(font)
+    taken: list[QRectF] = []
+    # few labels at world zoom; more as the view narrows to a region
+    smallest = 2_000_000 if view.scale < 2_000 else 300_000 if view.scale < 8_000 else 50_000 if view.scale < 40_000 else 0
+    for place in places:
+        if place.population < smallest or len(taken) >= MAX_LABELS:
+            break
+        x, y = view.to_screen(place.longitude, place.latitude)
+        if not (0 <= x <= view.width_px and 0 <= y <= view.height_px):
+            continue
+        width = metrics.horizontalAdvance(place.name)
+        rect = QRectF(x + 4, y - metrics.height() / 2, width, metrics.height())
+        if any(rect.adjusted(-4, -2, 4, 2).intersects(other) for other in taken):
+            continue
+        taken.append(rect)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colours.label)
+        p.drawEllipse(QPointF(x, y), 1.8, 1.8)
+        path_x, path_y = rect.left(), rect.top() + metrics.ascent()
+        p.setPen(colours.halo)
+        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            p.drawText(QPointF(path_x + dx, path_y + dy), place.name)
+        p.setPen(colours.label)
+        p.drawText(QPointF(path_x, path_y), place.name)
+
+
+def paint_cells(p: QPainter, view: MapView, frame: CellsFrame, colours: MapColours, font: QFont) -> None:
+    """Each cell shaded by its count on a logarithmic scale (a cell of 10,000 does not hide one of
+    10), its count written when it fits."""
+    largest = max(1, frame.largest)
+    p.setFont(font)
+    metrics = QFontMetricsF(font)
+    for box, n in frame.boxes():
+        left, top = view.to_screen(box.west, box.north)
+        right, bottom = view.to_screen(box.east, box.south)
+        if right < 0 or left > view.width_px or bottom < 0 or top > view.height_px:
+            continue
+        strength = math.log1p(n) / math.log1p(largest)
+        fill = QColor(colours.cell)
+        fill.setAlphaF(0.18 + 0.72 * strength)
+        rect = QRectF(left + 0.5, top + 0.5, right - left - 1, bottom - top - 1)
+        p.fillRect(rect, fill)
+        text = f"{n:,}" if n < 10_000 else f"{n / 1000:.0f}k"
+        if metrics.horizontalAdvance(text) + 4 <= rect.width() and metrics.height() <= rect.height():
+            p.setPen(colours.cell_text if strength > 0.45 else colours.label)
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def paint_marks(p: QPainter, view: MapView, frame: MarksFrame, colours: MapColours, selection: set[int],
+                lanes: str) -> list[Spot]:
+    """The events, the least precise (largest) first so small marks stay on top; returns where each
+    was drawn, for hit-testing."""
+    spots = []
+    events = sorted(frame.events, key=lambda e: -(e.get("geo_precision") or 1))
+    for event in events:
+        x, y = view.to_screen(event["longitude"], event["latitude"])
+        radius = mark_radius(event, view)
+        if x + radius < 0 or x - radius > view.width_px or y + radius < 0 or y - radius > view.height_px:
+            continue
+        colour = mark_colour(event, lanes, colours)
+        centre = QPointF(x, y)
+        uncertain = radius > MARK_R
+        fill = QColor(colour)
+        fill.setAlphaF(0.22 if uncertain else 0.9)
+        outline = colours.contested if event["contested"] else QColor(colour).darker(140)
+        if event["id"] in selection:
+            p.setPen(QPen(colours.selection, 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(centre, radius + 3, radius + 3)
+        pen = QPen(outline, 2 if event["contested"] else 1)
+        if uncertain:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(fill)
+        p.drawEllipse(centre, radius, radius)
+        if event["contested"]:
+            p.setPen(colours.contested)
+            p.drawText(QRectF(x + radius, y - radius - 12, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+        spots.append(Spot(event["id"], x, y, radius))
+    return spots
+
+
+def paint_map(p: QPainter, view: MapView, frame: MapFrame | None, colours: MapColours, places, font: QFont,
+              selection: set[int] = frozenset(), lanes: str = "none") -> list[Spot]:
+    """Draw everything; return the marks' spots (empty when density cells are drawn)."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_basemap(p, view, colours)
+    spots: list[Spot] = []
+    if isinstance(frame, CellsFrame):
+        paint_cells(p, view, frame, colours, font)
+        paint_labels(p, view, colours, places, font)
+    else:
+        paint_labels(p, view, colours, places, font)
+        if isinstance(frame, MarksFrame):
+            spots = paint_marks(p, view, frame, colours, set(selection), lanes)
+    return spots
