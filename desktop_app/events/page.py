@@ -47,6 +47,7 @@ class TimelinePage(QWidget):
         self.top.addWidget(self.map)
         self.top.setStretchFactor(0, 3)
         self.top.setStretchFactor(1, 2)
+        self.top.setSizes([600, 400])
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.top)
         self.left.addWidget(self.list)
