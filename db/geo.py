@@ -135,3 +135,11 @@ def places_of(db: Database, event_ids: list[int]) -> dict[int, dict]:
                 f" WHERE id IN ({','.join('?' * len(chunk))}) AND latitude IS NOT NULL AND longitude IS NOT NULL", chunk):
             found[row[0]] = {"latitude": row[1], "longitude": row[2], "location_name": row[3], "geo_precision": row[4]}
     return found
+
+
+def unlocated_with_places(db: Database, limit: int = 2_000) -> list[int]:
+    """Events without coordinates that name a place (or an entity of kind other), newest first."""
+    return [r[0] for r in db.conn.execute(
+        "SELECT e.id FROM events e WHERE e.latitude IS NULL AND EXISTS (SELECT 1 FROM event_entities ee"
+        " JOIN entities n ON n.id = ee.entity_id WHERE ee.event_id = e.id AND n.kind IN ('place', 'other'))"
+        " ORDER BY e.start_s DESC LIMIT ?", (limit,))]

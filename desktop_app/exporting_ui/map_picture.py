@@ -22,7 +22,7 @@ from desktop_app.formats.atomic_write import atomic_path, require_ending
 from desktop_app.map.frames import MapFrameSource
 from desktop_app.map.painting import MapColours, paint_map
 from desktop_app.map.projection import fit, world_view
-from desktop_app.places.gazetteer import shipped
+from desktop_app.map.labels import shipped_index
 
 MAP_HEIGHT = 560  # logical pixels, under a 960-wide heading
 HEADING_H = MARGIN + 28 + 20 + 8
@@ -76,7 +76,7 @@ def _paint(painter: QPainter, db, request: PictureRequest, layout, scale: float)
     small = QFont(font)
     small.setPixelSize(11)
     colours = MapColours.from_palette(_light_palette())
-    paint_map(painter, view, frame, colours, shipped().places, small, lanes=request.lanes)
+    paint_map(painter, view, frame, colours, shipped_index(), small, lanes=request.lanes)
     credit = "Basemap: Natural Earth · places: GeoNames"
     painter.setFont(small)
     width = painter.fontMetrics().horizontalAdvance(credit) + 8

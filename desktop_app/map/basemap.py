@@ -19,6 +19,7 @@ from desktop_app.resources import resource_path
 # looks right, so a zoomed-out frame draws a few thousand points, not a million.
 LEVELS = (("110m", 0.0), ("50m", 3_000.0), ("10m", 14_000.0))
 SCALE = 10_000  # stored coordinates are degrees times this
+TILES = 24
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,24 @@ def _shape(rings: list[list[int]], closed: bool) -> Shape:
     return Shape(path.boundingRect(), path)
 
 
+def _tiled(lines: list[dict]) -> tuple[Shape, ...]:
+    """Lines grouped into one path per tile of a TILES×TILES grid (by where each line's box
+    centre falls): a frame tests a few hundred tiles instead of thousands of coastline arcs."""
+    groups: dict[tuple[int, int], list[list[int]]] = {}
+    for line in lines:
+        west, south, east, north = line["bbox"]
+        x, y = project((west + east) / 2, (south + north) / 2)
+        groups.setdefault((min(TILES - 1, int(x * TILES)), min(TILES - 1, int(y * TILES))), []).append(line["points"])
+    return tuple(_shape(rings, False) for rings in groups.values())
+
+
 @lru_cache(maxsize=None)
 def detail(level: str) -> Detail:
     """One level of detail, read on first use (the 1:10m one takes about a second)."""
     with gzip.open(resource_path("basemap", f"world-{level}.json.gz"), "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     land = tuple(_shape(country["rings"], True) for country in data["countries"])
-    coast = tuple(_shape([line["points"]], False) for line in data["coast"])
-    borders = tuple(_shape([line["points"]], False) for line in data["borders"])
-    return Detail(land, coast, borders)
+    return Detail(land, _tiled(data["coast"]), _tiled(data["borders"]))
 
 
 def level_for(scale: float) -> str:

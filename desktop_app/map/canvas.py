@@ -21,7 +21,7 @@ from desktop_app.map.frames import CellsFrame, MapFrameSource, MarksFrame
 from desktop_app.map.hits import lassoed, spot_at, stack_at
 from desktop_app.map.painting import MapColours, paint_map
 from desktop_app.map.projection import MapView, fit, world_view
-from desktop_app.places.gazetteer import shipped
+from desktop_app.map.labels import shipped_index
 
 WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities")
 WHEEL_STEP = 1.25
@@ -132,7 +132,7 @@ class MapCanvas(QWidget):
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         colours = MapColours.from_palette(self.palette())
-        self._spots = paint_map(painter, self._view, self._frame, colours, shipped().places, self.font(),
+        self._spots = paint_map(painter, self._view, self._frame, colours, shipped_index(), self.font(),
                                 set(self._selection), self.source.lanes)
         if self._lasso and len(self._lasso) > 1:
             path = QPainterPath(QPointF(*self._lasso[0]))
@@ -163,7 +163,7 @@ class MapCanvas(QWidget):
         frame = MapFrameSource(self.session.db, self.source.where, self.source.lanes).fetch(view)
         image = QImage(view.width_px, view.height_px, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
-        paint_map(painter, view, frame, MapColours.from_palette(self.palette()), shipped().places, self.font(),
+        paint_map(painter, view, frame, MapColours.from_palette(self.palette()), shipped_index(), self.font(),
                   set(self._selection), self.source.lanes)
         painter.end()
         return (time.perf_counter() - started) * 1000

@@ -17,7 +17,7 @@ from db.geo_index import Box, cell_box
 from desktop_app.map.projection import MapView
 
 MAX_MARKS = 2_000  # more events in view than this are drawn as density cells
-CELL_PX = 28  # a density cell is at most this wide on screen (and more than half of it)
+CELL_PX = 40  # a density cell is at most this wide on screen (and more than half of it): room for "37k"
 MAX_CELL_LEVEL = 24
 MARGIN = 0.5  # a frame reaches this fraction of the view's size beyond each side
 

@@ -18,12 +18,16 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from desktop_app.map import basemap
 from desktop_app.map.frames import CellsFrame, MapFrame, MarksFrame
 from desktop_app.map.hits import Spot
-from desktop_app.map.projection import MapView
+from desktop_app.map.labels import PlaceIndex
+from db.geo_index import cell_box
+from desktop_app.map.projection import MapView, project
 
 MARK_R = 5.0
 # the radius of a location's uncertainty by geo-precision (ACLED: 2 near the place, 3 the region)
 UNCERTAINTY_M = {2: 10_000.0, 3: 50_000.0}
 MAX_LABELS = 30
+SHADES = 16  # steps of a cell's shade
+MAX_TRIED = 300  # places looked at for labels, the most populous first
 # Okabe–Ito: told apart by colour-blind readers too
 LANE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 _LANE_COLUMN = {"tag": "tags", "entity": "entities"}
@@ -101,24 +105,49 @@ def paint_basemap(p: QPainter, view: MapView, colours: MapColours) -> None:
     p.restore()
 
 
-def paint_labels(p: QPainter, view: MapView, colours: MapColours, places, font: QFont) -> None:
-    """The most populous towns in view, as many as fit without overlapping (at most MAX_LABELS)."""
+class _Occupied:
+    """Rectangles already written on, bucketed by 64-pixel squares so that a label is checked
+    against its neighbours only (a dense map has hundreds of counts written)."""
+
+    SIZE = 64
+
+    def __init__(self, rects=()):
+        self._buckets: dict[tuple[int, int], list[QRectF]] = {}
+        for rect in rects:
+            self.add(rect)
+
+    def _keys(self, rect: QRectF):
+        s = self.SIZE
+        for i in range(int(rect.left() // s), int(rect.right() // s) + 1):
+            for j in range(int(rect.top() // s), int(rect.bottom() // s) + 1):
+                yield i, j
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self._buckets.setdefault(key, []).append(rect)
+
+    def overlaps(self, rect: QRectF) -> bool:
+        return any(rect.intersects(other) for key in self._keys(rect) for other in self._buckets.get(key, ()))
+
+
+def paint_labels(p: QPainter, view: MapView, colours: MapColours, places: PlaceIndex, font: QFont, avoid=()) -> None:
+    """The most populous towns in view, as many as fit without overlapping each other or the
+    rectangles in ``avoid`` (the cells' counts): at most MAX_LABELS, from the first MAX_TRIED."""
     metrics = QFontMetricsF(font)
     p.setFont(font)
-    taken: list[QRectF] = []
+    taken = _Occupied(avoid)
+    placed = 0
     # few labels at world zoom; more as the view narrows to a region
     smallest = 2_000_000 if view.scale < 2_000 else 300_000 if view.scale < 8_000 else 50_000 if view.scale < 40_000 else 0
-    for place in places:
-        if place.population < smallest or len(taken) >= MAX_LABELS:
+    for tried, (place, x, y) in enumerate(places.in_view(view)):
+        if place.population < smallest or placed >= MAX_LABELS or tried >= MAX_TRIED:
             break
-        x, y = view.to_screen(place.longitude, place.latitude)
-        if not (0 <= x <= view.width_px and 0 <= y <= view.height_px):
-            continue
         width = metrics.horizontalAdvance(place.name)
         rect = QRectF(x + 4, y - metrics.height() / 2, width, metrics.height())
-        if any(rect.adjusted(-4, -2, 4, 2).intersects(other) for other in taken):
+        if taken.overlaps(rect.adjusted(-4, -2, 4, 2)):
             continue
-        taken.append(rect)
+        taken.add(rect)
+        placed += 1
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colours.label)
         p.drawEllipse(QPointF(x, y), 1.8, 1.8)
@@ -130,26 +159,63 @@ def paint_labels(p: QPainter, view: MapView, colours: MapColours, places, font: 
         p.drawText(QPointF(path_x, path_y), place.name)
 
 
-def paint_cells(p: QPainter, view: MapView, frame: CellsFrame, colours: MapColours, font: QFont) -> None:
+def count_text(n: int) -> str:
+    """A cell's count in at most four characters: 7, 850, 4.2k, 37k, 1.2M."""
+    if n < 1_000:
+        return str(n)
+    if n < 10_000:
+        return f"{n / 1000:.1f}k"
+    if n < 1_000_000:
+        return f"{n // 1000}k"
+    return f"{n / 1_000_000:.1f}M"
+
+
+def paint_cells(p: QPainter, view: MapView, frame: CellsFrame, colours: MapColours, font: QFont) -> list[QRectF]:
     """Each cell shaded by its count on a logarithmic scale (a cell of 10,000 does not hide one of
-    10), its count written when it fits."""
-    largest = max(1, frame.largest)
-    p.setFont(font)
-    metrics = QFontMetricsF(font)
-    for box, n in frame.boxes():
-        left, top = view.to_screen(box.west, box.north)
-        right, bottom = view.to_screen(box.east, box.south)
-        if right < 0 or left > view.width_px or bottom < 0 or top > view.height_px:
+    10), its count written when it fits; returns where the counts are written."""
+    written = []
+    largest = math.log1p(max(1, frame.largest))
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
+    else:
+        small.setPixelSize(max(9, round(font.pixelSize() * 0.85)))
+    p.setFont(small)
+    metrics = QFontMetricsF(small)
+    text_h = metrics.height()
+    shades = []
+    for step in range(SHADES + 1):
+        shade = QColor(colours.cell)
+        shade.setAlphaF(0.18 + 0.72 * step / SHADES)
+        shades.append(shade)
+    # A cell's edges in world coordinates: x from its column alone, y from its row's latitude
+    # (projected once per row, not per cell).
+    n = 1 << frame.level
+    rows: dict[int, tuple[float, float]] = {}
+    half_w, half_h, scale = view.width_px / 2, view.height_px / 2, view.scale
+    for cx, cy, count in frame.cells:
+        left = (cx / n - view.center_x) * scale + half_w
+        right = ((cx + 1) / n - view.center_x) * scale + half_w
+        if right < 0 or left > view.width_px:
             continue
-        strength = math.log1p(n) / math.log1p(largest)
-        fill = QColor(colours.cell)
-        fill.setAlphaF(0.18 + 0.72 * strength)
+        if cy not in rows:
+            box = cell_box(frame.level, cx, cy)
+            rows[cy] = (project(0, box.north)[1], project(0, box.south)[1])
+        y_top, y_bottom = rows[cy]
+        top, bottom = (y_top - view.center_y) * scale + half_h, (y_bottom - view.center_y) * scale + half_h
+        if bottom < 0 or top > view.height_px:
+            continue
+        strength = math.log1p(count) / largest
         rect = QRectF(left + 0.5, top + 0.5, right - left - 1, bottom - top - 1)
-        p.fillRect(rect, fill)
-        text = f"{n:,}" if n < 10_000 else f"{n / 1000:.0f}k"
-        if metrics.horizontalAdvance(text) + 4 <= rect.width() and metrics.height() <= rect.height():
-            p.setPen(colours.cell_text if strength > 0.45 else colours.label)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        p.fillRect(rect, shades[round(strength * SHADES)])
+        if rect.width() >= 22 and rect.height() >= text_h:
+            text = count_text(count)
+            width = metrics.horizontalAdvance(text)
+            if width + 4 <= rect.width():
+                p.setPen(colours.cell_text if strength > 0.45 else colours.label)
+                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                written.append(QRectF(rect.center().x() - width / 2, rect.center().y() - text_h / 2, width, text_h))
+    return written
 
 
 def paint_marks(p: QPainter, view: MapView, frame: MarksFrame, colours: MapColours, selection: set[int],
@@ -186,15 +252,15 @@ def paint_marks(p: QPainter, view: MapView, frame: MarksFrame, colours: MapColou
     return spots
 
 
-def paint_map(p: QPainter, view: MapView, frame: MapFrame | None, colours: MapColours, places, font: QFont,
+def paint_map(p: QPainter, view: MapView, frame: MapFrame | None, colours: MapColours, places: PlaceIndex, font: QFont,
               selection: set[int] = frozenset(), lanes: str = "none") -> list[Spot]:
     """Draw everything; return the marks' spots (empty when density cells are drawn)."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     paint_basemap(p, view, colours)
     spots: list[Spot] = []
     if isinstance(frame, CellsFrame):
-        paint_cells(p, view, frame, colours, font)
-        paint_labels(p, view, colours, places, font)
+        counts = paint_cells(p, view, frame, colours, font)
+        paint_labels(p, view, colours, places, font, avoid=counts)
     else:
         paint_labels(p, view, colours, places, font)
         if isinstance(frame, MarksFrame):

