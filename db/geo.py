@@ -3,7 +3,7 @@ cell, the extent), with the same :class:`EventFilter` as the timeline. The index
 described in db/geo_index.py."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.events import DISAGREES, EventFilter
 from db.ops import Op

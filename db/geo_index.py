@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 CELL_LEVELS = (2, 4, 6, 8, 10, 12, 14)  # 90° … about 2.4 km (0.022°) cells
 

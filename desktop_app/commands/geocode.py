@@ -9,7 +9,7 @@ from desktop_app.places.gazetteer import shipped
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "geocode", help="coordinates of a place name, offline",
+        "geocode",
         description="Look a place up in the offline gazetteer (GeoNames towns of 15,000 people and more, "
                     "by any of their Latin or Cyrillic names); the most populous first.")
     parser.add_argument("name", help="the place, e.g. Kursk, Kiev or Київ")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from desktop_app.exporting.places import located_events
 from desktop_app.exporting.selection import Progress, Selection

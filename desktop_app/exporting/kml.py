@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 from xml.sax.saxutils import escape
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from desktop_app.exporting.places import located_events
 from desktop_app.exporting.selection import Progress, Selection

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import geo
 from desktop_app.exporting.event_record import event_record

@@ -70,10 +70,10 @@ def test_the_bulk_fill_gives_what_the_triggers_give(db):
 
 def test_an_older_project_gets_its_located_events_indexed_by_the_migration(db):
     _add(db, "Shelling", "Kyiv")
-    db.executescript("DROP TABLE event_places; DROP TABLE event_place_cells; DROP TRIGGER event_places_ai;"
+    db.conn.executescript("DROP TABLE event_places; DROP TABLE event_place_cells; DROP TRIGGER event_places_ai;"
                      " DROP TRIGGER event_places_ad; DROP TRIGGER event_places_au;")
     for statement in place_index_statements():
-        db.execute(statement)
+        db.conn.execute(statement)
     assert _kept(db) == _expected(db)
 
 
