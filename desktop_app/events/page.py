@@ -139,24 +139,21 @@ class TimelinePage(QWidget):
         self._selection_settled()
 
     def _timeline_selection_changed(self, ids) -> None:
-        if self._syncing:
-            return
-        self._selected = list(ids)[:SYNC_LIMIT]
-        self._syncing = True
-        try:
-            self.list.select_ids(self._selected)
-        finally:
-            self._syncing = False
-        self._selection_settled()
+        self._view_selected(ids, from_map=False)
 
     def _map_selection_changed(self, ids) -> None:
+        self._view_selected(ids, from_map=True)
+
+    def _view_selected(self, ids, from_map: bool) -> None:
+        """The timeline or the map selected these: the list (and the timeline, for the map's) follow."""
         if self._syncing:
             return
         self._selected = list(ids)[:SYNC_LIMIT]
         self._syncing = True
         try:
             self.list.select_ids(self._selected)
-            self.timeline.select_events(self._selected, reveal=True)
+            if from_map:
+                self.timeline.select_events(self._selected, reveal=True)
         finally:
             self._syncing = False
         self._selection_settled()

@@ -17,7 +17,7 @@ from desktop_app.exporting.exports import MAP_PICTURE_FORMATS
 from desktop_app.exporting.iso_dates import iso_of
 from desktop_app.exporting.selection import Progress, cited_by, report_or_stop
 from desktop_app.exporting_ui.picture import (LOGICAL_WIDTH, MARGIN, PictureRequest, _caption, _svg,
-                                              light_colours)
+                                              light_colours, paint_heading)
 from desktop_app.formats.atomic_write import atomic_path, require_ending
 from desktop_app.map.frames import MapFrameSource
 from desktop_app.map.painting import MapColours, paint_map
@@ -59,17 +59,7 @@ def _paint(painter: QPainter, db, request: PictureRequest, layout, scale: float)
     painter.fillRect(QRectF(0, 0, LOGICAL_WIDTH, height), text.base)
     font = QFont("DejaVu Sans")
     font.setPixelSize(13)
-    heading = QFont(font)
-    heading.setPixelSize(22)
-    heading.setBold(True)
-    painter.setFont(heading)
-    painter.setPen(text.text)
-    painter.drawText(QRectF(MARGIN, MARGIN, LOGICAL_WIDTH - 2 * MARGIN, 28),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, request.title)
-    painter.setFont(font)
-    painter.setPen(text.faint)
-    painter.drawText(QRectF(MARGIN, MARGIN + 28, LOGICAL_WIDTH - 2 * MARGIN, 20),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _period_words(db, request))
+    paint_heading(painter, font, request.title, _period_words(db, request), text)
     painter.save()
     painter.translate(0, HEADING_H)
     painter.setClipRect(QRectF(0, 0, LOGICAL_WIDTH, MAP_HEIGHT))
