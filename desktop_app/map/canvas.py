@@ -53,6 +53,7 @@ class MapCanvas(QWidget):
         self._press_view: MapView | None = None
         self._lasso: list[tuple[float, float]] | None = None
         self._dragging = False
+        self._stale = False  # a query was due when the canvas was hidden
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         self._requery.timeout.connect(self._refresh)
         session.changed.connect(self._on_changes)
@@ -169,6 +170,18 @@ class MapCanvas(QWidget):
         return (time.perf_counter() - started) * 1000
 
     # -- Qt events ---------------------------------------------------------------------------
+
+    def hideEvent(self, event):  # noqa: N802 (Qt's name)
+        # hidden (another tab, or its project closing): a query due after a gesture waits for the show
+        self._stale = self._stale or self._requery.isActive()
+        self._requery.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event):  # noqa: N802
+        if self._stale:
+            self._stale = False
+            self._refresh()
+        super().showEvent(event)
 
     def resizeEvent(self, event):  # noqa: N802
         if self._auto_fit:

@@ -24,6 +24,7 @@ class MapPanel(QWidget):
         self._where = EventFilter()
         self._period: tuple[int, int] | None = None
         self._lanes = "none"
+        self._pending = False  # a follow was due while the panel was hidden
         self.fit_button = QToolButton(text="Fit to events", toolTip="Show every event shown on the timeline (Home)")
         self.fit_button.setAccessibleName("Fit the map to the events")
         self.whole_period = QCheckBox("Whole period")
@@ -90,6 +91,19 @@ class MapPanel(QWidget):
         else:
             text = ""
         self.shown.setText(text)
+
+    # A hidden panel (another tab, or a project being closed) asks the store nothing: a pending
+    # follow waits until it is shown again.
+    def hideEvent(self, event):  # noqa: N802 (Qt's name)
+        self._pending = self._pending or self._follow.isActive()
+        self._follow.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event):  # noqa: N802
+        if self._pending:
+            self._pending = False
+            self._apply()
+        super().showEvent(event)
 
     def select_events(self, ids) -> None:
         self.canvas.select_events(ids)
