@@ -67,7 +67,7 @@ def test_projects_are_marked_at_creation_and_older_ones_by_their_migration(tmp_p
     from db.store import connect
 
     db = connect(older)
-    migrations.migrations.apply(db, stop_before="m006_application_id")
+    migrations.migrations.apply(db, stop_before="m007_application_id")
     assert db.conn.execute("PRAGMA application_id").fetchone()[0] == 0
     db.close()
     db = open_project(older)  # recognised by its tables and its record of our migrations
