@@ -155,7 +155,7 @@ def test_the_sample_has_eras_over_its_events(db):
     from db.eras import list_eras
 
     listed = [(e["name"], e["date_edtf"]) for e in list_eras(db)]
-    assert listed == [("Kursk incursion", "2024-08-06/2025-03"), ("Trump transition", "2024-11-05/2025-01-20")]
+    assert listed == [("Kursk incursion", "2024-08-06/2025-03~"), ("Trump transition", "2024-11-05/2025-01-20")]
 
 
 def test_an_era_whose_date_is_not_edtf_is_a_clear_error(tmp_path, data_copy):
