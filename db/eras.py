@@ -89,6 +89,15 @@ def ends(date_edtf: str) -> tuple[str, str]:
     return date_edtf, date_edtf
 
 
+def joined(first: str, last: str) -> str:
+    """The inverse of :func:`ends`: one EDTF date from a "from" and a "to" (the date itself when
+    they are the same, ".." for an open end). The result is validated when the era is written."""
+    first, last = " ".join(first.split()), " ".join(last.split())
+    if not first and not last:
+        raise SourcelineError("an era needs a start or an end date (or both)")
+    return first if first == last else f"{first or '..'}/{last or '..'}"
+
+
 # -- edits -------------------------------------------------------------------------------------
 
 def _name(db: Database, name: str, era_id: int | None = None) -> str:

@@ -199,7 +199,7 @@ class TimelineCanvas(QWidget):
         self._auto_fit = True
 
     def zoom_to_selection(self) -> None:
-        span = self._selection_span()
+        span = self.selection_span()
         if span is not None:
             self._fit(*span)
             self._auto_fit = False
@@ -223,7 +223,7 @@ class TimelineCanvas(QWidget):
         view so that they are in it."""
         self._selection = list(dict.fromkeys(ids))
         if reveal:
-            span = self._selection_span()
+            span = self.selection_span()
             if span is not None and not self._viewport.contains(*span):
                 self._show_span(*span)
         self.update()
@@ -236,7 +236,7 @@ class TimelineCanvas(QWidget):
             self._fit(start_s, end_s)
             self._auto_fit = False
 
-    def _selection_span(self) -> tuple[int, int] | None:
+    def selection_span(self) -> tuple[int, int] | None:
         found = [event_queries.get_event(self.session.db, i) for i in self._selection[:500]]
         found = [e for e in found if e is not None]
         if not found:

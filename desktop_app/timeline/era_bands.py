@@ -26,6 +26,7 @@ GAP = 8  # between two tabs in a row
 # An era without a colour of its own gets one of these, by its id: neighbours differ, and an era
 # keeps its colour from one view to the next.
 HUES = ("#4e79a7", "#e15759", "#59a14f", "#b07aa1", "#f28e2b", "#76b7b2")
+HUE_NAMES = ("Blue", "Red", "Green", "Purple", "Orange", "Teal")  # as the era form offers them
 SHADE_ALPHA = {False: 26, True: 40}  # the shading behind the events, light and dark themes
 TAB_SHARE = {False: 0.32, True: 0.36}  # how much of its colour a tab has over the base
 
