@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("sourceline")
-SCHEMA_VERSION = 3  # the user_version the last step sets
+SCHEMA_VERSION = 4  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -325,3 +325,23 @@ def m003_citation_dates_and_source_types(db: Database) -> None:
         CREATE INDEX sources_by_type ON sources(csl_type);
     """)
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_authors(db: Database) -> None:
+    """Who did what: the people who edit the project (a stable id and the name they go by), the
+    author of every history row, and who created and last changed each record (author ids; NULL
+    for what was written before authors were recorded, or in bulk by an import)."""
+    db.executescript("""
+        CREATE TABLE authors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+        ALTER TABLE history ADD COLUMN author_id TEXT;
+    """)
+    for table in RECORD_TABLES:
+        db.executescript(f"""
+            ALTER TABLE {table} ADD COLUMN created_by TEXT;
+            ALTER TABLE {table} ADD COLUMN modified_by TEXT;
+        """)
+    db.execute("PRAGMA user_version = 4")

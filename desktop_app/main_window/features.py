@@ -6,6 +6,7 @@ from desktop_app import exporting_ui
 from desktop_app import datasets_ui
 from desktop_app import reader_assistant
 from desktop_app import help as help_menu
+from desktop_app import teamwork
 
 INSTALLERS = [
     project_files.install,
@@ -18,6 +19,7 @@ INSTALLERS = [
     theme.install,
     reader.install,
     reader_assistant.install,
+    teamwork.install,
     search.install,
     help_menu.install,
 ]

@@ -1,0 +1,10 @@
+"""Team work in the window: who you are (Edit → Preferences…), exchanging changes with the rest of
+the team (File → Exchange), publishing a read-only copy (File → Publish…)."""
+from __future__ import annotations
+
+
+def install(window) -> None:
+    from desktop_app.teamwork import author_prompt, preferences
+
+    preferences.install(window)
+    author_prompt.install(window)
