@@ -34,10 +34,15 @@ class Author:
 
 def use(db: Database, author: Author | None) -> None:
     """Make ``author`` the author of every edit made on this connection from now on."""
+    pending = db.conn.in_transaction
     db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS sourceline_author (id TEXT NOT NULL, name TEXT NOT NULL)")
     db.conn.execute("DELETE FROM temp.sourceline_author")
     if author is not None:
         db.conn.execute("INSERT INTO temp.sourceline_author VALUES (?, ?)", (author.id, author.name))
+    if not pending and db.conn.in_transaction:
+        # the sqlite3 module opened a transaction for these writes (to the temp schema only): end
+        # it, or the next edit's BEGIN IMMEDIATE would find itself inside it
+        db.conn.commit()
 
 
 def current(db: Database) -> Author | None:
