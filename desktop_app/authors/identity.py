@@ -1,8 +1,8 @@
 """The person using this Sourceline: a stable id and the name shown on their edits.
 
 Kept in ``author.json`` in the user's data folder, shared by the window and the command line.
-The id is made once and never changes, so renaming oneself keeps one's earlier edits; until the
-user has given a name (at first run or in Preferences) the login name stands in.
+The id never changes, so renaming oneself keeps one's earlier edits; until the user has given a
+name (at first run or in Preferences) the login name stands in.
 
 On the command line ``--author NAME`` (or ``SOURCELINE_AUTHOR``) names the author of that run:
 the user's own id when it is their saved name, otherwise an id derived from the name, the same
@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import platform
 import uuid
 from pathlib import Path
 
@@ -58,36 +59,30 @@ def _read() -> dict:
 
 
 def saved() -> tuple[Author, bool]:
-    """The user's identity and whether they have confirmed their name. The first call makes and
-    keeps the id (with the login name), so every later edit is signed by the same id."""
+    """The user's identity and whether they have given their name. Until they have, it is their
+    login name with an id derived from it and the machine's name: the same on every run, and
+    nothing is written to the data folder by merely opening a project."""
     data = _read()
     try:
-        author = Author(str(uuid.UUID(str(data["id"]))), clean_name(str(data["name"])))
+        return Author(str(uuid.UUID(str(data["id"]))), clean_name(str(data["name"]))), bool(data.get("confirmed"))
     except (KeyError, ValueError, SourcelineError):
-        author = Author(str(uuid.uuid4()), _login_name())
-        _write(author, confirmed=False)
-        return author, False
-    return author, bool(data.get("confirmed"))
+        login = _login_name()
+        return Author(str(uuid.uuid5(_NAMESPACE, f"login {login}@{platform.node()}")), login), False
 
 
 def save_name(name: str) -> Author:
-    """Set the user's name (keeping their id) and mark it confirmed."""
+    """Set the user's name (keeping their id) and mark it given. ``SourcelineError`` when the data
+    folder cannot be written."""
     author = Author(saved()[0].id, clean_name(name))
-    _write(author, confirmed=True)
-    return author
-
-
-def _write(author: Author, confirmed: bool) -> None:
     path = _path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(path) as temporary:
-            temporary.write_text(json.dumps({"id": author.id, "name": author.name, "confirmed": confirmed}),
+            temporary.write_text(json.dumps({"id": author.id, "name": author.name, "confirmed": True}),
                                  encoding="utf-8")
-    except (OSError, SourcelineError):
-        # A data folder that cannot be written costs only the id's stability between runs; the
-        # edit in hand is still signed. (The reliability layer reports an unwritable folder.)
-        return
+    except OSError as error:
+        raise SourcelineError(f"your name could not be saved in {path.parent} ({error.strerror or error})") from error
+    return author
 
 
 def resolve(name: str | None = None) -> Author:

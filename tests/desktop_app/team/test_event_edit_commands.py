@@ -83,7 +83,7 @@ def test_a_mistake_is_one_line_and_changes_nothing(project, capsys, args, messag
 
 def test_the_saved_identity_keeps_its_id_when_renamed():
     first, confirmed = identity.saved()
-    assert not confirmed and identity.saved()[0] == first
+    assert not confirmed and identity.saved()[0] == first and not identity._path().exists()
     renamed = identity.save_name("  Ana   Ruiz ")
     assert renamed.id == first.id and renamed.name == "Ana Ruiz" and identity.saved() == (renamed, True)
     assert identity.resolve("ana ruiz") == renamed  # one's own name is one's own id
