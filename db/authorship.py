@@ -12,7 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import change_log
 from db.migrations import RECORD_TABLES

@@ -1,7 +1,7 @@
 """``--author`` for the commands that edit a project, and opening a project signed by it."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import authorship
 from db.store import open_project
