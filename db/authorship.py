@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from db.connection import Database
@@ -32,17 +33,37 @@ class Author:
     name: str
 
 
-def use(db: Database, author: Author | None) -> None:
-    """Make ``author`` the author of every edit made on this connection from now on."""
+def use(db: Database, author: Author | None, stamps: bool = True) -> None:
+    """Make ``author`` the author of every edit made on this connection from now on (of the
+    history rows only, with ``stamps`` false: the edits carry their records' authors themselves)."""
     pending = db.conn.in_transaction
-    db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS sourceline_author (id TEXT NOT NULL, name TEXT NOT NULL)")
+    db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS sourceline_author"
+                    " (id TEXT NOT NULL, name TEXT NOT NULL, stamps INTEGER NOT NULL)")
     db.conn.execute("DELETE FROM temp.sourceline_author")
     if author is not None:
-        db.conn.execute("INSERT INTO temp.sourceline_author VALUES (?, ?)", (author.id, author.name))
+        db.conn.execute("INSERT INTO temp.sourceline_author VALUES (?, ?, ?)", (author.id, author.name, int(stamps)))
     if not pending and db.conn.in_transaction:
         # the sqlite3 module opened a transaction for these writes (to the temp schema only): end
         # it, or the next edit's BEGIN IMMEDIATE would find itself inside it
         db.conn.commit()
+
+
+@contextmanager
+def carried(db: Database, author: Author | None):
+    """Edits inside keep the authors their records already name (changes received from a
+    teammate: Ana's edit stays Ana's); their history rows name ``author``. The connection's own
+    author is back afterwards."""
+    mine = current(db)
+    use(db, author, stamps=False)
+    try:
+        yield
+    finally:
+        use(db, mine)
+
+
+def _stamps(db: Database) -> bool:
+    row = db.conn.execute("SELECT stamps FROM temp.sourceline_author").fetchone()
+    return bool(row and row[0])
 
 
 def current(db: Database) -> Author | None:
@@ -116,7 +137,7 @@ def stamp(db: Database, entries: list[change_log.Entry]) -> list[change_log.Entr
     of each stamped row now ends at the row as stored; a row changed only through its links gains
     an update entry of its own)."""
     author = current(db)
-    if author is None or not entries:
+    if author is None or not entries or not _stamps(db):
         return entries
     changed, created = _touched(entries)
     if not changed:

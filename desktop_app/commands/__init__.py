@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "search events, sources and annotations"),
     "import": ("import_sources", "import sources from bibliography and full-text files"),
     "import-events": ("import_events", "import events from a CSV file (ACLED or any CSV)"),
+    "changes": ("changes", "export my changes to a file, apply a teammate's, list conflicts"),
     "export": ("export", "export a chronology, tables, timeline data, pictures or citation lists"),
     "dates": ("dates", "list the dates an article mentions"),
     "backup": ("backups", "back a project up, or list its backups"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def install(window) -> None:
-    from desktop_app.teamwork import author_prompt, preferences
+    from desktop_app.teamwork import author_prompt, exchange_menu, preferences
 
+    exchange_menu.install(window)
     preferences.install(window)
     author_prompt.install(window)
