@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_sources", "import sources from bibliography and full-text files"),
     "import-events": ("import_events", "import events from a CSV file (ACLED or any CSV)"),
     "changes": ("changes", "export my changes to a file, apply a teammate's, list conflicts"),
+    "publish": ("publish", "write a read-only copy of the project as web pages"),
+    "serve": ("serve", "browse the project read-only in Datasette"),
     "export": ("export", "export a chronology, tables, timeline data, pictures or citation lists"),
     "dates": ("dates", "list the dates an article mentions"),
     "backup": ("backups", "back a project up, or list its backups"),

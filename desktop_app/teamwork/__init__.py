@@ -4,8 +4,9 @@ from __future__ import annotations
 
 
 def install(window) -> None:
-    from desktop_app.teamwork import author_prompt, exchange_menu, preferences
+    from desktop_app.teamwork import author_prompt, exchange_menu, preferences, publish_action
 
     exchange_menu.install(window)
+    publish_action.install(window)
     preferences.install(window)
     author_prompt.install(window)
