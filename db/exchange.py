@@ -108,8 +108,12 @@ def check_changeset(db: Database, changeset: bytes) -> None:
     tables = ExchangeSchema(db).tables
     for change in apsw.Changeset.iter(changeset):
         spec = tables.get(change.name)
-        if spec is None or change.column_count != len(spec.columns):
+        if spec is None:
             raise ValueError(f"a change to an unknown table {change.name!r}")
+        if change.column_count != len(spec.columns):
+            raise ValueError(f"its {change.name} have {change.column_count} columns where this project's have "
+                             f"{len(spec.columns)}: the two copies are at different versions of Sourceline; "
+                             "update both")
 
 
 def apply(changeset: bytes, file_id: str, sender: str, notes: dict, authors: dict, policy: str,

@@ -32,8 +32,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(about)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self.resize(460, self.heightForWidth(460) if self.hasHeightForWidth() else self.sizeHint().height())
         self.saved_author = None
 
     def accept(self) -> None:
