@@ -94,11 +94,13 @@ class ExchangeSchema:
             if not info:
                 continue
             has_uuid = any(row[1] == "uuid" for row in info)
-            fks = tuple(ForeignKey(row[3], row[2], row[3][:-3] + "_uuid")
-                        for row in db.conn.execute(f"PRAGMA main.foreign_key_list({name})").fetchall()
-                        if row[3].endswith("_id"))
+            links = db.conn.execute(f"PRAGMA main.foreign_key_list({name})").fetchall()
+            fks = tuple(ForeignKey(row[3], row[2], row[3][:-3] + "_uuid") for row in links
+                        if row[3].endswith("_id") and row[2] in TABLES)
+            # an id of a row in a table that is not exchanged means nothing in another copy
+            local_only = {row[3] for row in links} - {fk.column for fk in fks}
             kept = TRIGGER_KEPT.get(name, ())
-            cols = tuple(row[1] for row in info if row[1] != "id" and row[1] not in kept)
+            cols = tuple(row[1] for row in info if row[1] != "id" and row[1] not in kept and row[1] not in local_only)
             self.tables[name] = Table(name, cols, tuple(sorted(fks, key=lambda f: cols.index(f.column))), not has_uuid)
         self._uuid_cache: dict[tuple[str, int], str | None] = {}
         self._id_cache: dict[tuple[str, str], int | None] = {}
