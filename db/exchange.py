@@ -6,14 +6,15 @@ that applying it again changes nothing.
 """
 from __future__ import annotations
 
+import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import apsw
 from db.connection import Database
 
 from db import authorship
-from db import exchange_apply
+from db import exchange_apply, originals
 from db.exchange_export import Gathered, gather, last_export
 from db.exchange_schema import ExchangeSchema
 from db.ops import Op
@@ -63,8 +64,10 @@ class Export:
     since: int
     upto: int
     counts: dict
-    notes: dict  # deleted_by: uuid -> [author id, at]; versions: uuid -> [modified_at, ...]
+    notes: dict  # deleted_by: uuid -> [author id, at]; versions: uuid -> [fingerprint, ...]
     authors: dict  # author id -> name, for every author the changes name
+    # sha256 -> ({size, media_type, file_name}, bytes): the original files the changes refer to
+    originals: dict = field(default_factory=dict)
 
 
 def export(db: Database, since: int | None = None) -> Export:
@@ -80,7 +83,24 @@ def export(db: Database, since: int | None = None) -> Export:
         counts[change.op] = counts.get(change.op, 0) + 1
     return Export(build_changeset(db, gathered), since, gathered.upto, counts,
                   {"deleted_by": {u: list(v) for u, v in gathered.deleted_by.items()}, "versions": gathered.versions},
-                  authorship.names(db, gathered.author_ids))
+                  authorship.names(db, gathered.author_ids), _originals(db, gathered))
+
+
+def _originals(db: Database, gathered: Gathered) -> dict:
+    """The original files the changed sources refer to, by hash: the receiver keeps those it lacks."""
+    schema = ExchangeSchema(db)
+    wanted = set()
+    for change in gathered.changes:
+        columns = schema.tables[change.table].columns
+        if change.new is not None and "original_sha256" in columns:
+            wanted.add(change.new[columns.index("original_sha256")])
+    out = {}
+    for sha256 in sorted(w for w in wanted if w):
+        original = originals.get(db, originals.find(db, sha256))
+        if original is not None:
+            out[sha256] = ({"size": original.size, "media_type": original.media_type, "file_name": original.file_name},
+                           originals.read_bytes(db, original.id))
+    return out
 
 
 def _time_of(db: Database, token: int) -> str:
@@ -117,7 +137,7 @@ def check_changeset(db: Database, changeset: bytes) -> None:
 
 
 def apply(changeset: bytes, file_id: str, sender: str, notes: dict, authors: dict, policy: str,
-          outcome: list) -> Op:
+          outcome: list, files: dict | None = None) -> Op:
     """Apply a teammate's changes as one edit; ``outcome`` receives the ``exchange_apply.Outcome``."""
     if policy not in exchange_apply.POLICIES:
         raise ValueError(policy)
@@ -125,6 +145,8 @@ def apply(changeset: bytes, file_id: str, sender: str, notes: dict, authors: dic
     def edit(db: Database) -> exchange_apply.Outcome:
         for author_id, name in authors.items():
             db.conn.execute("INSERT INTO authors (id, name) VALUES (?, ?) ON CONFLICT(id) DO NOTHING", (author_id, name))
+        for sha256, (meta, data) in (files or {}).items():  # kept once, whoever sent them
+            originals.store(db, io.BytesIO(data), len(data), sha256, meta["media_type"], meta["file_name"])
         result = exchange_apply.apply_changeset(db, changeset, file_id, notes, policy)
         db.conn.execute("INSERT INTO exchanges (direction, file_id, author_id, summary_json) VALUES ('apply', ?, ?, ?)",
                         (file_id, authorship.current_id(db), json.dumps(result.summary())))

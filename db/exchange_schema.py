@@ -31,6 +31,9 @@ FOLLOWERS = {
 }
 # Who changed a record last, and when: they change with every edit and are never a conflict.
 BOOKKEEPING = ("modified_at", "modified_by")
+# Tables referred to but not exchanged row by row, and the column that names a row in every copy:
+# an original is the same file wherever its SHA-256 is (its bytes travel beside the changes).
+KEYED_ELSEWHERE = {"originals": "sha256"}
 # Tables whose records a person names: a new one matches an existing record of the same name
 # (``tags.name`` is unique; an entity named twice would be one person entered twice).
 NATURAL_KEYS = {"tags": "name", "entities": "name"}
@@ -41,6 +44,7 @@ class ForeignKey:
     column: str  # in the project: event_id
     parent: str  # events
     exchange_column: str  # in the exchange schema: event_uuid
+    key: str = "uuid"  # what names the parent in every copy
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,8 @@ class ExchangeSchema:
             links = db.conn.execute(f"PRAGMA main.foreign_key_list({name})").fetchall()
             fks = tuple(ForeignKey(row[3], row[2], row[3][:-3] + "_uuid") for row in links
                         if row[3].endswith("_id") and row[2] in TABLES)
+            fks += tuple(ForeignKey(row[3], row[2], f"{row[3][:-3]}_{KEYED_ELSEWHERE[row[2]]}", KEYED_ELSEWHERE[row[2]])
+                         for row in links if row[3].endswith("_id") and row[2] in KEYED_ELSEWHERE)
             # an id of a row in a table that is not exchanged means nothing in another copy
             local_only = {row[3] for row in links} - {fk.column for fk in fks}
             kept = TRIGGER_KEPT.get(name, ())
@@ -109,13 +115,14 @@ class ExchangeSchema:
 
     def uuid_of(self, table: str, row_id: int | None) -> str | None:
         """The uuid of a row by its id in this copy; for a row since deleted, the uuid the history
-        last knew under that id."""
+        last knew under that id. (For a table keyed elsewhere, its key: an original's SHA-256.)"""
         if row_id is None:
             return None
         key = (table, row_id)
         if key not in self._uuid_cache:
-            row = self.db.conn.execute(f"SELECT uuid FROM {table} WHERE id = ?", (row_id,)).fetchone()
-            if row is None:
+            column = KEYED_ELSEWHERE.get(table, "uuid")
+            row = self.db.conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            if row is None and table not in KEYED_ELSEWHERE:
                 row = self.db.conn.execute(
                     "SELECT record_uuid FROM history WHERE table_name = ? AND row_id = ? AND record_uuid IS NOT NULL"
                     " ORDER BY id DESC LIMIT 1", (table, row_id)).fetchone()
@@ -128,7 +135,8 @@ class ExchangeSchema:
             return None
         key = (table, uuid)
         if self._id_cache.get(key) is None:
-            row = self.db.conn.execute(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
+            column = KEYED_ELSEWHERE.get(table, "uuid")
+            row = self.db.conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (uuid,)).fetchone()
             self._id_cache[key] = row[0] if row else None
         return self._id_cache[key]
 

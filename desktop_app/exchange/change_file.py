@@ -38,7 +38,8 @@ class ChangeFile:
     counts: dict
     notes: dict
     authors: dict
-    originals: dict[str, bytes] = field(default_factory=dict)  # sha256 -> content
+    # sha256 -> ({size, media_type, file_name}, content): the original files the changes refer to
+    originals: dict[str, tuple[dict, bytes]] = field(default_factory=dict)
     project_name: str = ""
     file_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     created_at: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -49,7 +50,7 @@ class ChangeFile:
             "project_name": self.project_name, "author": self.author, "created_at": self.created_at,
             "since": self.since, "upto": self.upto, "counts": self.counts, "notes": self.notes,
             "authors": self.authors, "changeset_sha256": hashlib.sha256(self.changeset).hexdigest(),
-            "originals": sorted(self.originals),
+            "originals": {digest: meta for digest, (meta, _) in sorted(self.originals.items())},
         }
 
 
@@ -68,7 +69,7 @@ def write(path: str | Path, change_file: ChangeFile, key: bytes) -> None:
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(HEADER, json.dumps(header, ensure_ascii=False, indent=1))
             archive.writestr(CHANGESET, change_file.changeset)
-            for digest, content in sorted(change_file.originals.items()):
+            for digest, (_, content) in sorted(change_file.originals.items()):
                 archive.writestr(ORIGINALS + digest, content)
 
 
@@ -104,9 +105,11 @@ def read(path: str | Path, project: str, key: bytes) -> ChangeFile:
     if not hmac.compare_digest(str(signature), _signature(header, key)):
         raise FileProblem(path, None, "the change file was altered after it was written (its signature does not "
                                       "match); nothing was changed")
-    if hashlib.sha256(changeset).hexdigest() != header.get("changeset_sha256") or sorted(originals) != header.get(
-            "originals") or any(hashlib.sha256(c).hexdigest() != d for d, c in originals.items()):
+    described = header.get("originals")
+    if hashlib.sha256(changeset).hexdigest() != header.get("changeset_sha256") or not isinstance(described, dict) \
+            or sorted(originals) != sorted(described) or any(hashlib.sha256(c).hexdigest() != d for d, c in originals.items()):
         raise FileProblem(path, None, "the change file's contents do not match its signature; nothing was changed")
     return ChangeFile(header["project"], header["author"], changeset, header["since"], header["upto"],
-                      header["counts"], header["notes"], header["authors"], originals,
+                      header["counts"], header["notes"], header["authors"],
+                      {digest: (described[digest], content) for digest, content in originals.items()},
                       header.get("project_name", ""), header["file_id"], header["created_at"])

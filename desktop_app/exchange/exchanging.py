@@ -22,7 +22,7 @@ def export_changes(db: Database, path: str | Path, since: int | None = None, pro
     made = exchange.export(db, since)
     written = change_file.ChangeFile(
         project.uuid, {"id": author.id, "name": author.name} if author else {}, made.changeset, made.since, made.upto,
-        made.counts, made.notes, made.authors, project_name=project_name)
+        made.counts, made.notes, made.authors, made.originals, project_name=project_name)
     change_file.write(path, written, project.key)
     exchange.record_export(db, written.file_id, made.upto, made.counts)
     return written
@@ -67,7 +67,7 @@ def apply_changes(db: Database, path: str | Path, policy: str, run: Callable) ->
         return applied
     outcome: list = []
     op = exchange.apply(read.changeset, read.file_id, sender.get("name") or "a teammate", read.notes,
-                        read.authors, policy, outcome)
+                        read.authors, policy, outcome, read.originals)
     author = authorship.Author(sender["id"], sender["name"]) if sender.get("id") else None
     with authorship.carried(db, author):
         run(op)

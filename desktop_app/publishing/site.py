@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-from db import publishing
+from db import originals, publishing
 from db.connection import Database
 from db.errors import FileProblem
 from db.events import EventFilter, count_events
@@ -50,10 +50,8 @@ def _check_target(out: Path) -> None:
                                      "or a new folder (nothing was written)")
 
 
-def publish(db: Database, out: str | Path, title: str, draw_timeline: Callable[[Path], None] | None = None,
-            original_sha256: Callable[[int], str | None] = lambda source_id: None) -> Published:
-    """Write the site to ``out``. ``draw_timeline(path)`` writes the timeline picture (SVG);
-    ``original_sha256(source_id)`` gives the hash of a source's original file, if one is kept."""
+def publish(db: Database, out: str | Path, title: str, draw_timeline: Callable[[Path], None] | None = None) -> Published:
+    """Write the site to ``out``. ``draw_timeline(path)`` writes the timeline picture (SVG)."""
     out = Path(out)
     _check_target(out)
     try:
@@ -62,7 +60,7 @@ def publish(db: Database, out: str | Path, title: str, draw_timeline: Callable[[
     except OSError as error:
         raise FileProblem(out, None, f"cannot write here ({error.strerror or error})") from error
     try:
-        written = _write_site(db, building, title, draw_timeline, original_sha256)
+        written = _write_site(db, building, title, draw_timeline)
         _put_in_place(building, out)
     except OSError as error:
         raise FileProblem(out, None, f"could not be written ({error.strerror or error}); nothing was changed") from error
@@ -87,7 +85,7 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _write_site(db, folder: Path, title: str, draw_timeline, original_sha256) -> Published:
+def _write_site(db, folder: Path, title: str, draw_timeline) -> Published:
     (folder / "sources").mkdir()
     _write(folder / "style.css", pages.STYLESHEET)
     (folder / MARK).write_text("A read-only copy of a Sourceline project; publishing again replaces this folder.\n")
@@ -95,7 +93,7 @@ def _write_site(db, folder: Path, title: str, draw_timeline, original_sha256) ->
     event_pages = _chronology(db, folder, title, source_uuids)
     source_ids = publishing.source_ids_by_title(db)
     for source_id in source_ids:
-        _source_page(db, folder, title, source_id, source_uuids, event_pages, original_sha256)
+        _source_page(db, folder, title, source_id, source_uuids, event_pages)
     _write(folder / "sources.html", pages.page(f"Sources — {title}", _sources_list(db, source_ids, source_uuids),
                                                project=title))
     bibliography = citation_list(db, source_ids, "bibliography", bib_format="html") if source_ids else NONE
@@ -139,7 +137,7 @@ def _chronology(db, folder: Path, title: str, source_uuids: dict[int, str]) -> d
     return located
 
 
-def _source_page(db, folder, title, source_id, source_uuids, event_pages, original_sha256) -> None:
+def _source_page(db, folder, title, source_id, source_uuids, event_pages) -> None:
     source = get_source(db, source_id)
     source["issued_words"] = in_words_or_raw(source["issued_edtf"]) if source["issued_edtf"] else ""
     names = [n.get("literal") or " ".join(x for x in (n.get("given"), n.get("family")) if x)
@@ -147,7 +145,8 @@ def _source_page(db, folder, title, source_id, source_uuids, event_pages, origin
     citing = [{**c, "href": pages.event_href(c["uuid"], pages.chronology_page(event_pages.get(c["uuid"], 1)), 1),
                "locator": locator_text(c["locator_type"], c["locator"])}
               for c in publishing.events_citing(db, source_id)]
-    body = pages.source_html(source, "; ".join(names), grading(source), original_sha256(source_id), citing,
+    original = originals.of_source(db, source_id)
+    body = pages.source_html(source, "; ".join(names), grading(source), original and original.sha256, citing,
                              publishing.highlights(db, source_id))
     _write(folder / "sources" / f"{source_uuids[source_id]}.html",
            pages.page(f"{source['title'] or 'Untitled source'} — {title}", body, depth=1, project=title))

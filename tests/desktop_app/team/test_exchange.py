@@ -3,6 +3,7 @@
 Every edit and every exchange runs in a child process (`python -m desktop_app.cli ...`, or a short
 script through the same ops as the window); the parent only reads the files and compares them.
 """
+import hashlib
 import json
 import os
 import shutil
@@ -113,6 +114,9 @@ def _edit_apart(tmp_path, small_project):
     cli("add-event", "--db", a, "--date", "2024-11-16", "--title", "Ferry service starts", "--tag", "transport", *ana)
     cli("delete-event", "--db", a, "--id", uuid_of(a, "Spring storms flood the valley"), *ana)
     script(HIGHLIGHT_AND_CITE, a, ANA, "Ferry service starts", "Ferries ran all weekend.", "supports")
+    note = tmp_path / "ferry-notice.txt"
+    note.write_text("Ferry notice\n\nThe ferry will run every hour from Saturday.\n", encoding="utf-8")
+    cli("import", "--db", a, note, *ana)  # a source with its original file
 
     cli("edit-event", "--db", b, "--id", bridge, "--title", "Bridge closed for repairs", *ben)
     cli("edit-event", "--db", b, "--id", uuid_of(b, "Protest at the square"), "--date", "2024-11-19/2024-11-22", *ben)
@@ -189,6 +193,14 @@ def test_two_copies_exchanged_both_ways_agree_and_lose_nothing(copies, tmp_path)
     assert {"Ferry service starts", "Council meets in emergency session", "Bridge shut"} <= events
     assert not {"Spring storms flood the valley", "Council votes to close the bridge"} & events
     assert len(ana["annotations"]) == 2 and len(ana["citations"]) == 4  # both highlights, both citations
+    # Ana's imported file arrived whole: the same bytes under the same hash
+    kept = {}
+    for path in (a, b):
+        with closing(sqlite3.connect(path)) as conn:
+            kept[path] = conn.execute("SELECT o.sha256, b.data FROM sources s JOIN originals o ON o.id = s.original_id"
+                                      " JOIN original_bytes b ON b.original_id = o.id").fetchall()
+    assert len(kept[a]) == 1 and kept[a] == kept[b]
+    assert kept[b][0][0] == hashlib.sha256(kept[b][0][1]).hexdigest()
     for path in (a, b):
         with closing(sqlite3.connect(path)) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

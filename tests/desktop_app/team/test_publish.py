@@ -1,5 +1,7 @@
 """`sourceline publish` and File → Publish…: every page parsed (lxml), every link followed on disk,
 every event there, nothing executable from the project's text; `sourceline serve` asked for JSON."""
+import hashlib
+import io
 import json
 import os
 import shutil
@@ -15,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 
-from db import annotations, authorship, citations, ops
+from db import annotations, authorship, citations, ops, originals
 from db.events import add_event
 from db.sources import add_source
 from db.store import open_project
@@ -38,6 +40,10 @@ def hostile_project(tmp_path, sample_path):
                                     "2024-11-20", full_text=f"Quote {HOSTILE} end."))
     highlight = ops.run(db, annotations.add_annotation(source, 0, 20, note=HOSTILE))
     ops.run(db, citations.add_citation(event, source, highlight, locator="2", stance="contradicts"))
+    kept = b"the file the source was read from"
+    digest = hashlib.sha256(kept).hexdigest()
+    ops.run(db, ops.Op("Keep original", lambda d: originals.set_source_original(
+        d, source, originals.store(d, io.BytesIO(kept), len(kept), digest, "text/plain", "source.txt"))))
     db.close()
     return path
 
@@ -94,6 +100,7 @@ def test_the_site_is_whole_every_link_resolves_and_nothing_runs(hostile_project,
     assert "javascript:alert(document.cookie)" in hostile.text_content()
     assert not [a for a in hostile.iter("a") if "javascript" in (a.get("href") or "")]
     assert "Ana <b>Ruiz</b>" in hostile.text_content()  # who highlighted it, as text
+    assert hashlib.sha256(b"the file the source was read from").hexdigest() in hostile.text_content()
     index = parsed[site / "index.html"]
     assert index.findtext(".//h1") == "War <i>diary</i>"
     assert index.xpath("//img/@src") == ["timeline.svg"]
