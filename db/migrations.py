@@ -10,6 +10,8 @@ import hashlib
 import uuid
 from typing import TYPE_CHECKING
 
+from db.geo_index import place_index_statements
+
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
 
@@ -58,7 +60,7 @@ class _Ladder:
 
 
 migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 7  # the user_version the last step sets
+SCHEMA_VERSION = 8  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -436,7 +438,22 @@ def m005_pdf_pages_and_page_anchors(db: Database) -> None:
 
 
 @migrations()
-def m006_authors(db: Database) -> None:
+def m006_event_places(db: Database) -> None:
+    """Where events happened, for the map: how precise a location is (a dataset's geo-precision:
+    1 the place itself, 2 near it, 3 only the region), an R*Tree over the coordinates and per-cell
+    counts kept by triggers (see db/geo.py), and the located events by start for periods."""
+    db.executescript("""
+        ALTER TABLE events ADD COLUMN geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3));
+        CREATE INDEX events_by_start_place ON events(start_s, end_s, longitude, latitude)
+            WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+    """)
+    for statement in place_index_statements():
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
+@migrations()
+def m007_authors(db: Database) -> None:
     """Who did what: the people who edit the project (a stable id and the name they go by), the
     author of every history row, and who created and last changed each record (author ids; NULL
     for what was written before authors were recorded, or in bulk by an import)."""
@@ -452,11 +469,11 @@ def m006_authors(db: Database) -> None:
             ALTER TABLE {table} ADD COLUMN created_by TEXT;
             ALTER TABLE {table} ADD COLUMN modified_by TEXT;
         """)
-    db.execute("PRAGMA user_version = 6")
+    db.execute("PRAGMA user_version = 7")
 
 
 @migrations()
-def m007_exchange(db: Database) -> None:
+def m008_exchange(db: Database) -> None:
     """Exchanging changes between copies of one project. ``project_info`` names the project: its
     uuid (which copies share, and a change file carries) and the key change files are signed with
     — both derived from when the project was first created, so copies made from one file before
@@ -502,4 +519,4 @@ def m007_exchange(db: Database) -> None:
     """)
     db.execute("INSERT INTO project_info (key, value) VALUES ('uuid', ?), ('exchange_key', ?)",
                (str(uuid.uuid5(uuid.NAMESPACE_URL, seed)), hashlib.sha256(f"{seed} exchange key".encode()).hexdigest()))
-    db.execute("PRAGMA user_version = 7")
+    db.execute("PRAGMA user_version = 8")

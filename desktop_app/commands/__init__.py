@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "browse the project read-only in Datasette"),
     "export": ("export", "export a chronology, tables, timeline data, pictures or citation lists"),
     "dates": ("dates", "list the dates an article mentions"),
+    "geocode": ("geocode", "coordinates of a place name, from the offline gazetteer"),
     "backup": ("backups", "back a project up, or list its backups"),
     "restore": ("backups", "restore a project from a backup"),
     "bench": ("bench", "measure import, opening, timeline, list and search on a synthetic project"),
