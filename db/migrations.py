@@ -59,8 +59,11 @@ class _Ladder:
         self._migrations().apply(self._on(db), stop_before=stop_before)
 
 
-migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 8  # the user_version the last step sets
+LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
+migrations = _Ladder(LADDER)
+SCHEMA_VERSION = 9  # the user_version the last step sets
+# PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
+APPLICATION_ID = 0x5372634C
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -453,7 +456,16 @@ def m006_event_places(db: Database) -> None:
 
 
 @migrations()
-def m007_authors(db: Database) -> None:
+def m007_application_id(db: Database) -> None:
+    """Mark the file as a Sourceline project (``PRAGMA application_id``), as new projects are marked
+    at creation: opening recognises a project by it before writing anything, and leaves another
+    program's SQLite database as it is."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 7")
+
+
+@migrations()
+def m008_authors(db: Database) -> None:
     """Who did what: the people who edit the project (a stable id and the name they go by), the
     author of every history row, and who created and last changed each record (author ids; NULL
     for what was written before authors were recorded, or in bulk by an import)."""
@@ -469,11 +481,11 @@ def m007_authors(db: Database) -> None:
             ALTER TABLE {table} ADD COLUMN created_by TEXT;
             ALTER TABLE {table} ADD COLUMN modified_by TEXT;
         """)
-    db.execute("PRAGMA user_version = 7")
+    db.execute("PRAGMA user_version = 8")
 
 
 @migrations()
-def m008_exchange(db: Database) -> None:
+def m009_exchange(db: Database) -> None:
     """Exchanging changes between copies of one project. ``project_info`` names the project: its
     uuid (which copies share, and a change file carries) and the key change files are signed with
     — both derived from when the project was first created, so copies made from one file before
@@ -519,4 +531,4 @@ def m008_exchange(db: Database) -> None:
     """)
     db.execute("INSERT INTO project_info (key, value) VALUES ('uuid', ?), ('exchange_key', ?)",
                (str(uuid.uuid5(uuid.NAMESPACE_URL, seed)), hashlib.sha256(f"{seed} exchange key".encode()).hexdigest()))
-    db.execute("PRAGMA user_version = 8")
+    db.execute("PRAGMA user_version = 9")

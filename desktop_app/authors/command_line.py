@@ -16,6 +16,6 @@ def add_option(parser) -> None:
 def open_as_author(args) -> Database:
     """Open ``args.db`` with the run's author set, so every edit is signed."""
     author = identity.resolve(getattr(args, "author", None))
-    db = open_project(args.db)
+    db = open_project(args.db, verify=True)  # work that writes never writes into a garbled file
     authorship.use(db, author)
     return db
