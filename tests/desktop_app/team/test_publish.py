@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -186,3 +187,14 @@ def test_serve_refuses_a_file_that_is_not_a_project(tmp_path, capsys):
     other.write_text("not a database")
     assert main(["serve", "--db", str(other)]) == 1
     assert "not a Sourceline project" in capsys.readouterr().err
+
+
+def test_serve_refuses_another_programs_database_and_leaves_it_as_it_was(tmp_path, capsys):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.execute("PRAGMA user_version = 2")
+    before = other.read_bytes()
+    assert main(["serve", "--db", str(other)]) == 1
+    assert "not a Sourceline project" in capsys.readouterr().err
+    assert other.read_bytes() == before
