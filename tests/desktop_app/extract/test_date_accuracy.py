@@ -7,8 +7,14 @@ label (a non-date included) counts as reported and wrong. Precision and recall a
 
 Training texts (the top folder) are the ones rules may be written on: 01-20 and 44-49, and since
 2026-12-07 the two spent held-out sets, 21-43 and 50-61 (their figures before and after, measured
-while they were held out, are in SPENT-1.md, SPENT-2.md and the README). A fresh held-out set is
-written, labelled and committed before the finder runs on it; see LABELLING.md.
+while they were held out, are in SPENT-1.md, SPENT-2.md and the README).
+
+Held-out texts (``held-out-3/``, see its MANIFEST.md): 21 texts, 267 labels, written and labelled
+on 2026-12-07 after those sets were spent and their rules written, committed (03ab678) before the
+finder ever ran on them, and never used to write a rule. Their figure is the honest one, and it
+must be 0.90 or better. Run once, at the finder of commit 620e3d9: precision 0.870, recall 0.854.
+Under 0.90, so the test is an expected failure (strict: it says so when the figure passes); only
+the figures are printed, so that no one tunes a rule on what it misses.
 """
 from __future__ import annotations
 
@@ -23,7 +29,9 @@ from db.dates import validate
 from desktop_app.extract.date_finder import find_dates
 
 DATA = Path(__file__).parents[2] / "data" / "date_finder"
+HELD_OUT = DATA / "held-out-3"
 TRAINING_MINIMUM = 0.85
+HELD_OUT_MINIMUM = 0.90
 
 
 def labelled_texts(folder: Path = DATA):
@@ -40,7 +48,8 @@ def occurrence(text: str, phrase: str, start: int) -> int:
     return count
 
 
-@pytest.mark.parametrize("folder, minimum_texts, minimum_labels", [(DATA, 55, 800)], ids=["training"])
+@pytest.mark.parametrize("folder, minimum_texts, minimum_labels", [(DATA, 55, 800), (HELD_OUT, 20, 250)],
+                         ids=["training", "held-out-3"])
 def test_the_set_is_big_enough_and_its_labels_are_sound(folder, minimum_texts, minimum_labels):
     texts = list(labelled_texts(folder))
     assert len(texts) >= minimum_texts
@@ -81,6 +90,15 @@ def test_precision_and_recall_on_training_texts(capsys):
         for miss in misses:
             print("  ", miss)
     assert precision >= TRAINING_MINIMUM and recall >= TRAINING_MINIMUM
+
+
+@pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (0.870 / 0.854, see the module's docstring)")
+def test_precision_and_recall_on_held_out_texts(capsys):
+    correct, reported, expected, _ = score(labelled_texts(HELD_OUT))
+    precision, recall = correct / reported, correct / expected
+    with capsys.disabled():  # the figures only: held-out failures are never looked at to write rules
+        print(f"\ndate finder, {HELD_OUT.name} texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= HELD_OUT_MINIMUM and recall >= HELD_OUT_MINIMUM
 
 
 @pytest.mark.parametrize("name, text, labels", list(labelled_texts()), ids=lambda value: value if isinstance(value, str) and len(value) < 40 else "")
