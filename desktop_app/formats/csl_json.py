@@ -8,6 +8,7 @@ are dropped, so what comes out is valid against the official schema, as ``dumps`
 from __future__ import annotations
 
 import json
+import re
 
 from db.errors import FileProblem
 from desktop_app.formats.bib_files import line_of, read_text
@@ -23,6 +24,7 @@ from desktop_app.formats.csl_types import (
 )
 
 _DATE_KEYS = ("date-parts", "season", "circa", "literal", "raw")
+_LONG_INTEGER = re.compile(r"\d{4301,}")
 
 
 def read(path) -> list[dict]:
@@ -34,6 +36,12 @@ def read(path) -> list[dict]:
         raise FileProblem(path, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})") from error
     except RecursionError:  # Python's JSON parser recurses per level: [[[[… thousands deep
         raise FileProblem(path, None, "lists or objects are nested too deeply to be CSL-JSON") from None
+    except ValueError as error:  # Python reads integers of at most 4,300 digits
+        digits = _LONG_INTEGER.search(text)
+        if digits is None:
+            raise
+        raise FileProblem(path, line_of(text, digits.start()),
+                          f"a number of {len(digits.group())} digits; no CSL variable holds one") from error
     if not isinstance(data, list):
         found = type(data).__name__.replace("dict", "object").replace("str", "string")
         raise FileProblem(path, 1, f"CSL-JSON is a list of items ([{{...}}, ...]); this file holds a {found}")
@@ -43,7 +51,23 @@ def read(path) -> list[dict]:
             items.append(normalize_item(value))
         except ValueError as error:
             raise FileProblem(path, line_of(text, offset), f"item {index + 1}: {error}") from error
+        lone = _lone_surrogate(items[-1])
+        if lone:
+            # only JSON's escapes make one (the text itself was decoded strictly): point at it
+            escape = f"\\u{ord(lone):04x}"
+            at = re.compile(re.escape(escape), re.IGNORECASE).search(text, offset).start()
+            raise FileProblem(path, line_of(text, at), f"item {index + 1}: holds {escape}, half of a surrogate "
+                                                       "pair: not text")
     return items
+
+
+def _lone_surrogate(item: dict) -> str | None:
+    """A lone surrogate in the item's text, which no UTF-8 text (the project file's) can hold."""
+    try:
+        json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.object[error.start]
+    return None
 
 
 def _item_offsets(text: str) -> list[int]:
