@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import string
-import time
 from pathlib import Path
 
 from desktop_app.extract.name_finder import NameHit, find_names, fold
@@ -103,7 +102,8 @@ def test_empty_inputs():
     assert find_names("Scholz spoke.", [("x", ["", "   "])]) == []
 
 
-def test_hundreds_of_entities_on_a_5kb_text_take_well_under_50_ms():
+def test_hundreds_of_entities_on_a_5kb_text():
+    # (how long it takes is measured by `sourceline bench --inputs`, not asserted here)
     rng = random.Random(7)
 
     def made_up_word():
@@ -113,11 +113,6 @@ def test_hundreds_of_entities_on_a_5kb_text_take_well_under_50_ms():
                 for i in range(500)] + ENTITIES
     corpus = Path(__file__).parents[2] / "data" / "date_finder"
     text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt")))[:5000]
-    find_names(text, entities)  # warm the caches, as the reader does on its second paragraph
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        hits = find_names(text, entities)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.050, f"{min(timings) * 1000:.1f} ms"
+    hits = find_names(text, entities)
     assert any(hit.entity_id == "putin" and hit.confirmed for hit in hits)
+    assert find_names(text, entities) == hits  # the second read, from the warm caches, finds the same
