@@ -8,6 +8,7 @@ are dropped, so what comes out is valid against the official schema, as ``dumps`
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from db.errors import FileProblem
@@ -24,24 +25,46 @@ from desktop_app.formats.csl_types import (
 )
 
 _DATE_KEYS = ("date-parts", "season", "circa", "literal", "raw")
-_LONG_INTEGER = re.compile(r"\d{4301,}")
+
+
+class _BadNumber(ValueError):
+    """A number Python's JSON reader takes (or refuses) that the project file, which keeps JSON,
+    cannot: found again by its ``literal`` in the text, for the line."""
+
+    def __init__(self, literal: str, problem: str):
+        super().__init__(problem)
+        self.literal, self.problem = literal, problem
+
+
+def _integer(literal: str) -> int:
+    if len(literal.lstrip("-")) > 4300:  # Python refuses to read longer ones
+        raise _BadNumber(literal, f"a number of {len(literal.lstrip('-'))} digits; no CSL variable holds one")
+    return int(literal)
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):  # 1e999: JSON cannot write it back (the store keeps JSON)
+        raise _BadNumber(literal, f"the number {literal[:20]} is too large")
+    return value
+
+
+def _constant(name: str):
+    raise _BadNumber(name, f"{name} is not a number JSON knows")
 
 
 def read(path) -> list[dict]:
     """The CSL items of a CSL-JSON file, checked and cleaned (see the module docstring)."""
     text = read_text(path, "CSL-JSON")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as error:
         raise FileProblem(path, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})") from error
     except RecursionError:  # Python's JSON parser recurses per level: [[[[… thousands deep
         raise FileProblem(path, None, "lists or objects are nested too deeply to be CSL-JSON") from None
-    except ValueError as error:  # Python reads integers of at most 4,300 digits
-        digits = _LONG_INTEGER.search(text)
-        if digits is None:
-            raise
-        raise FileProblem(path, line_of(text, digits.start()),
-                          f"a number of {len(digits.group())} digits; no CSL variable holds one") from error
+    except _BadNumber as error:
+        found = re.compile(rf"(?<![\w.\"]){re.escape(error.literal)}(?![\w.\"])").search(text)
+        raise FileProblem(path, line_of(text, found.start()) if found else None, error.problem) from None
     if not isinstance(data, list):
         found = type(data).__name__.replace("dict", "object").replace("str", "string")
         raise FileProblem(path, 1, f"CSL-JSON is a list of items ([{{...}}, ...]); this file holds a {found}")

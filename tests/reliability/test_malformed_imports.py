@@ -138,6 +138,14 @@ def test_an_integer_too_long_for_python_is_refused_with_its_line(tmp_path, proje
     refused_in_one_line(capsys, project, "import", path, f"{path}:5:", "digits")
 
 
+@pytest.mark.parametrize("number", ["NaN", "-Infinity", "1e999"])
+def test_numbers_json_cannot_write_back_are_refused_with_their_line(tmp_path, project, capsys, number):
+    # the store keeps each item's JSON: json.dumps wrote them as NaN/Infinity, which SQLite's
+    # json_valid() refuses (IntegrityError, found by fuzzing)
+    path = write(tmp_path, "nan.json", f'[{{"type": "book", "title": "T",\n  "custom": {{"x": {number}}}}}]')
+    refused_in_one_line(capsys, project, "import", path, f"{path}:2:", number)
+
+
 def test_a_long_but_readable_number_is_kept(tmp_path):
     path = write(tmp_path, "long.json", f'[{{"type": "book", "title": "T", "volume": {"1" * 400}}}]')
     [item] = csl_json.read(path)
