@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.errors import SourcelineError
 
