@@ -88,6 +88,8 @@ def _publication(edtf: str | None) -> str | None:
 
 def _file_text(path: str) -> tuple[str, str | None, str]:
     article = read_fulltext(path)
+    if article.note:
+        raise SourcelineError(f"{path}: {article.note}; there are no dates to list")
     return article.text, _publication(article.metadata.get("issued_edtf")), "the file's metadata"
 
 
