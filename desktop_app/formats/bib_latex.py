@@ -88,10 +88,9 @@ def latex_pieces(text: str, size: int = PIECE) -> list[str]:
 
 def _pieces(text: str, size: int):
     start = 0
-    for cut in _cuts(text):
-        if cut - start >= size:
-            yield from _inside_group(text[start:cut], size)
-            start = cut
+    for cut in _cuts(text, size):
+        yield from _inside_group(text[start:cut], size)
+        start = cut
     yield from _inside_group(text[start:], size)
 
 
@@ -110,75 +109,72 @@ def _inside_group(piece: str, size: int):
     yield from (f"{lead}{{{part}}}" if index == 0 else f"{{{part}}}" for index, part in enumerate(parts))
 
 
+_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+
+
 def _group_end(text: str) -> int:
     """The index of the brace that closes the group opening at ``text[0]``; -1 when none does."""
     depth = 0
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth == 0:
-            return index
-        index += 1
+    for found in _BRACE.finditer(text):
+        if found.group() in "{}":
+            depth += 1 if found.group() == "{" else -1
+            if depth == 0:
+                return found.start()
     return -1
 
 
-def _cuts(text: str):
-    """The offsets where ``text`` may be cut (see latex_pieces)."""
+# What _cuts reads; the text between two of these reads as itself.
+_TOKEN = re.compile(r"\\(?:[A-Za-z]+|.?)|%|[{}\[\]]|\$\$?", re.DOTALL)
+_WORD_END = re.compile(r"(?<=[^ \t\n\r])[ \t\n\r]")  # a space after an ordinary character
+_ORDINARY = re.compile(r"[^ \t\n\r]")
+
+
+def _cuts(text: str, size: int):
+    """Offsets, at least ``size`` apart, where ``text`` may be cut (see latex_pieces). Only what
+    may change how LaTeX reads (_TOKEN) is looked at one by one; a cut is looked for in the plain
+    text between two of them, once ``size`` characters have gone by."""
     depth = 0
     optional = 0  # inside an optional argument: "[" right after a control sequence or argument
     math = ""  # the delimiter that ends the math being read: "$", "$$", ")" or "]"
-    comment = False
-    after = ""  # what the last non-space thing read was: "control", "close" or ""
-    index, end = 0, len(text)
-    while index < end:
-        char = text[index]
-        if comment:
-            comment = char != "\n"
-        elif char == "\\":
-            following = text[index + 1: index + 2]
-            if math and following == math:  # \) or \] ends the math it opened
-                math = ""
-            elif not math and following and following in "([":
-                math = ")" if following == "(" else "]"
-            run = index + 1
-            while run < end and text[run].isalpha():
-                run += 1
-            index = max(run, index + 2)
-            after = "control"
-            continue
-        elif char == "%":
-            comment = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == "[" and after:
-            optional += 1
-        elif char == "]" and optional:
-            optional -= 1
-        elif char == "$":
-            double = text.startswith("$$", index)
-            token = "$$" if double else "$"
-            if math == token:
-                math = ""
-            elif not math:
-                math = token
-            index += len(token)
+    after = ""  # what the last token was, when no ordinary character came since: "control", "close"
+    read = 0
+    wanted = size
+    while True:
+        found = _TOKEN.search(text, read)
+        plain_end = found.start() if found else len(text)
+        while plain_end > wanted and depth == 0 and not optional and not math:
+            space = _WORD_END.search(text, max(wanted, read + 1), plain_end)
+            if space is None:
+                break
+            yield space.start()
+            wanted = space.start() + size
+        if found is None:
+            return
+        if _ORDINARY.search(text, read, plain_end):
             after = ""
-            continue
-        elif char in " \t\n\r":
-            if depth == 0 and not optional and not math and not after and index > 0:
-                yield index
-            index += 1
-            while index < end and text[index] in " \t\n\r":
-                index += 1
-            continue
-        after = "close" if char in "}]" else "" if not comment else after
-        index += 1
+        token, read = found.group(), found.end()
+        if token == "%":  # a comment, to the line's end
+            line_end = text.find("\n", read)
+            read = len(text) if line_end < 0 else line_end + 1
+        elif token[0] == "\\":
+            if math and token[1:] == math:  # \) or \] ends the math it opened
+                math = ""
+            elif not math and token[1:] in ("(", "["):
+                math = ")" if token[1:] == "(" else "]"
+            after = "control"
+        elif token[0] == "$":
+            math = "" if math == token else math or token
+            after = ""
+        else:
+            if token == "{":
+                depth += 1
+            elif token == "}":
+                depth -= 1
+            elif token == "[" and after:
+                optional += 1
+            elif token == "]" and optional:
+                optional -= 1
+            after = "close" if token in "}]" else ""
 
 
 def decode(value: str) -> str:
