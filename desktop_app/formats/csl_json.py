@@ -25,6 +25,7 @@ from desktop_app.formats.csl_types import (
 )
 
 _DATE_KEYS = ("date-parts", "season", "circa", "literal", "raw")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _BadNumber(ValueError):
@@ -69,12 +70,13 @@ def read(path) -> list[dict]:
         found = type(data).__name__.replace("dict", "object").replace("str", "string")
         raise FileProblem(path, 1, f"CSL-JSON is a list of items ([{{...}}, ...]); this file holds a {found}")
     items = []
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None  # the only way to a lone one (see below)
     for index, (value, offset) in enumerate(zip(data, _item_offsets(text))):
         try:
             items.append(normalize_item(value))
         except ValueError as error:
             raise FileProblem(path, line_of(text, offset), f"item {index + 1}: {error}") from error
-        lone = _lone_surrogate(items[-1])
+        lone = surrogates and _lone_surrogate(items[-1])
         if lone:
             # only JSON's escapes make one (the text itself was decoded strictly): point at it
             escape = f"\\u{ord(lone):04x}"

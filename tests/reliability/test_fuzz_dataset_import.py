@@ -27,7 +27,7 @@ COLUMNS = ["date", "Date", "event_date", "title", "Title", "headline", "descript
 VALUES = st.one_of(
     st.sampled_from(["2024-11-20", "20/11/2024", "11/20/2024", "2024-11", "2024", "19 November 2024", "2024-02-30",
                      "0000-00-00", "-50000", "99999-12-31", "1e308", "nan", "inf", "-91", "181.5", "", " ", "a;b;;c",
-                     "=HYPERLINK(\"http://x\")", "<b>x</b>", "\u202e", "\x00", "UKR1", "UKR1"]),
+                     "=HYPERLINK(\"http://x\")", "<b>x</b>", "\u202e", "\x00", "\x00\x00", "a\x00b", "UKR1", "UKR1"]),
     st.text(max_size=30))
 
 

@@ -46,7 +46,7 @@ def run_import(qtbot, window, dialog) -> None:
     steps = stack.count()
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: stack.count() == steps + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: stack.count() == steps + 1, timeout=60_000)  # 3,000 sources, on a loaded machine
 
 
 def row_of(dialog, file_name, title=None) -> int:
