@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from db.connection import Database
 
-from db import anchoring
+from db import anchoring, pdf_pages
 from db.citations import insert_citation
 from db.entities import ensure_tag
 from db.errors import SourcelineError
@@ -30,7 +30,7 @@ def _source_text(db: Database, source_id: int) -> str:
 def _set_tags(db: Database, annotation_id: int, tags) -> None:
     wanted = {ensure_tag(db, t.strip()) for t in tags if t.strip()}
     db.conn.execute(
-        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'NULL'})",
+        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
         [annotation_id, *wanted])
     db.conn.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)", [(annotation_id, t) for t in wanted])
 
@@ -48,6 +48,7 @@ def insert_annotation(db: Database, source_id: int, start: int, end: int, note: 
         (source_id, start, end, text[start:end], prefix, suffix, note, _check_color(color)),
     ).lastrowid
     _set_tags(db, annotation_id, tags)
+    pdf_pages.place_annotation(db, annotation_id)  # a PDF's passage: its page and rectangles
     return annotation_id
 
 
@@ -101,22 +102,31 @@ def write_source_text(db: Database, source_id: int, text: str) -> int:
             db.conn.execute(
                 "UPDATE annotations SET start_char = ?, end_char = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ?"
                 " WHERE id = ?", (*anchor, annotation_id))
+        pdf_pages.place_annotation(db, annotation_id)  # a PDF's pages may have been read anew
     return orphaned
 
 
 def set_source_text(source_id: int, text: str) -> Op:
-    """Correct a source's text; its annotations follow their passages in the same edit."""
-    return Op("Edit source text", lambda db: write_source_text(db, source_id, text))
+    """Correct a source's text; its annotations follow their passages in the same edit. A PDF's
+    text is read from its pages (each character has its place on a page), so it is not edited."""
+    def edit(db: Database) -> int:
+        if pdf_pages.is_paged(db, source_id):
+            raise SourcelineError("a PDF's text is read from its pages and cannot be edited; "
+                                  "read it again from the PDF instead")
+        return write_source_text(db, source_id, text)
+
+    return Op("Edit source text", edit)
 
 
 def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tuple[str, str] | None = None,
                  annotation_id: int | None = None, span: tuple[int, int] | None = None, color: str = "yellow",
                  locator_type: str = "paragraph", locator: str = "", stance: str = "supports",
-                 claimed_edtf: str | None = None) -> Op:
+                 claimed_edtf: str | None = None, description: str = "", entities=()) -> Op:
     """Cite a passage of a source for an event, as one edit: the passage is an existing
     annotation or a ``span`` (start, end) highlighted now; the event an existing ``event_id`` or a
-    ``new_event`` (title, EDTF date) created now; ``claimed_edtf`` the date the source gives for
-    it, if any. The result is the new citation's id."""
+    ``new_event`` (title, EDTF date) created now, with its ``description`` and ``entities`` (by
+    name, created when new); ``claimed_edtf`` the date the source gives for it, if any. The result
+    is the new citation's id."""
     if (event_id is None) == (new_event is None):
         raise SourcelineError("cite for one event: an existing one or a new one")
     if annotation_id is not None and span is not None:
@@ -126,7 +136,8 @@ def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tupl
         passage = annotation_id
         if span is not None:
             passage = insert_annotation(db, source_id, span[0], span[1], color=color)
-        event = event_id if new_event is None else insert_event(db, new_event[0], new_event[1])
+        event = event_id if new_event is None else insert_event(
+            db, new_event[0], new_event[1], description, entities=entities)
         return insert_citation(db, event, source_id, passage, locator_type, locator, stance=stance,
                                claimed_edtf=claimed_edtf)
 
@@ -143,3 +154,18 @@ def source_annotations(db: Database, source_id: int) -> list[dict]:
            FROM annotations a WHERE source_id = ? ORDER BY orphaned, start_char, id""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def get_annotation(db: Database, annotation_id: int) -> dict | None:
+    """One annotation's stored row (its page and rectangles included, for a PDF's)."""
+    cursor = db.conn.execute("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+
+def add_annotations(source_id: int, passages) -> Op:
+    """Highlight several passages ((start, end, note) each) as one edit: the highlights another
+    program left in a PDF, imported together."""
+    passages = list(passages)
+    return Op(f"Import {len(passages)} highlight{'s' if len(passages) != 1 else ''}",
+              lambda db: [insert_annotation(db, source_id, start, end, note) for start, end, note in passages])
