@@ -431,7 +431,7 @@ def test_hits_are_in_text_order_and_do_not_overlap():
 
 
 def test_text_without_full_stops_keeps_a_short_context():
-    # (how long it takes is measured by `sourceline bench --inputs`, not asserted here)
+    # (how long it takes is measured by `python -m benchmarks.inputs`, not asserted here)
     text = " ".join(f"item{n} due 2024-11-{n % 28 + 1:02d}" for n in range(3000))
     found = find_dates(text, WED_20_NOV_2024)
     assert len(found) == 3000

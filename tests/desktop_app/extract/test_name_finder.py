@@ -1,5 +1,5 @@
 """The name finder: exact, alias, accent- and case-insensitive matches are confirmed; near misses
-are suggested, never confirmed; ordinary words are left alone; a long entity list stays fast."""
+are suggested, never confirmed; ordinary words are left alone; a long entity list finds what a short one does."""
 from __future__ import annotations
 
 import random
@@ -118,7 +118,7 @@ def test_empty_inputs():
 
 
 def test_hundreds_of_entities_on_a_5kb_text():
-    # (how long it takes is measured by `sourceline bench --inputs`, not asserted here)
+    # (how long it takes is measured by `python -m benchmarks.inputs`, not asserted here)
     rng = random.Random(7)
 
     def made_up_word():

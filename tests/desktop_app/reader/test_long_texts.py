@@ -1,7 +1,7 @@
 """A text of tens of megabytes in the reader (issue 14, item 18): its first part shows at once and
 the rest arrives between events; only the lines on screen are laid out; all of the text is there
 in the end, and highlights and passages beyond the first part anchor when they arrive. (How long
-the first screen takes, and the memory, are measured by `sourceline bench --inputs`.)"""
+the first screen takes, and the memory, are measured by `python -m benchmarks.inputs`.)"""
 from __future__ import annotations
 
 import pytest

@@ -77,7 +77,7 @@ def test_a_source_dated_to_the_month_places_dates_but_not_weekdays():
 
 
 def test_a_five_kilobyte_article_with_five_hundred_entities():
-    # (how long it takes is measured by `sourceline bench --inputs`, not asserted here)
+    # (how long it takes is measured by `python -m benchmarks.inputs`, not asserted here)
     text = (TEXT + "\n\n") * (5000 // len(TEXT) + 1)
     text = text[:5000]
     entities = ENTITIES + [(100 + n, [f"Person{n} Surname{n}", f"Surname{n}"]) for n in range(500)]

@@ -1,7 +1,7 @@
 """BibTeX values of any length are read in time that grows with their length, not its square
 (issue 14, item 15). pylatexenc's parser is quadratic in a run of plain text, so a long value is
 decoded in pieces: these tests show the pieces read as the whole does and that no piece is long —
-the work done counted, not timed (`sourceline bench --inputs` times it)."""
+the work done counted, not timed (`python -m benchmarks.inputs` times it)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
