@@ -238,7 +238,7 @@ def test_imports_in_the_window_are_backed_up_first(qtbot, window, project, tmp_p
 
 
 QUIT_MID_BACKUP = """
-import sys, threading, time
+import sys, threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from db import backups
@@ -254,8 +254,10 @@ class SlowCopy:
         self.conn = conn
     def backup(self, target):
         def progress(status, remaining, total):
+            # after the first page the copy waits for ever: the window is closed mid-copy however
+            # slowly this machine runs the timer below (a copy that merely went slowly could end first)
             copying.set()
-            time.sleep(0.05)
+            threading.Event().wait()
         self.conn.backup(target, pages=1, progress=progress)
     def __getattr__(self, name):
         return getattr(self.conn, name)
