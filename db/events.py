@@ -242,6 +242,17 @@ def extent(db: Database, where: EventFilter = EventFilter()) -> tuple[int, int] 
     return None if first is None else (first, last)
 
 
+def existing_ids(db: Database, event_ids) -> list[int]:
+    """Those of ``event_ids`` that are events of the project, in the order given."""
+    wanted = list(dict.fromkeys(event_ids))
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(i for (i,) in db.conn.execute(
+            f"SELECT id FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return [i for i in wanted if i in found]
+
+
 def get_event(db: Database, event_id: int) -> dict | None:
     """One event in full: its fields, tags, entities and citations."""
     cursor = db.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))

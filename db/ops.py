@@ -19,9 +19,14 @@ from db.store import write_transaction
 
 @dataclass(frozen=True)
 class Changes:
-    """What an edit touched: table name -> ids of touched rows (empty for link tables)."""
+    """What an edit touched: table name -> ids of touched rows. An empty set says "rows of this
+    table, which ones unknown" (link tables, which have no ids; a bulk import; another program).
+
+    ``initiator`` is who asked for the edit (a widget, or None for undo, redo and the store's own
+    work), so that a view can tell its own edit from another's (Anki's ``OpChanges`` handler)."""
 
     rows: dict[str, frozenset[int]] = field(default_factory=dict)
+    initiator: Any = field(default=None, compare=False)
 
     @property
     def tables(self) -> frozenset[str]:
@@ -29,6 +34,15 @@ class Changes:
 
     def touches(self, *tables: str) -> bool:
         return any(t in self.rows for t in tables)
+
+    def may_touch(self, table: str, row_id: int) -> bool:
+        """Whether row ``row_id`` of ``table`` may have changed: it is named, or the table is
+        touched without ids."""
+        ids = self.rows.get(table)
+        return ids is not None and (not ids or row_id in ids)
+
+    def by(self, initiator) -> "Changes":
+        return Changes(self.rows, initiator)
 
     @classmethod
     def of(cls, entries: list[change_log.Entry]) -> "Changes":

@@ -12,9 +12,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
-from db import citations, events
+from db import events
 from db.entities import tag_names
 from db.errors import SourcelineError
+from desktop_app import verbs
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.error_label import ErrorLabel
@@ -115,7 +116,7 @@ class EventEditor(QWidget):
         self.revert_button.clicked.connect(self.revert)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.citations.remove_requested.connect(lambda cid: self._push(citations.delete_citation(cid)))
+        self.citations.remove_requested.connect(lambda cid: verbs.remove_citation(self._session, self, cid))
         self.citations.open_requested.connect(self.source_requested)
         self.citations.add_requested.connect(lambda: self._event_id is not None and self.cite_requested.emit(self._event_id))
         session.changed.connect(self.refresh)
@@ -171,10 +172,12 @@ class EventEditor(QWidget):
         return self._dirty
 
     def show_event(self, event_id: int | None, placeholder: str | None = None) -> None:
-        """Show another event (None: nothing). A valid pending edit of the current one is saved first."""
+        """Show another event (None: nothing). A valid pending edit of the current one is saved
+        first, an invalid one dropped; see ``_settle``."""
         if event_id == self._event_id and event_id is not None:
             return
-        self._settle()
+        if not self._settle():
+            return
         event = events.get_event(self._session.db, event_id) if event_id is not None else None
         self._event_id = event["id"] if event else None
         if event is None:
@@ -190,14 +193,26 @@ class EventEditor(QWidget):
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title.selectAll()
 
-    def _settle(self) -> None:
+    def _settle(self) -> bool:
+        """Before another event is shown: save a valid pending edit, drop an invalid one (saying
+        so), discard one whose event was deleted. False keeps this event shown: during a change
+        notification nothing may be saved (``Session.broadcasting``), so the pending edit stays on
+        screen until the next move."""
         if not self._dirty:
-            return
-        if self._valid_values() is not None:
+            return True
+        if events.get_event(self._session.db, self._event_id) is None:
+            self._discard("the event was deleted")
+        elif self._session.broadcasting:
+            return False
+        elif self._valid_values() is not None:
             self.save()
         else:
-            self.problem.emit(f"Unsaved changes to “{self._loaded.get('title', '')}” were dropped: they were not valid")
-            self.revert()
+            self._discard("they were not valid")
+        return True
+
+    def _discard(self, why: str) -> None:
+        self.problem.emit(f"Unsaved changes to “{self._loaded.get('title', '')}” were discarded: {why}")
+        self.revert()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -254,8 +269,6 @@ class EventEditor(QWidget):
             return
         event = events.get_event(self._session.db, self._event_id)
         if event is None:  # deleted (or its creation undone)
-            self._event_id = None
-            self._dirty = False
             self.show_event(None)
             return
         self._load(event, keep_edits=not self._saving)
@@ -312,7 +325,7 @@ class EventEditor(QWidget):
         # at every move.
         self._saving = True
         try:
-            if not self._push(events.update_event(self._event_id, **links, **changed)):
+            if not verbs.edit_event(self._session, self, self._event_id, **links, **changed):
                 return False
         finally:
             self._saving = False
@@ -326,11 +339,3 @@ class EventEditor(QWidget):
             if key in self._loaded:
                 self._put(key, self._loaded[key])
         self._update_state()
-
-    def _push(self, op) -> bool:
-        try:
-            self._session.push(op)
-        except SourcelineError as error:
-            self.problem.emit(str(error))
-            return False
-        return True

@@ -6,11 +6,11 @@ import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from db import annotations, citations, sources
-from db.errors import SourcelineError
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reader import colors
 from desktop_app.reader.cite_dialog import CiteDialog
@@ -69,7 +69,6 @@ class ReaderPage(QWidget):
         self._build_layout()
         self._connect()
         session.changed.connect(self._on_changed)
-        session.reloaded.connect(lambda: self.source_id is not None and self.show_source(self.source_id, reload=True))
 
     def _mute_byline(self) -> None:
         muted = self.byline.palette()
@@ -182,10 +181,10 @@ class ReaderPage(QWidget):
         self.find_bar.closed.connect(self.view.setFocus)
         self.side.annotation_chosen.connect(self.go_to_annotation)
         self.side.list.selectionModel().currentChanged.connect(lambda *_: self._draw_highlights())
-        self.side.color_edited.connect(lambda i, c: self.push(annotations.update_annotation(i, color=c)))
-        self.side.note_edited.connect(lambda i, n: self.push(annotations.update_annotation(i, note=n)))
-        self.side.tags_edited.connect(lambda i, t: self.push(annotations.update_annotation(i, tags=t)))
-        self.side.delete_requested.connect(lambda i: self.push(annotations.delete_annotation(i)))
+        self.side.color_edited.connect(lambda i, c: verbs.edit_highlight(self.session, self, i, color=c))
+        self.side.note_edited.connect(lambda i, n: verbs.edit_highlight(self.session, self, i, note=n))
+        self.side.tags_edited.connect(lambda i, t: verbs.edit_highlight(self.session, self, i, tags=t))
+        self.side.delete_requested.connect(lambda i: verbs.delete_highlight(self.session, self, i))
         self.side.cite_requested.connect(self._cite_annotation)
         self.side.event_requested.connect(self.event_requested)
         self._selection_changed()
@@ -258,7 +257,7 @@ class ReaderPage(QWidget):
     def _on_changed(self, changes) -> None:
         if self.source_id is None:
             return
-        if self.source_id in changes.rows.get("sources", ()) or changes.touches("source_creators"):
+        if changes.may_touch("sources", self.source_id) or changes.touches("source_creators"):
             source = sources.get_source(self.session.db, self.source_id)
             if source is None:
                 self.source_id = None
@@ -306,21 +305,13 @@ class ReaderPage(QWidget):
         """The colour of the latest highlight: new passages are highlighted in it."""
         return self._last_color
 
-    def push(self, op):
-        """Run an edit through the undo stack; a user error is shown, not raised."""
-        try:
-            return self.session.push(op)
-        except SourcelineError as error:
-            QMessageBox.warning(self, op.label, literal(str(error)))
-            return None
-
     def highlight_selection(self, color: str, note: str = "", tags=()) -> int | None:
         span = self.view.selected_span() if self.source_id is not None else None
         if span is None:
             return None
         self._last_color = color
         self.selection_bar.hide()
-        annotation_id = self.push(annotations.add_annotation(self.source_id, *span, note, color, tags))
+        annotation_id = verbs.highlight(self.session, self, self.source_id, *span, note, color, tags).result
         if annotation_id is not None:
             self.side.choose(annotation_id)
             self._draw_highlights()
@@ -359,10 +350,9 @@ class ReaderPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.citation()
-        self.push(annotations.cite_passage(
-            self.source_id, event_id=chosen.event_id, new_event=chosen.new_event, annotation_id=annotation_id,
-            span=span, color=self._last_color, locator_type=chosen.locator_type, locator=chosen.locator,
-            stance=chosen.stance, claimed_edtf=chosen.claimed_edtf))
+        verbs.cite(self.session, self, self.source_id, event_id=chosen.event_id, new_event=chosen.new_event,
+                   annotation_id=annotation_id, span=span, color=self._last_color, locator_type=chosen.locator_type,
+                   locator=chosen.locator, stance=chosen.stance, claimed_edtf=chosen.claimed_edtf)
 
     # -- find, edit text, menus -----------------------------------------------------------------
 
@@ -379,7 +369,7 @@ class ReaderPage(QWidget):
         dialog = TextDialog(self.view.full_text, len(self._annotations), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.text() == self.view.full_text:
             return
-        orphaned = self.push(annotations.set_source_text(self.source_id, dialog.text()))
+        orphaned = verbs.set_source_text(self.session, self, self.source_id, dialog.text()).result
         if orphaned:
             self.notice.setText(f"{orphaned} highlight{'s are' if orphaned != 1 else ' is'} no longer found in the "
                                 "text; kept in the list as orphaned.")

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from db.entities import entity_names, merge_entities
-from db.errors import SourcelineError
+from db.entities import entity_names
+from desktop_app import verbs
 from desktop_app.extract.name_finder import fold
 
 ENTITY_ID = Qt.ItemDataRole.UserRole
@@ -36,8 +36,6 @@ class EntitiesDialog(QDialog):
         merge_row.addWidget(QLabel("Keep"))
         merge_row.addWidget(self.keep, 1)
         merge_row.addWidget(self.merge_button)
-        self.error = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -45,7 +43,6 @@ class EntitiesDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addLayout(merge_row)
-        layout.addWidget(self.error)
         layout.addWidget(buttons)
         session.changed.connect(lambda changes: changes.touches("entities", "entity_aliases") and self._fill())
         self._fill()
@@ -89,11 +86,5 @@ class EntitiesDialog(QDialog):
             return
         keep = self.keep.currentData()
         other = chosen[1] if chosen[0] == keep else chosen[0]
-        try:
-            self.session.push(merge_entities(keep, other))
-        except SourcelineError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.error.hide()
-        self.select(keep)
+        if verbs.merge_entities(self.session, self, keep, other):
+            self.select(keep)

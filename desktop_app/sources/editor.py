@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QVBoxLayout, QWidget)
 
 from db import citations, sources
-from db.errors import SourcelineError
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.formats.csl_dates import edtf_to_csl_date
 from desktop_app.reliability.literal_text import literal
@@ -181,8 +181,8 @@ class SourceEditor(QWidget):
         """Show another source (None: nothing). A valid pending edit of the current one is saved first."""
         if source_id == self._source_id and source_id is not None:
             return
-        if self._dirty and not self.save():
-            self.problem.emit(f"Unsaved changes to “{self._loaded.get('title', '')}” were dropped: they were not valid")
+        if not self._settle():
+            return
         source = sources.get_source(self._session.db, source_id) if source_id is not None else None
         self._source_id = source["id"] if source else None
         self._dirty = False
@@ -194,6 +194,23 @@ class SourceEditor(QWidget):
             self._stack.setCurrentIndex(1)
             self._load(source, keep_edits=False)
         self._update_state()
+
+    def _settle(self) -> bool:
+        """As the event editor's: save a valid pending edit, discard an invalid one or one whose
+        source was deleted (saying so); False keeps this source shown during a change notification."""
+        if not self._dirty:
+            return True
+        if sources.get_source(self._session.db, self._source_id) is None:
+            self._discard("the source was deleted")
+        elif self._session.broadcasting:
+            return False
+        elif not self.save():
+            self._discard("they were not valid")
+        return True
+
+    def _discard(self, why: str) -> None:
+        self.problem.emit(f"Unsaved changes to “{self._loaded.get('title', '')}” were discarded: {why}")
+        self.revert()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -267,7 +284,6 @@ class SourceEditor(QWidget):
             return
         source = sources.get_source(self._session.db, self._source_id)
         if source is None:  # deleted (or its import undone)
-            self._dirty = False
             self.show_source(None)
             return
         self._load(source, keep_edits=True)
@@ -312,16 +328,10 @@ class SourceEditor(QWidget):
         if not (self.issued.is_valid() and self.accessed.is_valid()):
             return False
         values = self._widget_values()
-        op = sources.update_source(
-            self._source_id, self._record(values), values["issued"] or None, values["accessed"] or None,
-            reliability=values["reliability"] or None, credibility=values["credibility"] or None,
-            evaluation_note=values["note"])
-        try:
-            self._session.push(op)
-        except SourcelineError as error:
-            self.problem.emit(str(error))
-            return False
-        return True
+        return bool(verbs.edit_source(
+            self._session, self, self._source_id, self._record(values), values["issued"] or None,
+            values["accessed"] or None, reliability=values["reliability"] or None,
+            credibility=values["credibility"] or None, evaluation_note=values["note"]))
 
     def revert(self) -> None:
         self._loading = True

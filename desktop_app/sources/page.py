@@ -6,9 +6,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from db.errors import SourcelineError
-from db.sources import delete_sources
-from desktop_app.reliability.literal_text import literal
+from desktop_app import verbs
 from desktop_app.sources import import_flow, library_query
 from desktop_app.sources.editor import SourceEditor
 from desktop_app.sources.grading import RELIABILITY
@@ -118,7 +116,6 @@ class LibraryPage(QWidget):
         self.editor.source_requested.connect(window.source_requested)
         self.editor.problem.connect(lambda message: window.statusBar().showMessage(message, 10_000))
         session.changed.connect(self._changed)
-        session.reloaded.connect(lambda: self._changed(None))
         import_flow.FileDropFilter(window, self)
         self._fill_type_filter()
         self._after_reset()
@@ -222,10 +219,5 @@ class LibraryPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            self._session.push(delete_sources(ids))
-        except SourcelineError as error:
-            QMessageBox.warning(self, "Delete Sources", literal(str(error)))
-            return False
-        return True
+        return bool(verbs.delete_sources(self._session, self, ids))
 
