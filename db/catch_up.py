@@ -5,7 +5,8 @@ writes the history table, so the history rows past our mark name the rows it tou
 without history (a dataset import) are caught by a table's largest id having moved; which rows
 is then unknown (an empty set). A commit that neither explains (the sqlite3 shell, a re-import
 that only updates) is told as every analyst table, rows unknown. Taking a mark costs a few
-primary-key lookups, so the window takes one after each of its own edits.
+primary-key lookups, so the window takes one after each of its own edits (not as a project
+opens: with no mark yet, news is told as :func:`everything`).
 """
 from __future__ import annotations
 
@@ -47,5 +48,10 @@ def changes_since(db: Database, since: Mark) -> tuple[dict[str, frozenset[int]],
         if named < after - before:
             rows[table] = set()  # rows came without history: which ones is unknown
     if not rows:
-        rows = {table: set() for table in LOGGED_TABLES}
+        return everything(), now
     return {table: frozenset(ids) for table, ids in rows.items()}, now
+
+
+def everything() -> dict[str, frozenset[int]]:
+    """Every analyst table, rows unknown: the news when nothing says what changed."""
+    return {table: frozenset() for table in LOGGED_TABLES}

@@ -37,9 +37,11 @@ class RefreshOnFocus(QObject):
         self._follow(window.session)
 
     def _follow(self, session) -> None:
-        self._version = self._mark = None
+        # No mark yet: reading the tables as the project opens would meet a damaged file there,
+        # before any view does. The first news before our first edit is told coarsely.
+        self._version, self._mark = None, None
         if session is not None:
-            self._take_as_read()
+            self._version = data_version(session)
             session.committed_in_background.connect(self._take_as_read, Qt.ConnectionType.UniqueConnection)
             # our own edits are not news either: the mark moves past their history rows
             session.changed.connect(self._after_edit, Qt.ConnectionType.UniqueConnection)
@@ -53,8 +55,9 @@ class RefreshOnFocus(QObject):
 
     @Slot(object)
     def _after_edit(self, changes) -> None:
-        if changes.initiator is not self:
-            self._take_as_read()
+        session = self.window.session
+        if session is not None and changes.initiator is not self:
+            self._mark = catch_up.mark(session.db)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.WindowActivate:
@@ -70,7 +73,10 @@ class RefreshOnFocus(QObject):
         if version == self._version:
             return False
         self._version = version
-        rows, self._mark = catch_up.changes_since(session.db, self._mark)
+        if self._mark is None:
+            rows, self._mark = catch_up.everything(), catch_up.mark(session.db)
+        else:
+            rows, self._mark = catch_up.changes_since(session.db, self._mark)
         log.info("%s was changed by another program (%s); reloading what changed", session.path.name,
                  ", ".join(sorted(rows)))
         session.reset_history(ANOTHER_PROGRAM.format(name=session.path.name))
