@@ -6,11 +6,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
+from db import library
+from db.library import UNGRADED, SourceFilter
 from desktop_app import verbs
-from desktop_app.sources import import_flow, library_query
+from desktop_app.sources import import_flow
 from desktop_app.sources.editor import SourceEditor
 from desktop_app.sources.grading import RELIABILITY
-from desktop_app.sources.library_query import UNGRADED, SourceFilter
 from desktop_app.sources.table_model import (ANNOTATIONS, CITING, CONTAINER, CREATORS, GRADE, ISSUED, SOURCE_ID_ROLE,
                                              TITLE, TYPE, SourceTableModel)
 from desktop_app.sources.type_names import type_name
@@ -192,7 +193,7 @@ class LibraryPage(QWidget):
         self.type_filter.blockSignals(True)
         self.type_filter.clear()
         self.type_filter.addItem("All types", None)
-        for csl_type in library_query.source_types(self._session.db):
+        for csl_type in library.source_types(self._session.db):
             self.type_filter.addItem(type_name(csl_type), csl_type)
         self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(chosen)))
         self.type_filter.blockSignals(False)
