@@ -11,7 +11,10 @@ numbers do not depend on what the previous step left in memory:
 4. in the window: timeline frames at full zoom-out, the busiest month and day, a typical week and
    day (query, layout and paint, the
    median of several), the event list scrolled to its end, 50 searches (median and 95th
-   percentile).
+   percentile);
+5. start-up side by side with the bare platform (``benchmarks/startup.py``), as ratios from one
+   interleaved run: the window's first paint against a bare PySide6 window, on the sample project
+   and on the generated one, and commands against bare Python + sqlite3 processes.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from benchmarks import startup
 from benchmarks.acled_csv import write_acled_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +48,10 @@ class Row:
     met: bool | None = None
 
     def cells(self) -> tuple[str, str, str]:
-        shown = f"{self.value:,.0f}" if self.value >= 100 else f"{self.value:,.1f}"
+        if self.unit == "×":
+            shown = f"{self.value:.2f}"
+        else:
+            shown = f"{self.value:,.0f}" if self.value >= 100 else f"{self.value:,.1f}"
         verdict = "" if self.met is None else ("yes" if self.met else "NO")
         return f"{shown} {self.unit}", self.target, verdict
 
@@ -80,7 +87,8 @@ def _probe(name: str, env: dict, *args) -> tuple[dict, float]:
     return json.loads(out.strip().splitlines()[-1]), peak
 
 
-def run(events: int, sources: int, out_dir: str | Path | None = None, keep: bool = False, say=print) -> list[Row]:
+def run(events: int, sources: int, out_dir: str | Path | None = None, keep: bool = False, say=print,
+        rounds: int = startup.ROUNDS) -> list[Row]:
     made_dir = out_dir is None
     folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="sourceline-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -88,7 +96,8 @@ def run(events: int, sources: int, out_dir: str | Path | None = None, keep: bool
     project = folder / f"bench-{events}.sourceline"
     imported = folder / f"imported-{events}.sourceline"
     csv_path = folder / f"acled-{events}.csv"
-    for leftover in (project, imported):
+    sample = folder / "sample.sourceline"
+    for leftover in (project, imported, sample):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{leftover}{suffix}").unlink(missing_ok=True)
     peaks: dict[str, float] = {}
@@ -108,10 +117,15 @@ def run(events: int, sources: int, out_dir: str | Path | None = None, keep: bool
         say("timeline, list and search …")
         gui, peaks["window"] = _probe("gui", env, project)
         size_mb = sum(Path(f"{project}{s}").stat().st_size for s in ("", "-wal") if Path(f"{project}{s}").exists())
-        rows = _table(events, generated, imported_result, paints, gui, size_mb / 1e6, peaks)
+        say(f"start-up beside bare Qt and bare sqlite3, {rounds} interleaved rounds …")
+        _child(["-m", "desktop_app.cli", "new", str(sample), "--sample"], env)
+        side_by_side = {"sample": startup.window(sample, env, rounds), "project": startup.window(project, env, rounds),
+                        "commands": startup.commands(sample, env, rounds)}
+        rows = _table(events, generated, imported_result, paints, gui, size_mb / 1e6, peaks) + _startup_rows(
+            side_by_side)
     finally:
         if not keep:
-            for path in (project, imported, csv_path):
+            for path in (project, imported, csv_path, sample):
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
             if made_dir:
@@ -137,6 +151,18 @@ def _table(events, generated, imported, paints, gui, size_mb, peaks) -> list[Row
         Row("peak memory: import", peaks["import"], "MB"),
         Row("peak memory: window (open, frames, list, search)", max(peaks["first paint"], peaks["window"]), "MB"),
         Row("peak memory, largest", peak, "MB", "< 400", peak < 400),
+    ]
+
+
+def _startup_rows(side_by_side: dict) -> list[Row]:
+    sample, project = side_by_side["sample"], side_by_side["project"]
+    memory = sample.ours_mb / sample.bare_mb
+    return [
+        Row("first paint ÷ bare Qt window, sample project", sample.ratio, "×", "≤ 2", sample.ratio <= 2),
+        Row("first paint ÷ bare Qt window, this project", project.ratio, "×", "≤ 2.5", project.ratio <= 2.5),
+        Row("first paint peak memory ÷ bare Qt window", memory, "×", "≤ 1.5", memory <= 1.5),
+        *(Row(f"`{name}` ÷ bare Python + sqlite3, sample project", pair.ratio, "×", "≤ 2", pair.ratio <= 2)
+          for name, pair in side_by_side["commands"].items()),
     ]
 
 

@@ -1,7 +1,7 @@
 """Annotations: highlighted passages of a source, anchored by range and by quote."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import anchoring
 from db.citations import insert_citation

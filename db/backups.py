@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import platformdirs
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.errors import ProjectFileError
 

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import change_log
 

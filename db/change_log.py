@@ -11,7 +11,7 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 # Tables holding the analyst's work. Derived tables (FTS indexes, day counts) follow by their own
 # triggers; the history table is written from this log and is never itself logged.

@@ -1,7 +1,7 @@
 """Citations: an event tied to a source (and optionally to an annotated passage of it)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dates
 from db.errors import SourcelineError

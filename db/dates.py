@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from dateutil import parser as dateutil_parser
-
 from db.errors import InvalidDate
 
 DAY = 86_400
@@ -150,7 +148,7 @@ def _point_bounds(text: str) -> Bounds:
     node = _parse(text)
     precision = _precision(text, node)
     if precision == "time":
-        moment = dateutil_parser.isoparse(text.rstrip("~?%"))
+        moment = datetime.fromisoformat(text.rstrip("~?%"))
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         start = int((moment - datetime(1970, 1, 1, tzinfo=timezone.utc)).total_seconds())

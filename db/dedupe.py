@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dates
 # The store's own mapping of a CSL item onto columns and creator rows, so that a merge writes

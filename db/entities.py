@@ -1,7 +1,7 @@
 """Tags and entities (people, organisations, places, equipment) with their aliases."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.errors import SourcelineError
 from db.ops import Op

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dates
 from db.entities import ensure_entity, ensure_tag

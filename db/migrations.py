@@ -6,9 +6,56 @@ Never edit a step that has shipped: add a new one.
 """
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
-migrations = Migrations("sourceline")
+if TYPE_CHECKING:
+    from sqlite_utils import Migrations
+
+    from db.connection import Database
+
+
+class _Ladder:
+    """The steps, in order, handed to sqlite-utils' ``Migrations`` only when a file is migrated or
+    asked what it lacks: importing sqlite-utils costs more than opening an up-to-date project, so
+    opening one (``user_version`` already at ``SCHEMA_VERSION``) never loads it."""
+
+    def __init__(self, name: str):
+        self._name = name
+        self._steps: list = []
+        self._built: Migrations | None = None
+
+    def __call__(self, **options):
+        """``@migrations()`` adds the function below as the next step (options as sqlite-utils')."""
+        def register(step):
+            self._steps.append((step, options))
+            return step
+        return register
+
+    def _migrations(self) -> Migrations:
+        if self._built is None:
+            from sqlite_utils import Migrations
+
+            self._built = Migrations(self._name)
+            for step, options in self._steps:
+                self._built(**options)(step)
+        return self._built
+
+    @staticmethod
+    def _on(db: Database):
+        # sqlite-utils' Database on our connection; it must not turn recursive triggers on (the
+        # *_touch triggers update the row they fire on)
+        from sqlite_utils import Database as SqliteUtilsDatabase
+
+        return SqliteUtilsDatabase(db.conn, recursive_triggers=False)
+
+    def pending(self, db: Database) -> list:
+        return self._migrations().pending(self._on(db))
+
+    def apply(self, db: Database, stop_before: str | None = None) -> None:
+        self._migrations().apply(self._on(db), stop_before=stop_before)
+
+
+migrations = _Ladder("sourceline")
 SCHEMA_VERSION = 3  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.

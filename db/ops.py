@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import change_log
 from db.store import write_transaction

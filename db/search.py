@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MARK_START, MARK_END = "\u0002", "\u0003"  # snippet highlight markers no text contains

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dates
 from db.errors import SourcelineError

@@ -7,7 +7,7 @@ import stat
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import backups
 from db import migrations as schema
@@ -56,9 +56,8 @@ def connect(path: str | Path) -> Database:
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    # recursive triggers stay off: the *_touch triggers update the row they fire on
-    db = Database(conn, recursive_triggers=False)
-    return db
+    # recursive triggers stay off (SQLite's default): the *_touch triggers update the row they fire on
+    return Database(conn)
 
 
 def _apply_pragmas(db: Database, path: Path) -> None:
@@ -139,7 +138,13 @@ def open_project(path: str | Path) -> Database:
         )
     _apply_pragmas(db, path)
     try:
-        pending = schema.migrations.pending(db)
+        if version == schema.SCHEMA_VERSION:
+            # A file at the last rung has every step (each sets user_version as it ends); reading
+            # the record of them is still the first real read, which garbled pages fail.
+            db.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+            pending = []
+        else:
+            pending = schema.migrations.pending(db)
     except sqlite3.DatabaseError as error:  # pages garbled past the header: the first real read fails
         db.close()
         raise _cannot_read(path, error) from error

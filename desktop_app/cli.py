@@ -1,27 +1,34 @@
 """The `sourceline` command: with no subcommand it opens the GUI; subcommands do the same work headless.
 
-Subcommands live in ``desktop_app.commands``, one module each, found by name so that adding a
-command is adding a module.
+Subcommands live in ``desktop_app.commands``, one module each, listed in its ``COMMANDS`` table;
+only the module of the command being run is imported, so that a command starts nearly as fast as
+a bare Python process and the window's start-up loads no command at all.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
-import pkgutil
 import sqlite3
 import sys
 import time
+from pathlib import Path
 
 from db.errors import SourcelineError
 
-from desktop_app import commands
+from desktop_app.commands import COMMANDS
 
 # Taken as early as possible so that --quit-after-paint measures from process start, not from here.
 PROCESS_START = time.perf_counter()
 
+# Top-level options that take a value: the word after them is not a command.
+_VALUE_OPTIONS = {"--db"}
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; ``command`` (a key of COMMANDS) is the one whose module is loaded to parse it
+    in full. The others are listed by name and help line only."""
     parser = argparse.ArgumentParser(
         prog="sourceline",
         description="Timelines of events tied to the sources that prove them. "
@@ -34,29 +41,47 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         help="exit right after the first paint of the main window, printing the milliseconds since start",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name) if with_commands else ():
-        importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
-    parser.set_defaults(command_names=frozenset(subparsers.choices))
+    if command is not None:
+        importlib.import_module(f"desktop_app.commands.{COMMANDS[command][0]}").register(subparsers)
+    for name, (_, summary) in COMMANDS.items():
+        if name not in subparsers.choices:
+            subparsers.add_parser(name, help=summary)
     return parser
 
 
-def _opens_window(argv: list[str]) -> bool:
-    """Whether the arguments only open the window, so the subcommands need not be loaded
-    (importing them all costs a good part of a second before the first paint)."""
-    window_options = {"--db", "--quit-after-paint"}
-    words = [a.split("=", 1)[0] for a in argv]
-    if any(w.startswith("-") and w not in window_options for w in words):
-        return False
-    return not argv or argv[0] in window_options or (len(argv) == 1 and argv[0].endswith(".sourceline"))
+def _first_word(argv: list[str]) -> int | None:
+    """The index of the first argument that is neither a top-level option nor its value."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            return index + 1 if index + 1 < len(argv) else None
+        if not word.startswith("-"):
+            return index
+        index += 2 if word in _VALUE_OPTIONS else 1
+    return None
+
+
+def _unknown(word: str) -> str:
+    if os.sep in word or Path(word).suffix:
+        return f"no such project file: {word} (`sourceline new PATH` creates one)"
+    close = difflib.get_close_matches(word, COMMANDS, n=3, cutoff=0.6)
+    hint = f" — did you mean {' or '.join(repr(c) for c in close)}?" if close else " (`sourceline --help` lists them)"
+    return f"unknown command {word!r}{hint}"
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(with_commands=not _opens_window(argv))
-    # `sourceline PATH` (what a file manager runs) opens that project in the window.
-    if argv and not argv[0].startswith("-") and argv[0] not in parser.get_default("command_names"):
-        argv = ["--db", *argv]
-    args = parser.parse_args(argv)
+    position = _first_word(argv)
+    command = argv[position] if position is not None else None
+    if command is not None and command not in COMMANDS:
+        if not Path(command).is_file():
+            print(f"sourceline: {_unknown(command)}", file=sys.stderr)
+            return 2
+        # `sourceline PATH` (what a file manager runs) opens that project in the window.
+        argv[position:position + 1] = ["--db", command]
+        command = None
+    args = build_parser(command).parse_args(argv)
     try:
         if hasattr(args, "run"):
             return args.run(args)

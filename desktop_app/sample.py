@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dates, ops
 from db.annotations import insert_annotation

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.ops import Changes, Op
 from desktop_app.undo import OpCommand

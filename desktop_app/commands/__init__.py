@@ -1,6 +1,29 @@
-"""The `sourceline` subcommands, one module each.
+"""The `sourceline` subcommands: one module each, listed in ``COMMANDS``.
 
-Every module exposes ``register(subparsers)``, which adds its parser and sets ``run`` as the
-parser's default: ``parser.set_defaults(run=run)`` with ``run(args) -> int`` (the exit code).
-User mistakes raise ``db.errors.SourcelineError``; ``desktop_app.cli`` prints them as one line.
+Every module exposes ``register(subparsers)``, which adds the parsers of the commands it holds and
+sets ``run`` as each parser's default: ``parser.set_defaults(run=run)`` with ``run(args) -> int``
+(the exit code). User mistakes raise ``db.errors.SourcelineError``; ``desktop_app.cli`` prints them
+as one line.
+
+Only the module of the command being run is imported: importing all of them (and the exporting,
+import and date-finding stacks behind them) cost more than most commands' work. So the one-line
+help shown by ``sourceline --help`` lives here, not in the modules; a test checks that the table
+and the modules agree.
 """
+
+# command -> (module in this package, one line for `sourceline --help`), in the order --help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("project_file", "create a project file"),
+    "info": ("project_file", "counts, schema version and size of a project"),
+    "events": ("events", "list events"),
+    "add-event": ("events", "add one event"),
+    "search": ("search", "search events, sources and annotations"),
+    "import": ("import_sources", "import sources from bibliography and full-text files"),
+    "import-events": ("import_events", "import events from a CSV file (ACLED or any CSV)"),
+    "export": ("export", "export a chronology, tables, timeline data, pictures or citation lists"),
+    "dates": ("dates", "list the dates an article mentions"),
+    "backup": ("backups", "back a project up, or list its backups"),
+    "restore": ("backups", "restore a project from a backup"),
+    "bench": ("bench", "measure import, opening, timeline, list and search on a synthetic project"),
+    "screenshots": ("screenshots", "save pictures of the window for the user guide"),
+}

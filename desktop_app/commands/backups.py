@@ -7,7 +7,7 @@ from db.store import open_project
 
 
 def register(subparsers) -> None:
-    backup = subparsers.add_parser("backup", help="back a project up, or list its backups",
+    backup = subparsers.add_parser("backup",
                                    description="Take a backup now (SQLite online backup) and keep the newest "
                                    "--keep; with --list, show the backups.")
     backup.add_argument("--db", required=True, metavar="PATH", help="the project file")
@@ -15,7 +15,7 @@ def register(subparsers) -> None:
     backup.add_argument("--list", action="store_true", help="list the backups instead of taking one")
     backup.set_defaults(run=run_backup)
 
-    restore = subparsers.add_parser("restore", help="restore a project from a backup",
+    restore = subparsers.add_parser("restore",
                                     description="Replace the project's content with a backup's. The current "
                                     "state is backed up first.")
     restore.add_argument("--db", required=True, metavar="PATH", help="the project file")

@@ -26,7 +26,7 @@ _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "dates", help="list the dates an article mentions",
+        "dates",
         description="Find the expressions of time in an article (absolute, relative to its publication, "
         "seasons, decades) and give each as EDTF.")
     parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html), or a source id with --db")
@@ -88,6 +88,8 @@ def _publication(edtf: str | None) -> str | None:
 
 def _file_text(path: str) -> tuple[str, str | None, str]:
     article = read_fulltext(path)
+    if article.note:
+        raise SourcelineError(f"{path}: {article.note}; there are no dates to list")
     return article.text, _publication(article.metadata.get("issued_edtf")), "the file's metadata"
 
 

@@ -14,7 +14,7 @@ PAGE = 5_000
 
 
 def register(subparsers) -> None:
-    listing = subparsers.add_parser("events", help="list events", description="List events in date order, filtered.")
+    listing = subparsers.add_parser("events", description="List events in date order, filtered.")
     listing.add_argument("--db", required=True, metavar="PATH", help="the project file")
     listing.add_argument("--from", dest="date_from", metavar="EDTF", help="events ending on or after this date")
     listing.add_argument("--to", dest="date_to", metavar="EDTF", help="events starting on or before this date")
@@ -24,7 +24,7 @@ def register(subparsers) -> None:
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(run=run_events)
 
-    add = subparsers.add_parser("add-event", help="add one event", description="Add one event to a project.")
+    add = subparsers.add_parser("add-event", description="Add one event to a project.")
     add.add_argument("--db", required=True, metavar="PATH", help="the project file")
     add.add_argument("--date", required=True, metavar="EDTF", help="e.g. 2024-11-15, 2024-11, 2022-21, 2024~")
     add.add_argument("--title", required=True)

@@ -23,7 +23,7 @@ _HEADINGS = {"chronology": "Chronology", "evidence": "Evidence", "csv": "Events"
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "export", help="export a chronology, tables, timeline data, pictures or citation lists",
+        "export",
         description="Export the events (all, or those passing --tag/--entity/--search/--from/--to) or the "
         "sources they cite. Files are written whole or not at all.",
         epilog="Formats: chronology (-o report.md|.html|.pdf), evidence (CSV, one row per citation), "

@@ -14,7 +14,7 @@ SHOWN_PROBLEMS = 10
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import-events", help="import events from a CSV file (ACLED or any CSV)",
+        "import-events",
         description="Import events from a CSV file in one step: all of it or, if it fails or is interrupted, "
         "nothing. Rows whose id the project already has (ACLED's event_id_cnty, or the column mapped to "
         "external_id) update those events. A backup is taken first; the import is not on the undo list.")

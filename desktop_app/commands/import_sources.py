@@ -12,7 +12,7 @@ _VERB = {ADD: "add", MERGE: "merge", SKIP: "skip"}
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import", help="import sources from bibliography and full-text files",
+        "import",
         description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json) and full-text "
         "(.txt, .md, .html) files. If any file is malformed nothing is imported.")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")

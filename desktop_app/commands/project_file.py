@@ -11,13 +11,13 @@ TABLES = ("events", "sources", "annotations", "citations", "entities", "tags")
 
 
 def register(subparsers) -> None:
-    new = subparsers.add_parser("new", help="create a project file", description="Create an empty project file, "
+    new = subparsers.add_parser("new", description="Create an empty project file, "
                                 "or with --sample a copy of the sample project.")
     new.add_argument("path", help="the new project file (e.g. ukraine.sourceline)")
     new.add_argument("--sample", action="store_true", help="fill it with the sample project")
     new.set_defaults(run=run_new)
 
-    info = subparsers.add_parser("info", help="counts, schema version and size of a project",
+    info = subparsers.add_parser("info",
                                  description="Print what a project holds: counts, schema version, file size.")
     info.add_argument("--db", required=True, metavar="PATH", help="the project file")
     info.add_argument("--format", choices=("text", "json"), default="text")

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
     from desktop_app.help.screenshot_names import DEFAULT_SHOTS, EXTRA_SHOTS, THEMES
 
     parser = subparsers.add_parser(
-        "screenshots", help="save pictures of the window for the user guide",
+        "screenshots",
         description="Open the window on a project (a fresh copy of the sample project by default), "
         "show its pages and dialogs and save each as a PNG.")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")

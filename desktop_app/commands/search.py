@@ -8,7 +8,7 @@ from db.store import open_project
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("search", help="search events, sources and annotations",
+    parser = subparsers.add_parser("search",
                                    description="Search titles, descriptions, source texts and annotations; "
                                    "any text is accepted as typed.")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")

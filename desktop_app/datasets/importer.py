@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import backups, bulk
 from db.errors import FileProblem, SourcelineError

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.bulk import RecordStamps, next_id
 

@@ -8,7 +8,7 @@ citations stay.
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.bulk import RecordStamps
 from desktop_app.datasets.names import SourceNames

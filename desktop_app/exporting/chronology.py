@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterator
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import short_citations, style_label

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import sources as source_queries
 from desktop_app.formats import bibliography, bibtex_export, csl_json, ris

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from desktop_app.exporting import chronology_html, chronology_markdown, tables, timelinejs
 from desktop_app.exporting.chronology import Chronology

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.events import DISAGREES
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import sources as source_queries
 from db.errors import SourcelineError

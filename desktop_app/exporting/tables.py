@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator, TextIO
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from desktop_app.exporting.citation_lists import short_citations
 from desktop_app.exporting.event_record import FIELDS, event_record

@@ -17,7 +17,7 @@ import json
 from html import escape
 from typing import TextIO
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dates
 from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, paragraphs

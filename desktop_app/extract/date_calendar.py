@@ -13,6 +13,7 @@ from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.parser import parserinfo
 from dateutil.relativedelta import MO, TH, relativedelta
 
+from db.dates import DAY, bounds, civil_from_days
 from desktop_app.extract.date_patterns import HOLIDAYS
 
 ONE_DAY = timedelta(days=1)
@@ -64,6 +65,13 @@ def months_span(year: int, first_month: int, last_month: int) -> Span:
     return Span(first, last, f"{year:04d}-{first_month:02d}/{year:04d}-{last_month:02d}")
 
 
+def month_range_span(first: date, last: date) -> Span:
+    """The whole months from ``first``'s to ``last``'s, which may lie in different years."""
+    if (first.year, first.month) == (last.year, last.month):
+        return month_span(first.year, first.month)
+    return Span(first.replace(day=1), last_of_month(last), f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}")
+
+
 def year_span(year: int, approximate: bool = False) -> Span:
     return Span(date(year, 1, 1), date(year, 12, 31), f"{year:04d}" + ("~" if approximate else ""))
 
@@ -73,6 +81,12 @@ def season_span(year: int, season: str) -> Span:
     first = date(year, first_month, 1)
     last = first + relativedelta(months=3) - ONE_DAY
     return Span(first, last, f"{year:04d}-{code}")
+
+
+def edtf_days(edtf: str) -> tuple[date, date]:
+    """The first and last day of an EDTF date or interval; raises ``db.dates.InvalidDate``."""
+    span = bounds(edtf)
+    return date(*civil_from_days(span.start // DAY)), date(*civil_from_days((span.end - 1) // DAY))
 
 
 def last_of_month(day: date) -> date:

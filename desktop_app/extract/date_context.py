@@ -92,6 +92,8 @@ class Reading:
     after_since: bool = False  # "since March": it cannot be after publication
     says_today: bool = False  # the sentence also says "today", "this morning"...
     latest: date | None = None  # the last day the text may have been published; None: ``published``
+    fiscal_end: int = 12  # the month the text's fiscal years end in (see ``fiscal_year_end``)
+    possessive: bool = False  # "Wednesday's ruling": the most recent Wednesday, whatever the verb
 
     @property
     def future(self) -> bool:
@@ -194,3 +196,59 @@ def attributive(text: str, end: int) -> bool:
     """Whether a one-word holiday name is a modifier ("the Christmas market", "Easter holidays")."""
     following = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
     return following is not None and following.group(1) not in _FUNCTION_WORDS
+
+
+# --- periods: fiscal years, quarters, halves ------------------------------------------------------
+
+_FISCAL_END = re.compile(
+    r"\bfiscal\s+year\s+(?:that\s+)?(?:ends|ended|ending|closes|runs\s+(?:from\s+\w+\s+)?(?:to|through))\s+"
+    r"(?:on\s+|in\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+# What makes a text the US federal government's, whose fiscal year runs October to September.
+_FEDERAL = re.compile(r"\b(?:[Ff]ederal|Congress|[Cc]ongressional|Pentagon|[Ii]nspector [Gg]eneral|Department of|"
+                      r"U\.S\. government|Treasury|GAO|CBO|OMB)\b")
+_MONTHS = ("January February March April May June July August September October November December").split()
+# A quarter or half of a game, not of a year.
+_SPORT = re.compile(r"\b(?:game|match|scored?|points?|touchdowns?|goals?|half-?time|overtime|innings?|kick-?off|"
+                    r"quarterback|referee|whistle|minutes? left|lead(?:ing)? by|trailed|trailing)\b", re.I)
+# A bare "the second half" is a year's only where money or the economy is spoken of.
+_FINANCE = re.compile(r"\b(?:profits?|revenues?|sales|earnings|growth|economy|economic|demand|results|forecasts?|"
+                      r"outlook|shares|prices|inflation|deliveries|output|spending|costs?|margins?|bookings|"
+                      r"orders|investment|production|fiscal|quarter|GDP|rates?)\b", re.I)
+_RECURRING_BEFORE = re.compile(r"\byear\s+(?:that\s+)?(?:ends|ending|closes|runs|begins|starts)\s+(?:on\s+|in\s+)?$"
+                               r"|\b(?:every|each)\s+$", re.I)
+_POSTPONED_BEFORE = re.compile(r"\b(?:postpon|delay|adjourn|defer|put\s+off|push(?:ed)?\s+back|reschedul|recess)\w*"
+                               r"[^.;!?]{0,60}?\b(?:until|till|to)\s+$", re.I)
+_NOT_A_DECADE_BEFORE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|his|her|their|aged?|ages)\b[^.;]{0,15}$", re.I)
+
+
+def fiscal_year_end(text: str) -> int:
+    """The month a text's fiscal years end in: the one it states ("fiscal year ends in June"), else
+    September for a text about the US federal government, else December (the calendar year)."""
+    stated = _FISCAL_END.search(text)
+    if stated:
+        return _MONTHS.index(stated.group("month")) + 1
+    return 9 if _FEDERAL.search(text) else 12
+
+
+def about_sport(sentence: str) -> bool:
+    return _SPORT.search(sentence) is not None
+
+
+def about_money(sentence: str) -> bool:
+    return _FINANCE.search(sentence) is not None
+
+
+def recurring(text: str, start: int) -> bool:
+    """Whether a month or day at ``start`` recurs ("the fiscal year ends in December", "every May")."""
+    return _RECURRING_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def postponed_until(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` is where something was put off to ("postponed until Tuesday")."""
+    return _POSTPONED_BEFORE.search(text, max(0, start - 100), start) is not None
+
+
+def decade_is_an_age_or_temperature(text: str, start: int) -> bool:
+    """"in his seventies", "temperatures in the nineties"."""
+    return _NOT_A_DECADE_BEFORE.search(text, max(0, start - 40), start) is not None

@@ -16,17 +16,26 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 
-from db.dates import DAY, bounds, civil_from_days
 from desktop_app.extract import date_context
+from desktop_app.extract.date_anchored import ANCHORED_KINDS, resolve_anchored
+from desktop_app.extract.date_calendar import edtf_days
 from desktop_app.extract.date_patterns import RULES
 from desktop_app.extract.date_context import Reading
 from desktop_app.extract.date_resolve import resolve
+from desktop_app.extract.date_words import year_value
 from desktop_app.extract.sentences import sentence_spans
 
 # The shapes whose reading depends on the verb's tense (which year, which Friday); reading the
 # tense is the costliest step, so the others skip it.
 _TENSED = frozenset({"day_month", "day_range", "week_of_month", "month_part", "month", "season", "weekday",
-                     "weekend", "holiday"})
+                     "weekend", "holiday", "quarter", "month_range", "year_end"})
+# A stated year sets the scene for the year-less dates after it in its sentence (see _in_the_scene).
+# (A bare year does not: "since records began in 1884, ... in February" is this February.)
+_STATES_A_YEAR = frozenset({"day_month", "day_range", "month_year", "season_year", "month_part", "week_of_month"})
+_TAKES_THE_SCENE_YEAR = frozenset({"day_month", "day_range", "month_part", "week_of_month", "month"})
+_NARRATIVE_YEARS = 2
+# Shapes that, without a year of their own, may recur ("the fiscal year ends in December").
+_MAY_RECUR = frozenset({"month", "day_month"})
 MAX_SENTENCE = 600  # characters of context kept around a hit in an overlong "sentence"
 _NOT_WEEKDAY_BEFORE = ("Black ", "Cyber ", "Super ", "Bloody ", "Good ", "Holy ", "Ash ", "Palm ", "Man ")
 
@@ -57,8 +66,7 @@ def publication_days(published: date | str | None) -> tuple[date, date] | None:
     is not EDTF."""
     if published is None or isinstance(published, date):
         return None if published is None else (published, published)
-    span = bounds(published)
-    return date(*civil_from_days(span.start // DAY)), date(*civil_from_days((span.end - 1) // DAY))
+    return edtf_days(published)
 
 
 def find_dates(text: str, published: date | str | None) -> list[DateHit]:
@@ -67,12 +75,22 @@ def find_dates(text: str, published: date | str | None) -> list[DateHit]:
     earliest, latest = publication_days(published) or (None, None)
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
+    fiscal_end = date_context.fiscal_year_end(text)
     hits = []
+    kinds_before: list[tuple[str, str | None]] = []
+    scene: tuple[int, int] | None = None  # the latest year stated, and its sentence
     for candidate in _without_overlaps(_candidates(text, earliest)):
         first, last = _around(text, *_sentence_of(sentences, starts, candidate.start), candidate)
         sentence = text[first:last]
+        if not _fits_its_sentence(candidate, sentence):
+            continue
         tense, in_clause = (date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
                             if candidate.kind in _TENSED else (None, True))
+        if candidate.kind == "weekday" and date_context.postponed_until(text, candidate.start):
+            tense, in_clause = "future", True  # "postponed until Tuesday": put off to a day to come
+        groups = _in_the_scene(candidate, scene, first, earliest, tense)
+        if candidate.groups.get("year") and candidate.kind in _STATES_A_YEAR:
+            scene = (int(candidate.groups["year"]), first)
         reading = Reading(
             earliest,
             latest=latest,
@@ -80,10 +98,41 @@ def find_dates(text: str, published: date | str | None) -> list[DateHit]:
             tense_in_clause=in_clause,
             after_since=date_context.after_since(text, candidate.start),
             says_today=date_context.says_today(sentence),
+            fiscal_end=fiscal_end,
+            possessive=text.startswith(("'s", "’s"), candidate.end),
         )
-        edtf = resolve(candidate.kind, candidate.groups, reading)
+        if candidate.kind in ANCHORED_KINDS:
+            edtf = resolve_anchored(candidate.kind, groups, reading, kinds_before)
+        else:
+            edtf = resolve(candidate.kind, groups, reading)
         hits.append(DateHit(text[candidate.start:candidate.end], candidate.start, candidate.end, edtf, sentence))
+        kinds_before.append((candidate.kind, edtf))
     return hits
+
+
+def _in_the_scene(candidate: _Candidate, scene, sentence: int, published: date | None, tense: str | None) -> dict:
+    """The match's groups, with the year of the scene when a year-less date is told of another time
+    ("the liberation of Paris in August 1944, when its bell rang out on the night of 24 August"): a
+    year stated earlier in the sentence, at least two years from publication, and a verb that does
+    not look ahead. (Across sentences, news writing leaves the past behind too often to follow.)"""
+    groups = candidate.groups
+    if (candidate.kind not in _TAKES_THE_SCENE_YEAR or groups.get("year") or groups.get("mod") or groups.get("rel")
+            or scene is None or published is None or tense in ("future", "scheduled")):
+        return groups
+    year, where = scene
+    if where != sentence or abs(year - published.year) < _NARRATIVE_YEARS:
+        return groups
+    return {**groups, "year": str(year)}
+
+
+def _fits_its_sentence(candidate: _Candidate, sentence: str) -> bool:
+    """Whether a quarter or half is a year's (not a game's) and, when bare ("the second half"),
+    said of money or the economy."""
+    if candidate.kind != "quarter" or candidate.groups.get("year") or candidate.groups.get("mod"):
+        return True
+    if date_context.about_sport(sentence):
+        return False
+    return (candidate.groups.get("unit") or "").lower() != "half" or date_context.about_money(sentence)
 
 
 def _candidates(text: str, published: date | None):
@@ -105,6 +154,12 @@ def _accepts(kind: str, match, text: str, published: date | None) -> bool:
         return not date_context.attributive(text, end)
     if kind == "weekday":
         return not text[max(0, start - 8):start].endswith(_NOT_WEEKDAY_BEFORE)
+    if kind in _MAY_RECUR and not match.groupdict().get("year") and not match.groupdict().get("mod"):
+        return not date_context.recurring(text, start)
+    if kind == "decade_words":
+        return not date_context.decade_is_an_age_or_temperature(text, start)
+    if kind == "year_words":
+        return date_context.plausible_year(text, start, end, published, year_value(match.groupdict()))
     return True
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop_app.extract.date_words import DECADE_WORDS, YEAR_IN_WORDS
+
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_SHORT})"
@@ -36,6 +38,14 @@ _NUMBER_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
 _COUNT = rf"(?i:(?:{_NUMBER_WORDS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+few|several|an?)|\d{{1,3}}"
+
+_ORDINAL4 = "(?i:first|second|third|fourth)"
+_PORTION = r"(?i:the\s+(?:first|second)\s+half|the\s+(?:first|second|third|fourth)\s+quarter)"
+# A quarter or half that is a share ("the first quarter of the match", "a quarter-point cut") or a
+# part of a game ("the third quarter", a "first-half goal" are told apart by the finder's context).
+_NOT_A_PERIOD = r"\b(?!\s+of\b|-(?:point|mile|final|finals|century)\b|\s+(?:point|mile|final|century)\b)"
+_DECADE_IN_WORDS = (rf"(?:(?P<part>(?i:early|mid|late))(?:\s+|\s*-\s*))?(?:(?P<century>(?i:nineteen|eighteen))[\s-]+)?"
+                    rf"(?P<decade_word>(?i:{DECADE_WORDS}))")
 
 # Words before a bare month name that make it a month ("in May"), not a name ("Theresa May").
 _MONTH_CUES = (
@@ -119,6 +129,33 @@ RULES: tuple[Rule, ...] = (
                        r"(?P<portion>(?i:the\s+(?:first|second)\s+half|the\s+(?:first|second|third|fourth)\s+quarter)\s+of)\s+)"
                        rf"(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+year))))\b"),
     _rule("year_part", rf"\b(?P<hit>(?P<quarter>Q[1-4])\s+(?P<year>{_YEAR}))\b"),
+    # fiscal 2025, fiscal year 2018, FY2024, the first half of fiscal 2025, the end of fiscal year 2031
+    _rule("fiscal", rf"\b(?P<hit>(?:(?P<portion>{_PORTION})\s+of\s+|(?P<span>(?i:the\s+(?:end|start|beginning)\s+of))\s+)?"
+                    rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<year>{_YEAR}))\b"),
+    # the 1988 second quarter; third-quarter, the fourth quarter, first-half, the second half, Q3
+    _rule("quarter", rf"\b(?P<hit>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<year>{_YEAR})\s+(?P<nth>{_ORDINAL4})[\s-]+(?P<unit>(?i:quarter|half)))\b"),
+    _rule("quarter", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<nth>{_ORDINAL4})(?:-|\s+)(?P<unit>(?i:quarter))){_NOT_A_PERIOD}"),
+    _rule("quarter", rf"\b(?P<hit>(?:(?i:the)\s+(?P<nth>(?i:first|second))\s+|(?P<nth_adj>(?i:first|second))-)(?P<unit>(?i:half))){_NOT_A_PERIOD}"),
+    _rule("quarter", r"\b(?P<hit>(?P<quarter>Q[1-4]))\b(?![\s-]*(?:\d|FY))"),
+    # the latest quarter, this quarter, next quarter (not "the last quarter of the match")
+    _rule("quarter", r"(?<![Tt]he )\b(?P<hit>(?P<mod>(?i:the\s+latest|the\s+most\s+recent|the\s+current|the\s+coming|last|this|next))"
+                     rf"\s+(?P<unit>(?i:quarter))){_NOT_A_PERIOD}"),
+    # April-June, the July-September quarter
+    _rule("month_range", rf"\b(?P<hit>(?P<month>{MONTH_FULL})-(?P<month2>{MONTH_FULL}))\b"),
+    # the first three months of the year, the first nine months of 2024
+    _rule("first_months", rf"\b(?P<hit>(?i:the\s+first)\s+(?P<count>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)|\d{{1,2}})"
+                          rf"\s+(?i:months)\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+year))))\b"),
+    # by year-end
+    _rule("year_end", r"\b(?i:by|at|before|after|until|till|around|toward|towards|near|since|from|of|to)\s+(?:(?i:the)\s+)?(?P<hit>(?i:year)-end)\b"),
+    # a year earlier, the year-ago quarter: a year before the period just spoken of
+    _rule("year_earlier", r"\b(?P<hit>(?i:a\s+year\s+(?:earlier|before)))(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|when|as|while|in|on|at|with|from|for|to)\b)"),
+    _rule("year_earlier", r"\b(?P<hit>(?i:the)\s+(?:(?i:same)\s+)?(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|period|half|month)))\b"),
+    # the previous Friday, the following Monday, the following spring, the next day
+    _rule("anchored", rf"\b(?P<hit>(?i:the)\s+(?P<dir>(?i:previous|preceding|following))\s+(?:(?P<weekday>{WEEKDAY})|"
+                      rf"(?P<unit>(?i:day|week|month|year))|(?P<season>{SEASON})))\b"),
+    _rule("anchored", r"\b(?P<hit>(?i:the)\s+(?P<dir>(?i:next))\s+(?P<unit>(?i:day)))\b"),
+    # December that year, in March of the same year
+    _rule("that_year", rf"\b(?P<hit>(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?i:that|the\s+same)\s+year)\b"),
     # the end of the month, the start of next week
     _rule("unit_part", rf"\b(?P<hit>(?P<span>{_OF_SPAN})(?P<mod>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month)))\b"),
     # 2014-2022, 2022–23
@@ -126,6 +163,11 @@ RULES: tuple[Rule, ...] = (
     _rule("year", rf"\b(?P<hit>(?P<year>{_YEAR}))\b"),
     # the 1990s, the early 2000s, the '90s
     _rule("decade", rf"(?P<hit>(?:\b(?i:the)\s+)?(?:(?P<part>{_PART}))?(?:\b(?P<decade>1\d\d0|20\d0)|{APOSTROPHE}(?P<short>\d0))s)\b"),
+    # the nineties, the late nineteen-eighties, (the sixties and) seventies; nineteen ninety-six
+    _rule("decade_words", rf"\b(?P<hit>(?i:the)\s+{_DECADE_IN_WORDS})\b"),
+    _rule("decade_words", rf"\b(?i:the)\s+{_DECADE_IN_WORDS.replace('?P<', '?P<first_')}\s+(?i:and|or|to|through|into)\s+"
+                          rf"(?P<hit>{_DECADE_IN_WORDS})\b"),
+    _rule("year_words", rf"\b(?P<hit>{YEAR_IN_WORDS})\b"),
     _rule("century", r"\b(?P<hit>(?i:the)\s+(?:(?P<part>(?i:early|mid|late))(?:\s+|\s*-\s*))?"
                      r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|(?i:(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|"
                      r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"

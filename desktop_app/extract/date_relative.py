@@ -63,7 +63,8 @@ def weekday(groups: dict, reading: Reading):
     is future (then a week ahead; a scheduled present stays on the day) and the sentence does not
     say today: news writing names the day of publication by its weekday and uses weekday names for
     the past seven days (AP, Reuters), so "the missile hit Dnipro on Friday" in Friday's paper is
-    that Friday, "last Friday" the one before."""
+    that Friday, "last Friday" the one before. A possessive ("Wednesday's ruling") is the latest
+    such day, the publication's own included, whatever the verb ("will appeal Wednesday's ruling")."""
     published = reading.known_to("day")
     if published is None:
         return None
@@ -71,6 +72,8 @@ def weekday(groups: dict, reading: Reading):
     mod = (groups.get("mod") or "").lower()
     ahead = (weekday - published.weekday()) % 7  # 0 when it is the publication's weekday
     behind = (published.weekday() - weekday) % 7
+    if reading.possessive and not mod:  # "Wednesday's ruling" is news already made
+        return cal.day_span(published - timedelta(days=behind))
     if ahead == 0 and (mod == "this" or (not mod and (reading.says_today or reading.tense != "future"))):
         return cal.day_span(published)
     future = mod == "next" or (mod != "last" and reading.future) or (mod == "this" and reading.tense != "past")

@@ -12,9 +12,11 @@ import re
 from datetime import date, timedelta
 
 from desktop_app.extract import date_calendar as cal
+from desktop_app.extract import date_periods as periods
 from desktop_app.extract import date_relative as relative
 from desktop_app.extract.date_context import Reading
 from desktop_app.extract.date_relative import part_word
+from desktop_app.extract.date_words import decade_value, year_value
 
 
 def resolve(kind: str, groups: dict, reading: Reading) -> str | None:
@@ -123,6 +125,8 @@ def _month_part(groups: dict, reading: Reading):
 
 def _month_alone(groups: dict, reading: Reading):
     month, mod = cal.month_number(groups["month"]), (groups.get("mod") or "").strip().lower()
+    if groups.get("year"):  # the year of the scene (see date_finder._in_the_scene)
+        return cal.month_span(int(groups["year"]), month)
     if not mod:
         return _yearless(lambda y: cal.month_span(y, month), reading)
     published = reading.known_to("year" if mod == "this" else "month")
@@ -199,6 +203,14 @@ def _decade(groups: dict, reading: Reading):
     return f"{decade + first:04d}/{decade + last:04d}"
 
 
+def _decade_words(groups: dict, reading: Reading):
+    return _decade({"decade": str(decade_value(groups["decade_word"], groups.get("century"))), "part": groups.get("part")}, reading)
+
+
+def _year_words(groups: dict, reading: Reading):
+    return cal.year_span(year_value(groups))
+
+
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                   "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 
@@ -246,4 +258,7 @@ _RESOLVERS = {
     "year": _year_alone, "decade": _decade, "century": _century, "holiday": _holiday,
     "unit_part": relative.unit_part, "day_word": relative.day_word, "weekday": relative.weekday,
     "weekend": relative.weekend, "unit": relative.unit, "ago": relative.ago, "new_year": relative.new_year,
+    "quarter": periods.quarter, "fiscal": periods.fiscal, "month_range": periods.month_range,
+    "first_months": periods.first_months, "year_end": periods.year_end, "decade_words": _decade_words,
+    "year_words": _year_words,
 }

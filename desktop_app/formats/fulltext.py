@@ -9,6 +9,10 @@ nothing the file refers to is ever fetched.
 Metadata keys: ``type`` (article-newspaper when a site or publisher is known, else webpage),
 ``title``, ``author`` (CSL names), ``container-title``, ``publisher``, ``issued_edtf`` (an EDTF
 string; the caller converts it to CSL ``issued``), ``URL``, ``language``.
+
+A web page in which no article body is found (one drawn by scripts, say) but whose metadata says
+what it is still reads: its text is empty and ``note`` says why, so the caller can import the
+citation and tell the user.
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ from desktop_app.formats.fulltext_text import decode, join_blocks, plain_paragra
 # lower one because its pure-Python parser costs up to ~15 µs per character on hostile input
 # (30 s at 2 MB).
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
+NO_BODY_NOTE = ("no article text was found in the page (it may be drawn by scripts, or be an index of links); "
+                "only its metadata is imported")
 # A first paragraph this short and on one line reads as the title of a plain-text file.
 _MAX_TITLE_CHARS = 150
 _KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -38,16 +44,20 @@ class FullText:
     text: str
     metadata: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    note: str | None = None
 
 
 def read_fulltext(path) -> FullText:
     """The readable text and metadata of the file at ``path``; FileProblem if it cannot be read."""
     kind, raw = _read(path)
     text, metadata = _READERS[kind](raw, path, want_text=True)
+    note = None
     if not text.strip():
-        raise FileProblem(path, None, "has no readable text")
+        if kind != "html" or not any(metadata.values()):
+            raise FileProblem(path, None, "has no readable text")
+        note = NO_BODY_NOTE
     metadata, missing = fulltext_metadata.finish(metadata)
-    return FullText(text=text, metadata=metadata, missing=missing)
+    return FullText(text=text, metadata=metadata, missing=missing, note=note)
 
 
 def published_edtf(path) -> str | None:

@@ -1,43 +1,46 @@
-"""Readable article text and citation metadata from a saved web page, parsed by lxml.
+"""Readable article text and citation metadata from a saved web page.
 
-The page is untrusted. libxml2's HTML parser is told never to touch the network, never to
-decompress, and to keep its resource limits (``huge_tree`` off); it has no entity-loading option
-because the HTML parser never loads a DTD or an external entity at all — an internal DTD subset
-(the XXE trick) is cut off before parsing and an ``&xxe;`` reference stays inert text. Nothing
-the page links to (images, frames, stylesheets) is ever fetched: only the tree is read.
+``read_web_page(html, url)`` is the one entry point for every kind of saved page (an ``.html``
+file, a page inside a web archive): it returns the article's body as plain text, found by
+trafilatura, and the page's metadata (``html_metadata``). A page with metadata but no body (a
+script-rendered shell) gives an empty text; the caller says so and still imports the metadata.
+
+The page is untrusted. It is parsed here, once, by libxml2's HTML parser told never to touch the
+network, never to decompress, and to keep its resource limits (``huge_tree`` off); it has no
+entity-loading option because the HTML parser never loads a DTD or an external entity at all — an
+internal DTD subset (the XXE trick) is cut off before parsing and an ``&xxe;`` reference stays
+inert text. trafilatura and htmldate are handed that tree, never the page's string (htmldate
+downloads a string that looks like an address), so nothing the page refers to is ever fetched;
+the text they give back is plain text, never markup.
 """
 from __future__ import annotations
 
 import codecs
-import json
+import copy
 import re
+from dataclasses import dataclass
 
 from lxml import etree, html
 
 from db.errors import FileProblem
-from desktop_app.formats import fulltext_metadata as meta
+from desktop_app.formats import html_metadata
 from desktop_app.formats.fulltext_text import decode, join_blocks
 
-# Elements that are never article text: code, embedded content, page furniture.
-_CLUTTER_TAGS = (
+# Elements whose content is never readable text (code, embedded content, form controls, the
+# fallback shown when scripts are off); removed before any text is taken.
+_NEVER_TEXT = (
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "math", "canvas", "nav", "header", "footer", "aside", "form", "button", "select",
-    "textarea", "dialog", "head",
+    "svg", "math", "canvas", "button", "select", "textarea", "dialog", "head",
 )
-# Class or id words that mark advertising and page furniture (the readability heuristic).
-_CLUTTER_WORDS = re.compile(
-    r"\b(?:ad|ads|advert|advertisement|banner|cookie|cookies|newsletter|promo|related|share|"
-    r"sharing|social|sponsor|sponsored|subscribe|comments?|popup|modal)\b",
-    re.IGNORECASE,
-)
-_NEVER_CLUTTER = {"html", "body", "article", "main"}
-_BLOCK_TAGS = {
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr",
-    "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot",
-    "thead", "tr", "ul",
+# Blocks of an HTML fragment, and of trafilatura's own markup of the body it found (head, p,
+# list/item, quote, code, table/row/cell, lb for a line break).
+_HTML_BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 }
-_CELL_TAGS = {"td", "th"}
+_EXTRACTED_BLOCKS = {"body", "head", "p", "list", "item", "quote", "code", "table", "row"}
 _SPACES = re.compile(r"\s+")
 _SPACES_AROUND_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
 # An internal DTD subset is where an XXE payload lives; the HTML parser would not expand it, but
@@ -50,45 +53,57 @@ _DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za
 # Encodings a page may not choose: UTF-7 smuggles markup past filters, the others are not
 # character sets at all. A declared UTF-16 on bytes we are reading as ASCII is a lie (WHATWG).
 _REFUSED_CHARSETS = {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-16", "utf-16-le", "utf-16-be"}
-_ARTICLE_TYPES = {
-    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "BlogPosting", "Report", "ScholarlyArticle",
-}
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
-_META_KEYS = {
-    "title": ("og:title", "twitter:title", "citation_title", "dc.title"),
-    "container-title": ("og:site_name", "citation_journal_title"),
-    "publisher": ("publisher", "dc.publisher", "citation_publisher"),
-    "date": (
-        "article:published_time", "og:published_time", "datepublished", "date", "dc.date",
-        "dc.date.issued", "dcterms.date", "dcterms.issued", "citation_publication_date",
-        "citation_date", "pubdate", "publish-date", "parsely-pub-date", "sailthru.date",
-    ),
-    "author": ("author", "article:author", "dc.creator", "citation_author", "byl", "parsely-author", "sailthru.author"),
-    "url": ("og:url",),
-    "language": ("og:locale", "dc.language", "content-language"),
-}
 
 
-def read_html(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
-    """The readable text of the page (empty when ``want_text`` is false) and its metadata."""
-    text = decode(raw, path, preferred=_declared_charset(raw))
+@dataclass(frozen=True)
+class WebPage:
+    """A saved page's article text (paragraphs separated by one blank line; "" when no body was
+    found) and its metadata, keyed as ``fulltext.read_fulltext`` documents."""
+
+    text: str
+    metadata: dict
+
+
+def read_web_page(page: bytes | str, url: str | None = None, path=None, want_text: bool = True) -> WebPage:
+    """The article text and metadata of a saved page (its bytes, or its decoded text).
+
+    ``url`` is the address the page was saved from, when known: it fills the metadata's URL and
+    helps date the page, and is never fetched. ``path`` names the page in a ``FileProblem`` (a
+    page nested too deep, a text run past the parser's limit, undecodable bytes). With
+    ``want_text`` false only the metadata is read, which is much quicker.
+    """
+    text = page if isinstance(page, str) else decode(page, path, preferred=_declared_charset(page))
     subset = _DOCTYPE_SUBSET.match(text)
     text = _EMBEDDED_DATA.sub("data:,", text[subset.end():] if subset else text)
     root = _parse(text, path)
     if root is None:
-        return "", {}
-    metadata = _metadata(root)
-    return (_article_text(root) if want_text else ""), metadata
+        return WebPage("", {})
+    if not want_text:
+        return WebPage("", {"issued_edtf": html_metadata.issued(root, url=url)})
+    import trafilatura  # here, not at the top: importing it takes a second and a half
+
+    body = copy.deepcopy(root)  # trafilatura prunes the tree it reads; the metadata needs it whole
+    etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
+    extracted = trafilatura.bare_extraction(
+        body, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+    )
+    blocks = _blocks(extracted.body, _EXTRACTED_BLOCKS, cells=("cell",), line_break="lb", preformatted="code") if extracted else []
+    return WebPage(join_blocks(blocks), html_metadata.page_metadata(root, extracted, url))
+
+
+def read_html(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
+    """The readable text of a saved page file (empty when ``want_text`` is false) and its metadata."""
+    page = read_web_page(raw, path=path, want_text=want_text)
+    return page.text, page.metadata
 
 
 def fragment_blocks(fragment: str, path) -> list[str]:
-    """Text blocks of an HTML snippet (raw HTML inside Markdown), clutter dropped."""
+    """Text blocks of an HTML snippet (raw HTML inside Markdown): all its text, none of its code."""
     root = _parse(fragment, path)
     if root is None:
         return []
-    _drop_clutter(root)
-    return _blocks(root)
+    etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
+    return _blocks(root, _HTML_BLOCKS, cells=("td", "th"), line_break="br", preformatted="pre")
 
 
 def _parse(text: str, path):
@@ -130,67 +145,9 @@ def _declared_charset(raw: bytes) -> str | None:
     return None if name in _REFUSED_CHARSETS else name
 
 
-# --- article text -------------------------------------------------------------------------------
-
-def _article_text(root) -> str:
-    _drop_clutter(root)
-    container = _article_container(root)
-    text = join_blocks(_blocks(container))
-    if not text and container is not root:
-        text = join_blocks(_blocks(root))
-    return text
-
-
-def _drop_clutter(root) -> None:
-    etree.strip_elements(root, *_CLUTTER_TAGS, with_tail=False)
-    doomed = [element for element in root.iter(etree.Element) if _is_clutter(element)]
-    for element in doomed:
-        if element.getparent() is not None:
-            element.drop_tree()  # keeps the tail text, which belongs to the parent
-
-
-def _is_clutter(element) -> bool:
-    if element.tag in _NEVER_CLUTTER:
-        return False
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = (element.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    return bool(_CLUTTER_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}".replace("_", " ")))
-
-
-def _article_container(root):
-    """``<article>`` (the wordiest, if several), else ``<main>``, else the element whose
-    paragraphs hold the most text (a paragraph counts fully for its parent, half for the
-    grandparent, so a wrapper of several sections can win)."""
-    articles = root.findall(".//article")
-    if articles:
-        return max(articles, key=_paragraph_length)
-    main = root.find(".//main")
-    if main is None:
-        main = next(iter(root.xpath(".//*[@role='main']")), None)
-    if main is not None:
-        return main
-    scores: dict = {}
-    for paragraph in root.iter("p"):
-        length = len(paragraph.text_content().strip())
-        parent = paragraph.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0) + length
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            scores[grandparent] = scores.get(grandparent, 0) + length / 2
-    return max(scores, key=scores.get) if scores else root
-
-
-def _paragraph_length(element) -> int:
-    return sum(len(paragraph.text_content()) for paragraph in element.iter("p"))
-
-
-def _blocks(container) -> list[str]:
-    """The text of ``container`` cut at block elements, walked without recursion."""
+def _blocks(container, block_tags, cells, line_break: str, preformatted: str) -> list[str]:
+    """The text of ``container`` cut at ``block_tags``, cells joined by tabs, walked without
+    recursion (a page may nest 256 levels)."""
     blocks: list[str] = []
     current: list[str] = []
     in_pre = 0
@@ -208,128 +165,21 @@ def _blocks(container) -> list[str]:
     for event, element in etree.iterwalk(container, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else None
         if event == "start":
-            if tag in _BLOCK_TAGS:
+            if tag in block_tags:
                 flush()
-            if tag == "pre":
+            if tag == preformatted:
                 in_pre += 1
-            elif tag == "br":
+            elif tag == line_break:
                 current.append("\n")
             add(element.text)
             continue
-        if tag in _BLOCK_TAGS:
+        if tag in block_tags:
             flush()
-        if tag == "pre":
+        if tag == preformatted:
             in_pre -= 1
-        elif tag in _CELL_TAGS:
+        elif tag in cells:
             current.append("\t")
         if element is not container:
             add(element.tail)
     flush()
     return blocks
-
-
-# --- metadata -----------------------------------------------------------------------------------
-
-def _metadata(root) -> dict:
-    found = _meta_tags(root)
-    article = _json_ld_article(root)
-    publisher = article.get("publisher")
-    publisher_name = publisher.get("name") if isinstance(publisher, dict) else publisher
-    site = _first(found, "container-title")
-    metadata = {
-        "container-title": site,
-        "publisher": _first(found, "publisher") or meta.text_value(publisher_name),
-        "title": _first(found, "title") or meta.text_value(article.get("headline")) or _page_title(root, site),
-        "author": _authors(found, article),
-        "issued_edtf": _issued(found, article, root),
-        "URL": _canonical_url(root) or meta.http_url(_first(found, "url")) or meta.http_url(article.get("url")),
-        "language": meta.language_tag(root.get("lang")) or meta.language_tag(_first(found, "language"))
-        or meta.language_tag(article.get("inLanguage")),
-    }
-    return metadata
-
-
-def _meta_tags(root) -> dict[str, list[str]]:
-    """Every ``<meta>`` content by its lower-cased property / name / itemprop / http-equiv."""
-    found: dict[str, list[str]] = {}
-    for tag in root.iter("meta"):
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
-        content = meta.text_value(tag.get("content"))
-        if key and content:
-            found.setdefault(key.strip().lower(), []).append(content)
-    return found
-
-
-def _first(found: dict, field: str) -> str | None:
-    for key in _META_KEYS[field]:
-        if key in found:
-            return found[key][0]
-    return None
-
-
-def _page_title(root, site: str | None) -> str | None:
-    title = meta.text_value(root.findtext(".//title"))
-    if title and site:
-        for separator in _TITLE_SEPARATORS:
-            if title.endswith(separator + site):
-                return title[: -len(separator + site)].strip() or title
-            if title.startswith(site + separator):
-                return title[len(site + separator):].strip() or title
-    return title or meta.text_value(next((h.text_content() for h in root.iter("h1")), None))
-
-
-def _authors(found: dict, article: dict) -> list[dict]:
-    for key in _META_KEYS["author"]:
-        names = [name for content in found.get(key, []) for name in meta.csl_names(content)]
-        if names:
-            return names
-    authors = article.get("author")
-    authors = authors if isinstance(authors, list) else [authors]
-    names = []
-    for author in authors:
-        if isinstance(author, dict):
-            name = meta.text_value(author.get("name"))
-            if name and author.get("@type") == "Organization":
-                names.append({"literal": name})
-            elif name:
-                names.extend(meta.csl_names(name))
-        else:
-            names.extend(meta.csl_names(author))
-    return names
-
-
-def _issued(found: dict, article: dict, root) -> str | None:
-    candidates = [found[key][0] for key in _META_KEYS["date"][:3] if key in found]
-    candidates.append(article.get("datePublished"))
-    candidates += [found[key][0] for key in _META_KEYS["date"][3:] if key in found]
-    # A <time> inside the article is its dateline; one elsewhere may be today's date in a banner.
-    times = root.xpath(".//article//time[@datetime]") or root.xpath(".//time[@datetime]")
-    candidates += [element.get("datetime") for element in times[:1]]
-    return next((edtf for edtf in map(meta.edtf_date, candidates) if edtf), None)
-
-
-def _canonical_url(root) -> str | None:
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            return meta.http_url(link.get("href"))
-    return None
-
-
-def _json_ld_article(root) -> dict:
-    """The first schema.org article in the page's JSON-LD, or {} (malformed JSON is ignored)."""
-    for script in root.xpath(".//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
-            continue
-        if isinstance(data, dict) and isinstance(data.get("@graph"), list):
-            data = data["@graph"]
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and _is_article_type(item.get("@type")):
-                return item
-    return {}
-
-
-def _is_article_type(value) -> bool:
-    types = value if isinstance(value, list) else [value]
-    return any(isinstance(name, str) and name in _ARTICLE_TYPES for name in types)

@@ -21,6 +21,9 @@ from desktop_app.formats.fulltext_text import clean
 ASKED_FOR = ("title", "author", "issued")
 _MAX_VALUE = 1000
 _ISO_START = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ]\d)")
+# What content systems write when they have no date: the year 1 (.NET's DateTime.MinValue,
+# "0001-01-01T00:00:00") and the Unix epoch. Years before 1000 are refused as well.
+_PLACEHOLDER_DATES = {"1970-01-01"}
 _MONTH_NAME = re.compile(r"[A-Za-z]{3}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _NAME_SEPARATORS = re.compile(r"\s*(?:;|\band\b|&)\s*")
@@ -60,7 +63,8 @@ def edtf_date(value) -> str | None:
     """An EDTF string for a metadata date, or None when it is not one.
 
     ISO dates and timestamps keep the day as written ("2024-11-19T23:30:00-05:00" is the 19th,
-    the publisher's own calendar day); EDTF that starts with a year passes through ("2024-11~"); dates with a month name
+    the publisher's own calendar day); placeholders (``0001-01-01``, ``1970-01-01``) are no dates;
+    EDTF that starts with a year passes through ("2024-11~"); dates with a month name
     ("19 November 2024", "Tue, 19 Nov 2024 08:30 GMT") are read by dateutil at the precision they
     state. All-numeric forms such as 03/04/2024 are refused: day-first or month-first cannot be
     told apart, and a wrong date is worse than a question.
@@ -70,7 +74,7 @@ def edtf_date(value) -> str | None:
         return None
     iso = _ISO_START.match(value)
     if iso:
-        return _checked_iso(*iso.groups())
+        return None if iso.group() in _PLACEHOLDER_DATES else _checked_iso(*iso.groups())
     if value[:4].isdigit():  # EDTF, but not the unknowable ("XXXX") or the far past ("-2024", "Y17E8")
         try:
             return dates.validate(value)
@@ -82,6 +86,8 @@ def edtf_date(value) -> str | None:
 
 
 def _checked_iso(year: str, month: str | None, day: str | None) -> str | None:
+    if int(year) < 1000:
+        return None
     try:
         date(int(year), int(month or 1), int(day or 1))
     except ValueError:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import dedupe
 from db.dates import validate

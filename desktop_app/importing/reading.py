@@ -119,7 +119,8 @@ def _fulltext_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
     item = dict(text.metadata)
     issued = _storable(item.pop("issued_edtf", None))
     missing = [name for name in ASKED_FOR if name in text.missing or (name == "issued" and issued is None)]
-    return [ImportRecord(path, item, issued_edtf=issued, full_text=text.text, missing=missing)], []
+    warnings = [f"{path.name}: {text.note}"] if text.note else []
+    return [ImportRecord(path, item, issued_edtf=issued, full_text=text.text, missing=missing)], warnings
 
 
 def _storable(edtf: str | None) -> str | None:

@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.errors import ProjectFileError
 

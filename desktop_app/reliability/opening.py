@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import backups
 from db.errors import ProjectFileError, SourcelineError

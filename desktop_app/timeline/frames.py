@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db import events as event_queries
 from db.dates import DAY

@@ -10,7 +10,7 @@ from benchmarks.run import FRAMES
 def test_a_small_benchmark_measures_every_step(tmp_path, capsys):
     out = tmp_path / "bench.json"
     assert main(["bench", "--events", "200", "--sources", "2", "--out", str(tmp_path / "work"),
-                 "--json", str(out)]) == 0
+                 "--json", str(out), "--rounds", "1"]) == 0
     printed = capsys.readouterr().out
     rows = {row["name"]: row for row in json.loads(out.read_text())["rows"]}
     assert rows["events"]["value"] == 200
@@ -20,10 +20,15 @@ def test_a_small_benchmark_measures_every_step(tmp_path, capsys):
                  "peak memory, largest", "project file size"):
         assert rows[name]["value"] > 0 and name in printed
     assert 0 < rows["import: share of its time inside SQLite"]["value"] < 100
+    side_by_side = [row for row in rows.values() if row["unit"] == "×"]
+    assert {row["name"] for row in side_by_side} >= {
+        "first paint ÷ bare Qt window, sample project", "first paint peak memory ÷ bare Qt window",
+        "`search` ÷ bare Python + sqlite3, sample project"}
+    assert all(row["value"] > 0 for row in side_by_side)
     assert all(isinstance(row["met"], bool) for row in rows.values() if row["target"])
     assert not list((tmp_path / "work").glob("*.sourceline"))  # nothing kept without --keep
 
 
 def test_a_bench_of_no_events_is_refused_in_one_line(capsys):
     assert main(["bench", "--events", "0"]) == 1
-    assert capsys.readouterr().err.strip() == "sourceline: --events must be at least 1 and --sources at least 0"
+    assert capsys.readouterr().err.strip() == "sourceline: --events and --rounds must be at least 1, --sources at least 0"

@@ -35,3 +35,12 @@ def test_invalid_input_raises_but_display_helper_shows_it_raw():
         in_words("15/11/2024")
     assert in_words_or_raw("15/11/2024") == "15/11/2024"
     assert in_words_or_raw(None) == ""
+
+
+def test_stored_values_are_put_in_words_without_the_edtf_grammar_and_odd_ones_shown_raw():
+    # stored dates were validated when written; showing them must not need the parser, and a value
+    # another program wrote that these rules cannot say is shown as it is
+    assert in_words_or_raw("2022-21~") == "about spring 2022"
+    assert in_words_or_raw("2024-11-18/2024-11-21") == "18–21 November 2024"
+    for odd in ("2024-13", "2024-30", "yesterday", "15/11/2024"):
+        assert in_words_or_raw(odd) == odd

@@ -1,13 +1,22 @@
-"""Accuracy of the date finder on a labelled set of news texts (tests/data/date_finder/).
+"""Accuracy of the date finder on labelled texts (tests/data/date_finder/, rules in LABELLING.md).
 
-Each ``NN-name.txt`` has a ``NN-name.json`` beside it: the publication date, the expected
-expressions as (text, EDTF, occurrence: which occurrence of that text, counting from 1), and
-strings that are not dates. A hit counts as correct when its text, occurrence and EDTF all match
-a label; precision and recall are over the whole set, and printed (``-s``) for texts 16-20 alone.
-Texts 16-20 were written after the finder: scored with the finder as it stood before them
-(commit b3acebb), they gave precision 0.893 and recall 0.859 against today's 78 labels. The
-commit that added them also added rules for what they missed (bare seasons, "the first week of
-March", "23 February next year"), so the figure printed for them now is no longer a held-out one.
+Each ``NAME.txt`` has a ``NAME.json`` beside it: the publication date, the expected expressions as
+(text, EDTF, occurrence: which occurrence of that text, counting from 1), and strings that are not
+dates. A hit counts as correct when its text, occurrence and EDTF all match a label; a hit with no
+label (a non-date included) counts as reported and wrong. Precision and recall are printed (``-s``)
+for the two sets apart:
+
+- training texts (the top folder; 16-20 were once held out, and rules were then fitted to them);
+- held-out texts (``held-out/``, see its MANIFEST.md): labelled before the finder ever ran on them
+  and never used to write a rule. Their figure is the honest one, and it must be 0.90 or better.
+
+Held-out figures on 271 labels: before any rule for the new categories (the finder of commit
+eb00be5, run once right after the texts were committed), precision 0.844, recall 0.720; after the
+rules of issue 18 (quarters, fiscal years, year-ago comparisons, weekday signals, anchored days,
+years in words), written on training texts only, precision 0.895, recall 0.882. Still under 0.90.
+A second fresh set (``held-out-2/``, 12 texts, 132 labels, written and committed after those rules
+in commit 55212df and run once): precision 0.902, recall 0.841. Both are expected failures (strict:
+the test says so when a figure passes); neither set is used to tune rules.
 """
 from __future__ import annotations
 
@@ -22,11 +31,14 @@ from db.dates import validate
 from desktop_app.extract.date_finder import find_dates
 
 DATA = Path(__file__).parents[2] / "data" / "date_finder"
-MINIMUM = 0.85
+HELD_OUT = DATA / "held-out"
+HELD_OUT_2 = DATA / "held-out-2"  # written after the new rules, when the first set stayed under 0.90
+TRAINING_MINIMUM = 0.85
+HELD_OUT_MINIMUM = 0.90
 
 
-def labelled_texts():
-    for labels in sorted(DATA.glob("*.json")):
+def labelled_texts(folder: Path = DATA):
+    for labels in sorted(folder.glob("*.json")):
         yield labels.stem, labels.with_suffix(".txt").read_text(encoding="utf-8"), json.loads(labels.read_text())
 
 
@@ -39,10 +51,13 @@ def occurrence(text: str, phrase: str, start: int) -> int:
     return count
 
 
-def test_the_set_is_big_enough_and_its_labels_are_sound():
-    texts = list(labelled_texts())
-    assert len(texts) >= 12
-    assert sum(len(labels["dates"]) for _, _, labels in texts) >= 150
+@pytest.mark.parametrize("folder, minimum_texts, minimum_labels",
+                         [(DATA, 20, 250), (HELD_OUT, 20, 250), (HELD_OUT_2, 12, 120)],
+                         ids=["training", "held-out", "held-out-2"])
+def test_the_set_is_big_enough_and_its_labels_are_sound(folder, minimum_texts, minimum_labels):
+    texts = list(labelled_texts(folder))
+    assert len(texts) >= minimum_texts
+    assert sum(len(labels["dates"]) for _, _, labels in texts) >= minimum_labels
     for name, text, labels in texts:
         date.fromisoformat(labels["published"])
         for label in labels["dates"]:
@@ -52,9 +67,6 @@ def test_the_set_is_big_enough_and_its_labels_are_sound():
             validate(label["edtf"])
         for phrase in labels["not_dates"]:
             assert phrase in text, f"{name}: non-date {phrase!r} is not in the text"
-
-
-HELD_OUT = ("16", "17", "18", "19", "20")  # written after the finder; see the module's docstring
 
 
 def score(texts) -> tuple[int, int, int, list[str]]:
@@ -74,18 +86,28 @@ def score(texts) -> tuple[int, int, int, list[str]]:
     return correct, reported, expected, misses
 
 
-def test_precision_and_recall(capsys):
-    texts = list(labelled_texts())
-    correct, reported, expected, misses = score(texts)
+def test_precision_and_recall_on_training_texts(capsys):
+    correct, reported, expected, misses = score(labelled_texts(DATA))
     precision, recall = correct / reported, correct / expected
-    held_correct, held_reported, held_expected, _ = score(t for t in texts if t[0].startswith(HELD_OUT))
     with capsys.disabled():
-        print(f"\ndate finder on {expected} labelled expressions: precision {precision:.3f}, recall {recall:.3f}")
-        print(f"texts {HELD_OUT[0]}-{HELD_OUT[-1]} alone ({held_expected} expressions): "
-              f"precision {held_correct / held_reported:.3f}, recall {held_correct / held_expected:.3f}")
+        print(f"\ndate finder, training texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
         for miss in misses:
             print("  ", miss)
-    assert precision >= MINIMUM and recall >= MINIMUM
+    assert precision >= TRAINING_MINIMUM and recall >= TRAINING_MINIMUM
+
+
+@pytest.mark.parametrize("folder", [
+    pytest.param(HELD_OUT, id="held-out",
+                 marks=pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")),
+    pytest.param(HELD_OUT_2, id="held-out-2",
+                 marks=pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")),
+])
+def test_precision_and_recall_on_held_out_texts(capsys, folder):
+    correct, reported, expected, _ = score(labelled_texts(folder))
+    precision, recall = correct / reported, correct / expected
+    with capsys.disabled():  # the figures only: held-out failures are never looked at to write rules
+        print(f"\ndate finder, {folder.name} texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= HELD_OUT_MINIMUM and recall >= HELD_OUT_MINIMUM
 
 
 @pytest.mark.parametrize("name, text, labels", list(labelled_texts()), ids=lambda value: value if isinstance(value, str) and len(value) < 40 else "")
@@ -96,5 +118,5 @@ def test_non_dates_are_not_reported(name, text, labels):
         while start >= 0:
             end = start + len(phrase)
             overlapping = [hit.text for hit in hits if hit.start < end and hit.end > start]
-            assert not overlapping, f"{phrase!r} reported as {overlapping}"
+            assert not overlapping, f"{name}: {phrase!r} reported as {overlapping}"
             start = text.find(phrase, start + 1)

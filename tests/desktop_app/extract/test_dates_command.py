@@ -120,3 +120,11 @@ def test_a_source_issued_in_a_month_places_its_dates_but_not_its_weekdays(empty_
                                                       ("last month", "2024-10")]
     assert main(["dates", str(source_id), "--db", str(empty_project)]) == 0
     assert capsys.readouterr().out.startswith(f"published 2024-11 (from source {source_id}'s issued date)")
+
+
+def test_a_saved_page_without_article_text_is_said_to_have_none(tmp_path, capsys):
+    page = tmp_path / "shell.html"
+    page.write_text("<html><head><title>Dock strike</title></head><body><div id='app'></div></body></html>", encoding="utf-8")
+    assert main(["dates", str(page)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "shell.html" in err and "no article text was found" in err

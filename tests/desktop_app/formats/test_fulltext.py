@@ -116,6 +116,10 @@ def test_folders_missing_files_and_pipes_are_refused(tmp_path):
         ("November 2024", "2024-11"),
         ("2024-02-30", None),
         ("03/04/2024", None),
+        ("0001-01-01T00:00:00", None),  # .NET's DateTime.MinValue: a CMS with no date
+        ("1970-01-01T00:00:00Z", None),  # the Unix epoch, likewise
+        ("0999-05-01", None),
+        ("1970-01", "1970-01"),
         ("Tuesday", None),
         ("", None),
         (None, None),

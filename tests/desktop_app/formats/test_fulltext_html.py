@@ -117,15 +117,14 @@ def test_title_tag_loses_its_site_suffix_and_time_element_dates_the_page(tmp_pat
     assert "URL" not in metadata  # a javascript: address is not a source URL
 
 
-def test_without_article_or_main_the_wordiest_block_wins(tmp_path):
-    long = "Shelling continued overnight in the eastern districts, the governor said. " * 5
+def test_without_article_or_main_the_story_is_found_and_the_sidebar_is_not(tmp_path):
+    story = [f"Shelling continued overnight in district {n}, the governor said, and {n * 3} homes lost power. "
+             "Repair crews were sent at dawn, but the roads were blocked by debris." for n in range(1, 6)]
     page = write_html(tmp_path, f"""<html><body>
       <div id="sidebar"><p>Most read</p><p>Weather</p></div>
-      <div id="story"><p>{long}</p><p>{long}</p><div><p>{long}</p></div></div>
+      <div id="story">{"".join(f"<p>{p}</p>" for p in story[:3])}<div>{"".join(f"<p>{p}</p>" for p in story[3:])}</div></div>
       </body></html>""")
-    text = read_fulltext(page).text
-    assert text.count("Shelling continued") == 15
-    assert "Most read" not in text and "Weather" not in text
+    assert read_fulltext(page).text == "\n\n".join(story)
 
 
 def test_declared_charset_is_honoured(tmp_path):
@@ -167,8 +166,16 @@ def test_moderate_nesting_is_read(tmp_path):
     assert read_fulltext(page).text == "two hundred deep"
 
 
-@pytest.mark.parametrize("body", ["", "   \n", "<html><head><title>T</title></head><body><script>x()</script></body></html>"])
+@pytest.mark.parametrize("body", ["", "   \n", "<html><body><script>x()</script></body></html>"])
 def test_a_page_with_no_readable_text_is_refused(tmp_path, body):
     page = write_html(tmp_path, body, name="blank.htm")
     with pytest.raises(FileProblem, match="empty|no readable text"):
         read_fulltext(page)
+
+
+def test_a_page_with_metadata_but_no_body_keeps_its_metadata_and_says_so(tmp_path):
+    page = write_html(tmp_path, "<html><head><title>T</title></head><body><script>x()</script></body></html>")
+    result = read_fulltext(page)
+    assert result.text == ""
+    assert result.metadata == {"type": "webpage", "title": "T"}
+    assert result.note.startswith("no article text was found in the page")
