@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from db.connection import Database
 
 from db.change_log import LOGGED_TABLES
 

@@ -73,6 +73,11 @@ def highlight(session, by, source_id: int, start: int, end: int, note: str = "",
     return apply(session, by, annotations.add_annotation(source_id, start, end, note, color, tags))
 
 
+def import_highlights(session, by, source_id: int, found) -> Outcome:
+    """Highlights another program left in a PDF, taken in as one edit (``db.annotations.add_annotations``)."""
+    return apply(session, by, annotations.add_annotations(source_id, found))
+
+
 def edit_highlight(session, by, annotation_id: int, **fields) -> Outcome:
     return apply(session, by, annotations.update_annotation(annotation_id, **fields))
 

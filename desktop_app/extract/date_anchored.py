@@ -11,11 +11,12 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from db.dates import InvalidDate
 from desktop_app.extract import date_calendar as cal
 from desktop_app.extract.date_context import Reading
 
 ANCHORED_KINDS = frozenset({"anchored", "year_earlier", "that_year"})
+_LOOK_BACK = 40  # hits: a comparison's period is spoken of shortly before it
+_POINT = re.compile(r"(?P<year>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _YEAR_START = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
 
 
@@ -65,22 +66,23 @@ def _year_earlier(groups: dict, reading: Reading, before: list[str]) -> str | No
     publication (results are reported for those; a quarter when "the year-ago quarter" asks for
     one), else the month of the nearest day, else the year before publication."""
     published = reading.known_to("day") or reading.published
-    wanted = (groups.get("unit") or "").lower()
-    periods = []
-    for edtf in reversed(before):
+    wanted_quarter = (groups.get("unit") or "").lower() == "quarter"
+    nearest_period = nearest_day = None
+    for edtf in reversed(before[-_LOOK_BACK:]):
         days = _days(edtf)
         if days is None or (published and days[1] > published):
             continue
-        periods.append((edtf, days))
-    quarter_long = [edtf for edtf, (first, last) in periods if 80 <= (last - first).days <= 95]
-    longer = [edtf for edtf, (first, last) in periods if first != last]
-    if wanted == "quarter" and quarter_long:
-        return _shifted(quarter_long[0])
-    if longer:
-        return _shifted(longer[0])
-    if periods:
-        day = periods[0][1][0]
-        return cal.month_span(day.year - 1, day.month).edtf
+        first, last = days
+        if first == last:
+            nearest_day = nearest_day or first
+        elif not wanted_quarter or 80 <= (last - first).days <= 95:
+            return _shifted(edtf)
+        else:
+            nearest_period = nearest_period or edtf
+    if nearest_period:
+        return _shifted(nearest_period)
+    if nearest_day:
+        return cal.month_span(nearest_day.year - 1, nearest_day.month).edtf
     return cal.year_span(published.year - 1).edtf if published else None
 
 
@@ -90,9 +92,33 @@ def _shifted(edtf: str) -> str:
 
 
 def _days(edtf: str | None) -> tuple[date, date] | None:
+    """First and last day of an EDTF the finder writes (a day, month, year, season, decade or an
+    interval of those), read without the EDTF grammar, which is slow; None for anything else."""
     if not edtf:
         return None
+    parts = [_point(part) for part in edtf.rstrip("~?%").split("/")]
+    if None in parts or len(parts) > 2:
+        return None
+    return parts[0][0], parts[-1][1]
+
+
+def _point(text: str) -> tuple[date, date] | None:
+    found = _POINT.fullmatch(text)
+    if found is None:
+        return None
+    year, month, day = found.group("year"), found.group("month"), found.group("day")
+    if "X" in year:  # a decade (199X) or a century (19XX)
+        return date(int(year.replace("X", "0")), 1, 1), date(int(year.replace("X", "9")), 12, 31)
+    if month is None:
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    if int(month) > 12:
+        season = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}.get(int(month))
+        span = cal.season_span(int(year), season) if season else None
+        return (span.first, span.last) if span else None
+    if day is None:
+        span = cal.month_span(int(year), int(month))
+        return span.first, span.last
     try:
-        return cal.edtf_days(edtf.rstrip("~?%"))
-    except (InvalidDate, ValueError):
+        return (date(int(year), int(month), int(day)),) * 2
+    except ValueError:
         return None
