@@ -38,7 +38,11 @@ def primary_key(db: Database, table: str) -> list[str]:
 
 
 def install(db: Database) -> None:
-    """Create the log and its triggers on this connection (idempotent)."""
+    """Create the log and its triggers on this connection, once: later calls find them there (one
+    lookup in the connection's temp schema)."""
+    last = f"log_{LOGGED_TABLES[-1]}_delete"  # made last: present only when all of it is
+    if db.conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?", (last,)).fetchone():
+        return
     db.conn.executescript("""
         CREATE TEMP TABLE IF NOT EXISTS change_log (
             seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, action TEXT NOT NULL, old TEXT, new TEXT);

@@ -7,13 +7,12 @@ an inverse by hand. Every run also writes the history table in the same transact
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from db.connection import Database
 
-from db import change_log
+from db import change_log, history
 from db.store import write_transaction
 
 
@@ -55,28 +54,6 @@ class Changes:
         return cls({t: frozenset(ids) for t, ids in rows.items()})
 
 
-_HISTORY_ACTION = {"insert": "create", "update": "update", "delete": "delete"}
-
-
-def _write_history(db: Database, label: str, entries: list[change_log.Entry]) -> None:
-    db.conn.executemany(
-        "INSERT INTO history (edit, action, table_name, row_id, record_uuid, before_json, after_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                label,
-                _HISTORY_ACTION[e.action],
-                e.table,
-                (e.new or e.old).get("id"),
-                (e.new or e.old).get("uuid"),
-                json.dumps(e.old, ensure_ascii=False) if e.old else None,
-                json.dumps(e.new, ensure_ascii=False) if e.new else None,
-            )
-            for e in entries
-        ],
-    )
-
-
 class Op:
     """One undoable edit. ``result`` holds what the edit function returned (e.g. a new id)."""
 
@@ -96,7 +73,7 @@ class Op:
             else:
                 change_log.apply_forward(db, self._entries)
                 entries = change_log.take(db)
-            _write_history(db, self.label, entries)
+            history.record(db, self.label, entries)
         if self._entries is None:
             self._entries = entries
         return Changes.of(self._entries)
@@ -108,7 +85,7 @@ class Op:
         with write_transaction(db):
             change_log.take(db)
             change_log.apply_backward(db, self._entries)
-            _write_history(db, f"Undo {self.label}", change_log.take(db))
+            history.record(db, f"Undo {self.label}", change_log.take(db))
         return Changes.of(self._entries)
 
 
