@@ -28,6 +28,12 @@ class Mark:
     largest_ids: tuple[int, ...]
 
 
+def data_version(db: Database) -> int:
+    """A number that changes whenever *another* connection commits to the file (never for this
+    connection's own commits): one tiny query to tell whether there is news at all."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def mark(db: Database) -> Mark:
     largest = tuple(db.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
                     for table in _ROWID_TABLES)

@@ -253,6 +253,12 @@ def existing_ids(db: Database, event_ids) -> list[int]:
     return [i for i in wanted if i in found]
 
 
+def descriptions(db: Database, event_ids: list[int]) -> dict[int, str]:
+    """event id -> description, for these events (one query)."""
+    marks = ",".join("?" * len(event_ids)) or "NULL"
+    return dict(db.conn.execute(f"SELECT id, description FROM events WHERE id IN ({marks})", event_ids))
+
+
 def get_event(db: Database, event_id: int) -> dict | None:
     """One event in full: its fields, tags, entities and citations."""
     cursor = db.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))

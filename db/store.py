@@ -155,6 +155,12 @@ def open_project(path: str | Path) -> Database:
     return db
 
 
+def read_snapshot(db: Database) -> None:
+    """Begin a read transaction that lasts until the connection closes: every query after it sees
+    the project as it was at the first one (a long export's pages all from one state)."""
+    db.conn.execute("BEGIN")
+
+
 @contextmanager
 def write_transaction(db: Database):
     """One write transaction, taken at once (BEGIN IMMEDIATE) so that two writers queue on the

@@ -1,6 +1,7 @@
 """Imports flow one way: desktop_app -> db. The data layer and the Qt-free parts of the app never
 import Qt, so they run (and are tested) without a display."""
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,4 +31,14 @@ def test_qt_free_packages_do_not_import_qt():
 def test_db_never_imports_the_application():
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "db").rglob("*.py")
                  if any(m.split(".")[0] == "desktop_app" for m in imported_modules(p))]
+    assert offenders == []
+
+
+SQL = re.compile(r"(INSERT|REPLACE) INTO|UPDATE [a-z_]+ SET|DELETE FROM|SELECT ")
+
+
+def test_every_sql_statement_lives_in_db():
+    """Reads and writes alike, bulk paths included: adding a column then touches db/ alone."""
+    offenders = [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / "desktop_app").rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if SQL.search(line)]
     assert offenders == []

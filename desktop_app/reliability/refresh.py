@@ -23,7 +23,7 @@ ANOTHER_PROGRAM = ("{name} was changed by another program: the views show its ed
 
 
 def data_version(session) -> int:
-    return session.db.conn.execute("PRAGMA data_version").fetchone()[0]
+    return catch_up.data_version(session.db)
 
 
 class RefreshOnFocus(QObject):
