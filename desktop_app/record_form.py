@@ -59,13 +59,11 @@ class RecordForm(QWidget):
             QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         session.changed.connect(self.refresh)
 
-    def _set_body(self, body: QWidget, sideways: bool = True) -> None:
-        """The subclass's fields, in a scroll area (vertical only unless ``sideways``), shown when a
-        record is."""
+    def _set_body(self, body: QWidget) -> None:
+        """The subclass's fields, in a scroll area, shown when a record is. A pane narrower than the
+        form scrolls sideways: no field or button cut off out of reach."""
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no blank Tab stop: it scrolls to the focused field
-        if not sideways:
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self._stack.addWidget(scroll)
         self.show_record(None)

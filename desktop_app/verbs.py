@@ -104,8 +104,24 @@ def new_event_from_passage(session, by, source_id: int, span: tuple[int, int], *
 
 # -- entities ----------------------------------------------------------------------------------------
 
+def rename_entity(session, by, entity_id: int, name: str) -> Outcome:
+    return apply(session, by, entities.rename_entity(entity_id, name))
+
+
+def set_entity_kind(session, by, entity_id: int, kind: str) -> Outcome:
+    return apply(session, by, entities.set_entity_kind(entity_id, kind))
+
+
 def add_alias(session, by, entity_id: int, alias: str) -> Outcome:
     return apply(session, by, entities.add_alias(entity_id, alias))
+
+
+def remove_alias(session, by, entity_id: int, alias: str) -> Outcome:
+    return apply(session, by, entities.remove_alias(entity_id, alias))
+
+
+def delete_entity(session, by, entity_id: int) -> Outcome:
+    return apply(session, by, entities.delete_entity(entity_id))
 
 
 def merge_entities(session, by, keep_id: int, merge_id: int) -> Outcome:

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from db import events
-from db.entities import tag_names
+from db.entities import find_entity, used_tag_names
 from db.errors import SourcelineError
 from desktop_app import verbs
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
+from desktop_app.events.alias_dialog import ask_alias
 from desktop_app.events.error_label import ErrorLabel
 from desktop_app.events.name_fields import NameListField, entity_completions
 from desktop_app.record_form import RecordForm
@@ -61,8 +62,9 @@ class EventEditor(RecordForm):
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(60)
         self.description.setMaximumHeight(140)
-        self.tags = NameListField(lambda: tag_names(db), "comma, separated")
-        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places")
+        self.tags = NameListField(lambda: used_tag_names(db), "comma, separated")
+        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places",
+                                      add_alias=lambda name: ask_alias(session, "", self, find_entity(db, name)))
         self.location_name = QLineEdit(placeholderText="Place name")
         self.latitude = QLineEdit(placeholderText="Latitude")
         self.longitude = QLineEdit(placeholderText="Longitude")
@@ -173,6 +175,11 @@ class EventEditor(RecordForm):
         self.citations.set_citations(event["citations"])
 
     # -- saving ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        for field in (self.tags, self.entities):  # a save ends the typing: no completion left open
+            field.close_completion()
+        return super().save()
 
     def _invalid(self, values: dict) -> bool:
         """True when a value cannot be stored; a wrong place is said under the location."""

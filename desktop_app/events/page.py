@@ -15,7 +15,8 @@ from desktop_app.events.edtf_forms import day_of
 from desktop_app.events.editor import EventEditor
 from desktop_app.events.event_list import EventList
 from desktop_app.events.filter_bar import FilterBar
-from desktop_app.events.table_model import EventTableModel
+from desktop_app.events.table_model import TITLE, EventTableModel
+from desktop_app.main_window.column_widths import fit_columns
 from desktop_app.reliability.backup_schedule import before_bulk_delete
 from desktop_app.selection import Selection, Shared
 from desktop_app.timeline.view import TimelineView
@@ -82,7 +83,7 @@ class TimelinePage(QWidget):
             actions.attach(self)
         self.list.update_empty_state(self._total)
         self._show_counts()
-        self._show_selection()
+        self._selection_settled()
         self._show_saved_state(False)
 
     # -- layout remembered between runs ------------------------------------------------------
@@ -94,13 +95,7 @@ class TimelinePage(QWidget):
             if state is not None:
                 splitter.restoreState(state)
             splitter.splitterMoved.connect(lambda *_, n=name, s=splitter: settings.setValue(f"{SETTINGS}/{n}", s.saveState()))
-        header = self.list.table.horizontalHeader()
-        widths = settings.value(f"{SETTINGS}/columns")
-        if isinstance(widths, list):
-            for column, width in enumerate(widths[: header.count()]):
-                header.resizeSection(column, int(width))
-        header.sectionResized.connect(lambda *_: settings.setValue(
-            f"{SETTINGS}/columns", [header.sectionSize(c) for c in range(header.count())]))
+        fit_columns(self.list.table, TITLE, settings, f"{SETTINGS}/columns")
 
     # -- filter ------------------------------------------------------------------------------
 
@@ -162,6 +157,7 @@ class TimelinePage(QWidget):
     def _selection_settled(self) -> None:
         selected = self.selection.ids
         count = self.list.selected_count() or len(selected)
+        self.editor.setVisible(count > 0)  # nothing to edit: the timeline and the list take its room
         if count == 1:
             self.editor.show_event(selected[0] if selected else self.list.current_id())
         elif count > 1:

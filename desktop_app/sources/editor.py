@@ -88,7 +88,7 @@ class SourceEditor(RecordForm):
         self.note.textChanged.connect(self._update_state)
         self.open_button.clicked.connect(lambda: self._record_id and self.source_requested.emit(self._record_id, None))
         self.citing.itemActivated.connect(self._event_activated)
-        self._set_body(self._form(), sideways=False)
+        self._set_body(self._form())
 
     def _form(self) -> QWidget:
         form = QFormLayout()
