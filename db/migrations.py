@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from db.derived import FTS_TABLES, day_of, first_reported_values
+from db.geo_index import place_index_statements
 
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
@@ -58,7 +59,7 @@ class _Ladder:
 
 
 migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 5  # the user_version the last step sets
+SCHEMA_VERSION = 6  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -424,3 +425,18 @@ def m005_pdf_pages_and_page_anchors(db: Database) -> None:
         ALTER TABLE annotations ADD COLUMN rects TEXT CHECK (rects IS NULL OR json_valid(rects));
     """)
     db.execute("PRAGMA user_version = 5")
+
+
+@migrations()
+def m006_event_places(db: Database) -> None:
+    """Where events happened, for the map: how precise a location is (a dataset's geo-precision:
+    1 the place itself, 2 near it, 3 only the region), an R*Tree over the coordinates and per-cell
+    counts kept by triggers (see db/geo.py), and the located events by start for periods."""
+    db.executescript("""
+        ALTER TABLE events ADD COLUMN geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3));
+        CREATE INDEX events_by_start_place ON events(start_s, end_s, longitude, latitude)
+            WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+    """)
+    for statement in place_index_statements():
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 6")

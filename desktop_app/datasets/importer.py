@@ -220,7 +220,7 @@ class DatasetImport:
         first = self._next_event
         now, uuid = stamps.now, stamps.uuid
         values = [(first + n, r.title, r.description, *r.date, r.location_name, r.latitude, r.longitude,
-                   dataset, r.external_id, uuid(), now, now) for n, (r, _) in enumerate(items)]
+                   r.geo_precision, dataset, r.external_id, uuid(), now, now) for n, (r, _) in enumerate(items)]
         if not bulk_events.insert_events(self.db, values, known_ids_possible=not self._lookup):
             return False
         last = first + len(items) - 1

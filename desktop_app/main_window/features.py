@@ -6,6 +6,7 @@ from desktop_app import exporting_ui
 from desktop_app import datasets_ui
 from desktop_app import reader_assistant
 from desktop_app import originals
+from desktop_app import map as places_map
 from desktop_app import help as help_menu
 
 INSTALLERS = [
@@ -20,6 +21,7 @@ INSTALLERS = [
     reader.install,
     reader_assistant.install,
     originals.install,
+    places_map.install,
     search.install,
     help_menu.install,
 ]
