@@ -331,7 +331,7 @@ def test_deleting_the_event_being_edited_discards_its_unsaved_changes_cleanly(qt
         qtbot.keyClick(page.list.table, Qt.Key.Key_Delete)
     assert raised == []
     assert events.get_event(session.db, target) is None
-    assert page.editor.event_id is None and page.editor.placeholder.isVisible() and not page.editor.is_dirty()
+    assert page.editor.event_id is None and not page.editor.placeholder.isHidden() and not page.editor.is_dirty()
     said = window.statusBar().currentMessage()
     assert said == "Unsaved changes to “Bridge closed to traffic” were discarded: the event was deleted"
     assert "there is no event" not in said and status(window, "saved") == "All changes saved"
@@ -348,7 +348,7 @@ def test_undoing_the_creation_of_the_event_being_edited_discards_the_same_way(qt
     with qtbot.captureExceptions() as raised:
         session.undo_stack.undo()
     assert raised == [] and events.get_event(session.db, event_id) is None
-    assert page.editor.event_id is None and not page.editor.is_dirty()
+    assert page.editor.event_id is None and not page.editor.placeholder.isHidden() and not page.editor.is_dirty()
     assert window.statusBar().currentMessage() == "Unsaved changes to “New event” were discarded: the event was deleted"
 
 
