@@ -58,8 +58,11 @@ class _Ladder:
         self._migrations().apply(self._on(db), stop_before=stop_before)
 
 
-migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 6  # the user_version the last step sets
+LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
+migrations = _Ladder(LADDER)
+SCHEMA_VERSION = 7  # the user_version the last step sets
+# PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
+APPLICATION_ID = 0x5372634C
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -440,3 +443,12 @@ def m006_event_places(db: Database) -> None:
     for statement in place_index_statements():
         db.execute(statement)
     db.execute("PRAGMA user_version = 6")
+
+
+@migrations()
+def m007_application_id(db: Database) -> None:
+    """Mark the file as a Sourceline project (``PRAGMA application_id``), as new projects are marked
+    at creation: opening recognises a project by it before writing anything, and leaves another
+    program's SQLite database as it is."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 7")

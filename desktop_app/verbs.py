@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db import annotations, citations, entities, events, sources
+from db import annotations, citations, entities, events, geo, sources
 from db.errors import SourcelineError
 from db.ops import Op
 from desktop_app.reliability.literal_text import literal
@@ -55,6 +55,11 @@ def delete_events(session, by, event_ids) -> Outcome:
 
 def remove_citation(session, by, citation_id: int) -> Outcome:
     return apply(session, by, citations.delete_citation(citation_id))
+
+
+def place_events(session, by, places) -> Outcome:
+    """Give events coordinates, as one edit: ``places`` holds (event id, latitude, longitude, place name)."""
+    return apply(session, by, geo.place_events(places))
 
 
 # -- sources and their passages --------------------------------------------------------------------

@@ -43,7 +43,7 @@ def run_new(args) -> int:
 
 
 def project_info(path: str) -> dict:
-    db = open_project(path)
+    db = open_project(path, verify=True)  # info says whether SQLite can read all of it
     try:
         counts = row_counts(db, TABLES)
         version = schema_version(db)
