@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from db import authorship
 from db.change_log import Entry
 from db.connection import Database
 
@@ -51,13 +52,14 @@ def _unchanged(entry: Entry) -> bool:
 
 
 def record(db: Database, label: str, entries: list[Entry]) -> None:
-    """Write the history rows of one edit (inside its transaction)."""
+    """Write the history rows of one edit (inside its transaction), signed by the current author."""
+    author = authorship.current_id(db)
     db.conn.executemany(
-        "INSERT INTO history (edit, action, table_name, row_id, record_uuid, before_json, after_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO history (edit, action, table_name, row_id, record_uuid, before_json, after_json, author_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(label, _ACTION[e.action], e.table, (e.new or e.old).get("id"), (e.new or e.old).get("uuid"),
           json.dumps(e.old, ensure_ascii=False) if e.old else None,
-          json.dumps(e.new, ensure_ascii=False) if e.new else None)
+          json.dumps(e.new, ensure_ascii=False) if e.new else None, author)
          for e in by_record(entries)])
 
 

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from db.connection import Database
 
-from db import change_log, history
+from db import authorship, change_log, history
 from db.store import write_transaction
 
 
@@ -69,7 +69,7 @@ class Op:
             change_log.take(db)  # drop anything a failed edit left behind
             if self._entries is None:
                 self.result = self._edit(db)
-                entries = change_log.take(db)
+                entries = authorship.stamp(db, change_log.take(db))
             else:
                 change_log.apply_forward(db, self._entries)
                 entries = change_log.take(db)

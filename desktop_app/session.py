@@ -22,7 +22,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from db.connection import Database
 
+from db import authorship
 from db.ops import Changes, Op
+from desktop_app.authors import identity
 from desktop_app.undo import OpCommand
 
 
@@ -45,6 +47,12 @@ class Session(QObject):
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
         self._broadcasting: Changes | None = None
+        self.set_author(identity.resolve())
+
+    def set_author(self, author: authorship.Author) -> None:
+        """Sign every edit from now on with ``author`` (the window's user; Preferences renames)."""
+        self.author = author
+        authorship.use(self.db, author)
 
     @property
     def broadcasting(self) -> bool:

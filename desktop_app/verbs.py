@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db import annotations, citations, entities, events, geo, sources
+from db import exchange_conflicts
 from db.errors import SourcelineError
 from db.ops import Op
 from desktop_app.reliability.literal_text import literal
@@ -131,3 +132,10 @@ def delete_entity(session, by, entity_id: int) -> Outcome:
 
 def merge_entities(session, by, keep_id: int, merge_id: int) -> Outcome:
     return apply(session, by, entities.merge_entities(keep_id, merge_id))
+
+
+# -- a teammate's changes --------------------------------------------------------------------------
+
+def settle_conflicts(session, by, choices: dict) -> Outcome:
+    """Settle conflicts left by applying a teammate's changes: conflict id -> mine or theirs, one edit."""
+    return apply(session, by, exchange_conflicts.settle(choices))

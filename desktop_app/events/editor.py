@@ -13,6 +13,7 @@ from db import events
 from db.entities import find_entity, used_tag_names
 from db.errors import SourcelineError
 from desktop_app import verbs
+from desktop_app.authors.byline_label import BylineLabel
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.alias_dialog import ask_alias
@@ -56,6 +57,7 @@ class EventEditor(RecordForm):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         db = session.db
+        self.byline = BylineLabel()
         self.title = QLineEdit()
         self.date = DateField()
         self.description = QPlainTextEdit()
@@ -115,6 +117,7 @@ class EventEditor(RecordForm):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
+        layout.addWidget(self.byline)
         layout.addLayout(form)
         layout.addLayout(self._buttons())
         layout.addWidget(cited, 1)
@@ -172,6 +175,7 @@ class EventEditor(RecordForm):
     def _show_record(self, event: dict) -> None:
         self.heading.setText(event["title"])
         self.heading.setToolTip(literal(event["title"]))
+        self.byline.show_record(self._session.db, "events", event["id"])
         self.citations.set_citations(event["citations"])
 
     # -- saving ------------------------------------------------------------------------------
