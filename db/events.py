@@ -5,7 +5,7 @@ events in a time range (with a limit) and per-bucket counts for the zoomed-out t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from db.connection import Database
 

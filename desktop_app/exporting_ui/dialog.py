@@ -210,6 +210,7 @@ class ExportDialog(QDialog):
                 self.rich_preview.setHtml(text)
                 self.previews.setCurrentIndex(1)
             else:
+                things = "sources" if choice.lists_sources else "events"
                 self.text_preview.setPlainText(text or f"(no {things} to export)")
                 self.previews.setCurrentIndex(0)
         except (SourcelineError, RuntimeError) as error:

@@ -23,7 +23,6 @@ from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
 from desktop_app.reader_assistant import cite_suggestion
 from desktop_app.reader_assistant.findings import publication_of
-from desktop_app.reliability.literal_text import literal
 
 PAGE_TITLE = "Reader"
 _WORD = re.compile(r"\S")

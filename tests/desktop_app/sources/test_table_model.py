@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from db.citations import add_citation
 from db.sources import update_source
 from db.store import create_project, write_transaction
-from desktop_app.sources import table_model
 from db.library import UNGRADED, SourceFilter
 from desktop_app.sources.table_model import (ANNOTATIONS, CITING, COLUMNS, CREATORS, GRADE, ISSUED, TITLE, TYPE,
                                              SourceTableModel)
