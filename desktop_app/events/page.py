@@ -118,6 +118,16 @@ class TimelinePage(QWidget):
     def apply_filter(self, event_filter: EventFilter) -> None:
         self.event_filter.set(event_filter)
 
+    # -- what other screens may ask (the export dialog: what is shown) ------------------------
+
+    def lane_mode(self) -> str:
+        return self.timeline.lane_mode()
+
+    def period_in_view(self) -> tuple[float, float]:
+        """The timeline's visible period, as seconds (start, end)."""
+        viewport = self.timeline.viewport()
+        return viewport.start_s, viewport.end_s
+
     def _filter_shown(self, event_filter: EventFilter, _by) -> None:
         self.model.set_filter(event_filter)
         self.timeline.set_filter(event_filter)

@@ -55,6 +55,9 @@ class ReaderPage(KeyedActions, QWidget):
         self.source_id: int | None = None
         self._annotations: list[dict] = []
         self._last_color = "yellow"
+        # What other features attach to the page for each project (declared here, not hung on it):
+        self.assistant = None  # the reading assistant (desktop_app.reader_assistant)
+        self.save_original = None  # the Save Original button (desktop_app.originals)
 
         self.title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         title_font = self.title.font()
