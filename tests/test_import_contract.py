@@ -31,7 +31,7 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 
 
-SQL = re.compile(r"(INSERT|REPLACE) INTO|UPDATE [a-z_]+ SET|DELETE FROM|SELECT ")
+SQL = re.compile(r"(INSERT|REPLACE) INTO|UPDATE [a-z_]+ SET|DELETE FROM|SELECT |PRAGMA [a-z_]+ *[=(]|\.execute\(")
 
 
 def test_every_sql_statement_lives_in_db():
