@@ -324,17 +324,17 @@ def _check_title(title: str) -> str:
 
 def _set_links(db: Database, event_id: int, tags=None, entities=None) -> None:
     if tags is not None:
-        wanted = {ensure_tag(db, t) for t in tags if t.strip()}
-        db.conn.execute(
-            f"DELETE FROM event_tags WHERE event_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
-            [event_id, *wanted])
-        db.conn.executemany("INSERT OR IGNORE INTO event_tags VALUES (?, ?)", [(event_id, t) for t in wanted])
+        _link_only(db, "event_tags", "tag_id", event_id, {ensure_tag(db, t) for t in tags if t.strip()})
     if entities is not None:
-        wanted = {ensure_entity(db, n) for n in entities if n.strip()}
-        db.conn.execute(
-            f"DELETE FROM event_entities WHERE event_id = ? AND entity_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
-            [event_id, *wanted])
-        db.conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?)", [(event_id, n) for n in wanted])
+        _link_only(db, "event_entities", "entity_id", event_id, {ensure_entity(db, n) for n in entities if n.strip()})
+
+
+def _link_only(db: Database, table: str, column: str, event_id: int, wanted: set[int]) -> None:
+    """Link the event to exactly the ``wanted`` ids of ``table``: the others unlinked, the missing added."""
+    db.conn.execute(
+        f"DELETE FROM {table} WHERE event_id = ? AND {column} NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
+        [event_id, *wanted])
+    db.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", [(event_id, i) for i in wanted])
 
 
 def insert_event(db: Database, title: str, date_edtf: str, description: str = "", tags=(), entities=(),
