@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db import annotations, citations, entities, events, geo, sources
+from db import annotations, citations, entities, eras, events, geo, sources
 from db import exchange_conflicts
 from db.errors import SourcelineError
 from db.ops import Op
@@ -30,12 +30,17 @@ class Outcome:
         return self.done
 
 
-def apply(session, by: QWidget | None, op: Op) -> Outcome:
-    """Push ``op`` for ``by``; a refused edit is said in a message over ``by`` and changes nothing."""
+def apply(session, by: QWidget | None, op: Op, failure=None) -> Outcome:
+    """Push ``op`` for ``by``; a refused edit is said in a message over ``by`` and changes nothing.
+    A form that shows its problems in place passes ``failure(message)`` to be told instead (Anki's
+    ``CollectionOp.failure``)."""
     try:
         return Outcome(True, session.push(op, by))
     except SourcelineError as error:
-        QMessageBox.warning(by, op.label, literal(str(error)))
+        if failure is not None:
+            failure(str(error))
+        else:
+            QMessageBox.warning(by, op.label, literal(str(error)))
         return Outcome(False)
 
 
@@ -132,6 +137,12 @@ def delete_entity(session, by, entity_id: int) -> Outcome:
 
 def merge_entities(session, by, keep_id: int, merge_id: int) -> Outcome:
     return apply(session, by, entities.merge_entities(keep_id, merge_id))
+
+
+# -- eras ------------------------------------------------------------------------------------------
+
+def delete_era(session, by, era_id: int) -> Outcome:
+    return apply(session, by, eras.delete_era(era_id))
 
 
 # -- a teammate's changes --------------------------------------------------------------------------
