@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
 
 CONTEXT_CHARS = 32  # prefix/suffix kept around a quote to tell repeated quotes apart
 FUZZY_MIN_SCORE = 90  # a corrected passage must still be this similar (0-100) to count as found
@@ -25,6 +24,8 @@ def context(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
     """How alike the text around [start, end) is to the stored context (0-200)."""
+    from rapidfuzz import fuzz  # here, not at import: re-anchoring is rare, opening a project is not
+
     before = text[max(0, start - len(prefix)):start]
     after = text[end:end + len(suffix)]
     return fuzz.ratio(prefix, before) + fuzz.ratio(suffix, after)
@@ -40,6 +41,8 @@ def _occurrences(text: str, exact: str) -> list[int]:
 
 
 def _fuzzy(text: str, exact: str, old_start: int) -> tuple[int, int] | None:
+    from rapidfuzz import fuzz
+
     reach = max(_NEAR_CHARS, 10 * len(exact))
     lo = max(0, old_start - reach)
     windows = [(lo, text[lo:old_start + len(exact) + reach])]

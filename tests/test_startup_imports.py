@@ -48,3 +48,11 @@ def loaded_by(args: list[str], tmp_path) -> set[str]:
 def test_commands_load_neither_qt_nor_the_heavy_modules(project, tmp_path, command):
     args = command if command == ["--help"] else [command[0], "--db", str(project), *command[1:]]
     assert loaded_by(args, tmp_path) & set(COMMAND_HEAVY) == set()
+
+
+def test_the_windows_first_paint_loads_none_of_the_heavy_modules(project, tmp_path):
+    """Pages other than the first are built when first shown: the reader (and the date finder and
+    PDF stack it brings) and the library are not loaded to paint the timeline."""
+    loaded = loaded_by(["--db", str(project), "--quit-after-paint"], tmp_path)
+    assert "PySide6" in loaded  # the window was really made
+    assert loaded & set(HEAVY) == set()

@@ -10,7 +10,6 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QMessageBox, QWidget)
-from rapidfuzz import fuzz, process
 
 from db.entities import entity_names, find_entity
 from desktop_app import verbs
@@ -31,6 +30,8 @@ def word_at(text: str, offset: int) -> str:
 
 def nearest_entity(names: list[tuple[int, list[str]]], text: str) -> int | None:
     """The entity whose name, alias or surname is spelled most like ``text`` (None when none is close)."""
+    from rapidfuzz import fuzz, process  # when the dialog is asked for, not with the editor at start
+
     spelled = [(entity_id, fold(form)) for entity_id, forms in names
                for name in forms for form in (name, surname(name) or name)]
     best = process.extractOne(fold(text), [s for _, s in spelled], scorer=fuzz.ratio, score_cutoff=50)

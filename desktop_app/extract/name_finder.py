@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
 
 FUZZY_CUTOFF = 80.0
 MIN_FUZZY_LENGTH = 4
@@ -144,6 +143,8 @@ def _longest_first(found: list[tuple[range, NameHit]]) -> list[tuple[range, Name
 
 
 def _fuzzy_hits(text: str, tokens: list[_Token], names, taken: set[int], cutoff: float) -> list[NameHit]:
+    from rapidfuzz import fuzz, process  # here: the editor imports this module's folding at start
+
     by_length = defaultdict(list)
     for entity_id, name, words in names:
         by_length[len(words)].append((entity_id, name, " ".join(words)))

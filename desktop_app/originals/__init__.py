@@ -8,16 +8,16 @@ __all__ = ["install", "save_original", "verification_report"]
 
 
 def install(window) -> None:
-    from desktop_app.originals.save_action import SaveOriginalButton
     from desktop_app.originals.verify_dialog import verify_originals
 
     action = window.menus["tools"].addAction("&Verify Originals…")
     action.setToolTip("Compute every original file's SHA-256 again and compare it with the one recorded at import")
     action.triggered.connect(lambda: window.session is not None and verify_originals(window, window.session))
 
-    def attach(session) -> None:
-        page = window.page("Reader")
-        if session is not None and page is not None:
-            page.save_original = SaveOriginalButton(page, session, window.settings)
+    def attach(title: str, page) -> None:
+        if title == "Reader":
+            from desktop_app.originals.save_action import SaveOriginalButton
 
-    window.session_changed.connect(attach)
+            page.save_original = SaveOriginalButton(page, window.session, window.settings)
+
+    window.page_built.connect(attach)

@@ -5,11 +5,15 @@ annotation_id)`` from anywhere in the app by showing that source at that annotat
 """
 from __future__ import annotations
 
-from desktop_app.reader.page import PAGE_TITLE, ReaderPage
+PAGE_TITLE = "Reader"
 
 
 def install(window) -> None:
     def make_page(session, window_):
+        # imported with the page, when it is first shown: the reader and the date finder it
+        # brings are not needed for the first paint
+        from desktop_app.reader.page import ReaderPage
+
         page = ReaderPage(session)
         page.event_requested.connect(window_.event_requested)
         return page

@@ -24,7 +24,6 @@ from desktop_app.reader.text_view import Highlight, SourceTextView
 from desktop_app.reader_assistant import cite_suggestion
 from desktop_app.reader_assistant.findings import publication_of
 
-PAGE_TITLE = "Reader"
 _WORD = re.compile(r"\S")
 EMPTY_TEXT = "No source is open.\n\nOpen one from the Sources page, from an event's citations, or find it with Ctrl+K."
 NOTHING_TO_CITE = ("To cite, first select the passage in the text (drag over it), or choose one of the "

@@ -16,7 +16,6 @@ PAGE_TITLE = "Reader"
 
 def install(window) -> None:
     # Imported here so that importing the package does not load the widgets.
-    from desktop_app.reader_assistant.assistant import ReaderAssistant
     from desktop_app.reader_assistant.entities_dialog import EntitiesDialog
 
     toggle = QAction("Show Dates and Names", window, checkable=True)
@@ -29,9 +28,10 @@ def install(window) -> None:
     entities_action = window.menus["tools"].addAction("&Entities…")
     entities_action.triggered.connect(lambda: window.session and EntitiesDialog(window.session, window).exec())
 
-    def attach(session) -> None:
-        page = window.page(PAGE_TITLE)
-        if session is not None and page is not None:
-            page.assistant = ReaderAssistant(page, session, toggle)
+    def attach(title: str, page) -> None:
+        if title == PAGE_TITLE:
+            from desktop_app.reader_assistant.assistant import ReaderAssistant  # with the page, not at start
 
-    window.session_changed.connect(attach)
+            page.assistant = ReaderAssistant(page, window.session, toggle)
+
+    window.page_built.connect(attach)

@@ -10,9 +10,13 @@ def install(window) -> None:
     from PySide6.QtGui import QAction, QKeySequence
 
     from desktop_app.sources import import_flow
-    from desktop_app.sources.page import LibraryPage
 
-    window.add_page(PAGE_TITLE, lambda session, window_: LibraryPage(session, window_))
+    def make_page(session, window_):
+        from desktop_app.sources.page import LibraryPage  # with the page, when it is first shown
+
+        return LibraryPage(session, window_)
+
+    window.add_page(PAGE_TITLE, make_page)
     action = QAction("&Import Sources…", window, shortcut=QKeySequence("Ctrl+I"))
     action.setToolTip("Import BibTeX, RIS, CSL-JSON and full-text (HTML, Markdown, text) files")
     action.triggered.connect(lambda: import_flow.choose_and_import(window))

@@ -12,7 +12,6 @@ from desktop_app.importing import ImportResult, plan_import
 from desktop_app.sources import PAGE_TITLE
 from desktop_app.sources.import_dialog import ImportDialog
 from desktop_app.sources.import_runner import ImportRunner
-from desktop_app.sources.pdf_passwords import ask_for_passwords
 
 FILE_FILTER = ("Sources (*.bib *.bibtex *.ris *.json *.txt *.md *.markdown *.html *.htm *.pdf);;PDF (*.pdf);;"
                "BibTeX (*.bib *.bibtex);;RIS (*.ris);;CSL-JSON (*.json);;"
@@ -38,6 +37,8 @@ def import_files(window, paths) -> ImportDialog | None:
         plan = plan_import(paths, session.db)
     finally:
         QApplication.restoreOverrideCursor()
+    from desktop_app.sources.pdf_passwords import ask_for_passwords  # PDFium, only once files are chosen
+
     plan = ask_for_passwords(window, paths, session.db, plan)
     dialog = ImportDialog(plan, session.db, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
