@@ -21,11 +21,12 @@ from desktop_app.map.frames import CellsFrame, MapFrameSource, MarksFrame
 from desktop_app.map.hits import lassoed, spot_at, stack_at
 from desktop_app.map.painting import MapColours, paint_map
 from desktop_app.map.projection import MapView, fit, world_view
-from desktop_app.map.labels import shipped_index
+from desktop_app.map.labels import index_if_ready, shipped_index
 
 WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities")
 WHEEL_STEP = 1.25
 REQUERY_DELAY_MS = 80
+NAMES_POLL_MS = 150  # how often a map drawn without town names looks whether they are ready
 DRAG_PX = 4  # a press that moves less than this is a click
 
 
@@ -55,6 +56,8 @@ class MapCanvas(QWidget):
         self._dragging = False
         self._stale = False  # a query was due when the canvas was hidden
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
+        # repaints until the town names' index, built in a thread, is there to draw them
+        self._names_due = QTimer(self, singleShot=True, interval=NAMES_POLL_MS, timeout=self.update)
         self._requery.timeout.connect(self._refresh)
         session.changed.connect(self._on_changes)
 
@@ -132,7 +135,10 @@ class MapCanvas(QWidget):
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
         colours = MapColours.from_palette(self.palette())
-        self._spots = paint_map(painter, self._view, self._frame, colours, shipped_index(), self.font(),
+        places = index_if_ready()
+        if places is None:
+            self._names_due.start()
+        self._spots = paint_map(painter, self._view, self._frame, colours, places, self.font(),
                                 set(self._selection), self.source.lanes)
         if self._lasso and len(self._lasso) > 1:
             path = QPainterPath(QPointF(*self._lasso[0]))

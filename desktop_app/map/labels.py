@@ -3,7 +3,7 @@ view asks only the buckets it overlaps and meets the most populous first. No Qt.
 from __future__ import annotations
 
 import heapq
-from functools import lru_cache
+import threading
 
 from desktop_app.map.projection import MapView, project
 from desktop_app.places.gazetteer import Place, shipped
@@ -33,6 +33,26 @@ class PlaceIndex:
                 yield place, *view.world_to_screen(x, y)
 
 
-@lru_cache(maxsize=1)
+_lock = threading.Lock()
+_index: PlaceIndex | None = None
+_builder: threading.Thread | None = None
+
+
 def shipped_index() -> PlaceIndex:
-    return PlaceIndex(shipped().places)
+    """The shipped towns' index, built once, waiting for it if it is being built."""
+    global _index
+    with _lock:
+        if _index is None:
+            _index = PlaceIndex(shipped().places)
+        return _index
+
+
+def index_if_ready() -> PlaceIndex | None:
+    """The index if it is built; if not, None, and it is built in a thread of its own: reading and
+    placing some 50,000 towns takes a second or more, which the window's first paint (the map is
+    beside the timeline) does not wait for — the map is drawn without town names until then."""
+    global _builder
+    if _index is None and _builder is None:
+        _builder = threading.Thread(target=shipped_index, name="map-town-names", daemon=True)
+        _builder.start()
+    return _index

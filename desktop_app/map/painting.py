@@ -252,17 +252,20 @@ def paint_marks(p: QPainter, view: MapView, frame: MarksFrame, colours: MapColou
     return spots
 
 
-def paint_map(p: QPainter, view: MapView, frame: MapFrame | None, colours: MapColours, places: PlaceIndex, font: QFont,
-              selection: set[int] = frozenset(), lanes: str = "none") -> list[Spot]:
-    """Draw everything; return the marks' spots (empty when density cells are drawn)."""
+def paint_map(p: QPainter, view: MapView, frame: MapFrame | None, colours: MapColours, places: PlaceIndex | None,
+              font: QFont, selection: set[int] = frozenset(), lanes: str = "none") -> list[Spot]:
+    """Draw everything; return the marks' spots (empty when density cells are drawn). No town
+    names when ``places`` is None (its index still being built)."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     paint_basemap(p, view, colours)
     spots: list[Spot] = []
     if isinstance(frame, CellsFrame):
         counts = paint_cells(p, view, frame, colours, font)
-        paint_labels(p, view, colours, places, font, avoid=counts)
+        if places is not None:
+            paint_labels(p, view, colours, places, font, avoid=counts)
     else:
-        paint_labels(p, view, colours, places, font)
+        if places is not None:
+            paint_labels(p, view, colours, places, font)
         if isinstance(frame, MarksFrame):
             spots = paint_marks(p, view, frame, colours, set(selection), lanes)
     return spots

@@ -210,3 +210,27 @@ def test_a_hundred_thousand_events_are_drawn_as_counts_per_square_until_zoomed_i
     assert canvas.selected_ids() == [17]
     canvas.close()
     session.close()
+
+
+
+def test_the_first_paint_does_not_wait_for_the_town_names(sample_window, qtbot, monkeypatch):
+    """Placing the gazetteer's towns takes a second or more: the map is drawn at once without
+    them, the index is built in a thread of its own, and the map repaints with them when it is."""
+    import desktop_app.map.canvas as canvas_module
+    from desktop_app.map import labels
+
+    monkeypatch.setattr(labels, "_index", None)
+    monkeypatch.setattr(labels, "_builder", None)
+    drawn_with = []
+    real = canvas_module.paint_map
+
+    def paint_map(painter, view, frame, colours, places, *rest, **options):
+        drawn_with.append(places)
+        return real(painter, view, frame, colours, places, *rest, **options)
+
+    monkeypatch.setattr(canvas_module, "paint_map", paint_map)
+    canvas = sample_window[1].map.canvas
+    canvas.repaint()
+    assert drawn_with[0] is None  # drawn without waiting for the names
+    qtbot.waitUntil(lambda: drawn_with[-1] is not None, timeout=60_000)  # and again once they are there
+    assert any(True for _ in drawn_with[-1].in_view(canvas._view))  # towns in the fitted view
