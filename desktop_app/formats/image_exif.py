@@ -27,7 +27,7 @@ _MAKE, _MODEL, _ORIENTATION, _DESCRIPTION = 0x010F, 0x0110, 0x0112, 0x010E
 _DATE_TIME_ORIGINAL, _OFFSET_TIME_ORIGINAL = 0x9003, 0x9011
 _LATITUDE_REF, _LATITUDE, _LONGITUDE_REF, _LONGITUDE = 1, 2, 3, 4
 # What Pillow's EXIF parser can raise on a segment that is not what it claims to be.
-_GARBLED_EXIF = (SyntaxError, ValueError, TypeError, KeyError, IndexError, struct.error, OSError)
+GARBLED_EXIF = (SyntaxError, ValueError, TypeError, KeyError, IndexError, struct.error, OSError)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _exif(image) -> dict:
         tags = dict(exif)
         tags["exif"] = dict(exif.get_ifd(_EXIF_IFD))
         tags["gps"] = dict(exif.get_ifd(_GPS_IFD))
-    except _GARBLED_EXIF:
+    except GARBLED_EXIF:
         return {}
     return tags
 
