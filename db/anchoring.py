@@ -7,6 +7,8 @@ other words; the quote finds the passage where it went. Pure functions, no datab
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 CONTEXT_CHARS = 32  # prefix/suffix kept around a quote to tell repeated quotes apart
@@ -70,3 +72,13 @@ def reanchor(text: str, exact: str, prefix: str, suffix: str, old_start: int) ->
         best = min(starts, key=lambda s: (-_context_score(text, s, s + len(exact), prefix, suffix), abs(s - old_start)))
         return best, best + len(exact)
     return _fuzzy(text, exact, old_start)
+
+
+def find_quote(text: str, quote: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where ``quote`` occurs in text[start:end], as (start, end) ranges: any run of whitespace in
+    the quote matches any run in the text (a PDF's lines break where a typed quote has a space)."""
+    words = quote.split()
+    if not words:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    return [match.span() for match in pattern.finditer(text, start, len(text) if end is None else end)]

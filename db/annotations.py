@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from db.connection import Database
 
-from db import anchoring
+from db import anchoring, pdf_pages
 from db.citations import insert_citation
 from db.entities import ensure_tag
 from db.errors import SourcelineError
@@ -48,6 +48,7 @@ def insert_annotation(db: Database, source_id: int, start: int, end: int, note: 
         (source_id, start, end, text[start:end], prefix, suffix, note, _check_color(color)),
     ).lastrowid
     _set_tags(db, annotation_id, tags)
+    pdf_pages.place_annotation(db, annotation_id)  # a PDF's passage: its page and rectangles
     return annotation_id
 
 
@@ -101,12 +102,20 @@ def write_source_text(db: Database, source_id: int, text: str) -> int:
             db.conn.execute(
                 "UPDATE annotations SET start_char = ?, end_char = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ?"
                 " WHERE id = ?", (*anchor, annotation_id))
+        pdf_pages.place_annotation(db, annotation_id)  # a PDF's pages may have been read anew
     return orphaned
 
 
 def set_source_text(source_id: int, text: str) -> Op:
-    """Correct a source's text; its annotations follow their passages in the same edit."""
-    return Op("Edit source text", lambda db: write_source_text(db, source_id, text))
+    """Correct a source's text; its annotations follow their passages in the same edit. A PDF's
+    text is read from its pages (each character has its place on a page), so it is not edited."""
+    def edit(db: Database) -> int:
+        if pdf_pages.is_paged(db, source_id):
+            raise SourcelineError("a PDF's text is read from its pages and cannot be edited; "
+                                  "read it again from the PDF instead")
+        return write_source_text(db, source_id, text)
+
+    return Op("Edit source text", edit)
 
 
 def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tuple[str, str] | None = None,
@@ -143,3 +152,18 @@ def source_annotations(db: Database, source_id: int) -> list[dict]:
            FROM annotations a WHERE source_id = ? ORDER BY orphaned, start_char, id""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def get_annotation(db: Database, annotation_id: int) -> dict | None:
+    """One annotation's stored row (its page and rectangles included, for a PDF's)."""
+    cursor = db.conn.execute("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+
+def add_annotations(source_id: int, passages) -> Op:
+    """Highlight several passages ((start, end, note) each) as one edit: the highlights another
+    program left in a PDF, imported together."""
+    passages = list(passages)
+    return Op(f"Import {len(passages)} highlight{'s' if len(passages) != 1 else ''}",
+              lambda db: [insert_annotation(db, source_id, start, end, note) for start, end, note in passages])

@@ -17,7 +17,7 @@ from db.connection import Database
 # triggers; the history table is written from this log and is never itself logged.
 LOGGED_TABLES = (
     "events", "sources", "source_creators", "annotations", "citations", "entities",
-    "entity_aliases", "tags", "event_tags", "event_entities", "annotation_tags",
+    "entity_aliases", "tags", "event_tags", "event_entities", "annotation_tags", "source_pages",
 )
 
 

@@ -56,7 +56,7 @@ class _Ladder:
 
 
 migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 3  # the user_version the last step sets
+SCHEMA_VERSION = 5  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -372,3 +372,62 @@ def m003_citation_dates_and_source_types(db: Database) -> None:
         CREATE INDEX sources_by_type ON sources(csl_type);
     """)
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_originals(db: Database) -> None:
+    """The files sources were imported from, kept whole with their SHA-256 (see ``db.originals``):
+    what each is in one small table, its bytes in another that only a reader of bytes touches."""
+    db.executescript(f"""
+        CREATE TABLE originals (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            media_type TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL DEFAULT ({_NOW})
+        );
+        CREATE TABLE original_bytes (
+            original_id INTEGER PRIMARY KEY REFERENCES originals(id) ON DELETE CASCADE,
+            data BLOB NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN original_id INTEGER REFERENCES originals(id);
+        CREATE INDEX sources_by_original ON sources(original_id) WHERE original_id IS NOT NULL;
+    """)
+    db.execute("PRAGMA user_version = 4")
+
+
+@migrations()
+def m005_pdf_pages_and_page_anchors(db: Database) -> None:
+    """A PDF source's pages (``db.pdf_pages``): where each page's text is in the source's full text,
+    its printed label and size; the box of every character, kept beside the original the text was
+    read from (never changed, so, like the original, not in the undo log); and for a highlight
+    the page it starts on and its rectangles in PDF points."""
+    db.executescript("""
+        CREATE TABLE source_pages (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            page_index INTEGER NOT NULL CHECK (page_index >= 0),
+            label TEXT NOT NULL,
+            start_char INTEGER NOT NULL CHECK (start_char >= 0),
+            end_char INTEGER NOT NULL CHECK (end_char >= start_char),
+            width REAL NOT NULL,
+            height REAL NOT NULL,
+            has_text INTEGER NOT NULL CHECK (has_text IN (0, 1)),
+            -- how the text was read (PDFium's build, the normalisation, OCR): names its boxes
+            extraction TEXT NOT NULL,
+            UNIQUE (source_id, page_index)
+        );
+        CREATE TABLE pdf_char_boxes (
+            id INTEGER PRIMARY KEY,
+            original_id INTEGER NOT NULL REFERENCES originals(id) ON DELETE CASCADE,
+            extraction TEXT NOT NULL,
+            page_index INTEGER NOT NULL,
+            -- float32 left, bottom, right, top per character of the page's text, little-endian
+            boxes BLOB NOT NULL,
+            UNIQUE (original_id, extraction, page_index)
+        );
+        ALTER TABLE annotations ADD COLUMN page_index INTEGER;
+        ALTER TABLE annotations ADD COLUMN rects TEXT CHECK (rects IS NULL OR json_valid(rects));
+    """)
+    db.execute("PRAGMA user_version = 5")

@@ -60,10 +60,13 @@ def insert_creators(db: Database, source_id: int, item: dict) -> None:
 
 
 def insert_source(db: Database, item: dict, issued_edtf: str | None = None, accessed_edtf: str | None = None,
-                  full_text: str = "") -> int:
-    """Inside an edit: store one CSL item (its dates given as EDTF) and return the new source's id."""
+                  full_text: str = "", original_id: int | None = None) -> int:
+    """Inside an edit: store one CSL item (its dates given as EDTF) and return the new source's id;
+    ``original_id`` links it to the file it was imported from (``db.originals``)."""
     values = source_columns(item, issued_edtf, accessed_edtf)
     values["full_text"] = full_text or ""
+    if original_id is not None:
+        values["original_id"] = original_id
     cols = ", ".join(values)
     source_id = db.conn.execute(
         f"INSERT INTO sources ({cols}) VALUES ({', '.join('?' * len(values))})", list(values.values())
@@ -170,3 +173,22 @@ def first_creator_family(db: Database, source_id: int) -> str | None:
         "SELECT coalesce(family, literal) FROM source_creators WHERE source_id = ? ORDER BY role != 'author', position LIMIT 1",
         (source_id,)).fetchone()
     return row[0] if row else None
+
+
+# The columns of ``catalogue``: each source with its original and how much the analyst did with it.
+CATALOGUE_FIELDS = ("id", "uuid", "title", "type", "issued", "url", "media_type", "pages", "sha256",
+                    "original_name", "size", "imported", "highlights", "citing_events")
+
+
+def catalogue(db: Database) -> list[dict]:
+    """Every source, in id order, as ``CATALOGUE_FIELDS``: its record, its original (media type,
+    SHA-256, file name, size, when imported; empty for a source typed in by hand), its page count
+    (a PDF's), and the numbers of its highlights and of the events citing it."""
+    cursor = db.conn.execute("""
+        SELECT s.id, s.uuid, s.title, s.csl_type, s.issued_edtf, s.url, o.media_type,
+               nullif((SELECT count(*) FROM source_pages p WHERE p.source_id = s.id), 0), o.sha256, o.file_name, o.size, o.imported_at,
+               (SELECT count(*) FROM annotations a WHERE a.source_id = s.id),
+               (SELECT count(DISTINCT c.event_id) FROM citations c WHERE c.source_id = s.id)
+        FROM sources s LEFT JOIN originals o ON o.id = s.original_id ORDER BY s.id""")
+    return [dict(zip(CATALOGUE_FIELDS, row)) for row in cursor]
+

@@ -17,6 +17,7 @@ from desktop_app.exporting.selection import Selection
 from desktop_app.formats import bibliography
 
 
+ANNOTATED_PDF = "annotated-pdf"
 _HEADINGS = {"chronology": "Chronology", "evidence": "Evidence", "csv": "Events", "timelinejs": "Timeline",
              "bibliography": "References"}
 
@@ -29,9 +30,9 @@ def register(subparsers) -> None:
         epilog="Formats: chronology (-o report.md|.html|.pdf), evidence (CSV, one row per citation), "
         "csv (events with ISO bounds), timelinejs (TimelineJS3 JSON), csl-json, bibtex, biblatex, ris, "
         "bibliography (-o refs.html|.md|.txt), png, svg, pdf-timeline (a picture of the timeline; "
-        "--from/--to choose the period).")
+        "--from/--to choose the period), annotated-pdf (--source ID: the source's PDF with its highlights).")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    parser.add_argument("--format", required=True, choices=(*TEXT_FORMATS, *PICTURE_FORMATS))
+    parser.add_argument("--format", required=True, choices=(*TEXT_FORMATS, *PICTURE_FORMATS, ANNOTATED_PDF))
     parser.add_argument("-o", "--output", metavar="FILE", help="the file to write (text formats: standard output without it)")
     parser.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
     parser.add_argument("--entity", action="append", default=[], help="only events naming this entity (repeatable)")
@@ -50,6 +51,7 @@ def register(subparsers) -> None:
                         help="pictures and TimelineJS: group the events by tag or by entity")
     parser.add_argument("--width", type=int, default=1920, metavar="PX", help="picture width in pixels (default 1920)")
     parser.add_argument("--title", help="the heading (default: from the project file's name)")
+    parser.add_argument("--source", type=int, metavar="ID", help="annotated-pdf: the PDF source to write")
     parser.set_defaults(run=run)
 
 
@@ -61,6 +63,8 @@ def _selection(args) -> Selection:
 
 
 def _check(args) -> None:
+    if args.format == ANNOTATED_PDF and (args.source is None or not args.output):
+        raise SourcelineError("--format annotated-pdf writes one source's PDF: give --source ID and -o FILE")
     if args.format in PICTURE_FORMATS and not args.output:
         raise SourcelineError(f"--format {args.format} writes a picture: give the file with -o")
     if args.output and Path(args.output).is_dir():
@@ -77,6 +81,8 @@ def _check(args) -> None:
 
 def run(args) -> int:
     _check(args)
+    if args.format == ANNOTATED_PDF:
+        return _annotated_pdf(args)
     db = open_project(args.db)
     try:
         selection = _selection(args)
@@ -102,6 +108,18 @@ def run(args) -> int:
     finally:
         db.close()
     print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _annotated_pdf(args) -> int:
+    from desktop_app.exporting.annotated_pdf import write_annotated_pdf
+
+    db = open_project(args.db)
+    try:
+        count = write_annotated_pdf(db, args.source, args.output)
+    finally:
+        db.close()
+    print(f"wrote {args.output} ({count} highlight{'s' if count != 1 else ''})", file=sys.stderr)
     return 0
 
 

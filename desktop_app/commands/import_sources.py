@@ -5,6 +5,7 @@ import sys
 
 from db import backups, ops
 from db.store import open_project
+from desktop_app.formats.pdf_text import PdfPasswordNeeded
 from desktop_app.importing import ADD, DECISIONS, MERGE, SKIP, plan_import
 
 _VERB = {ADD: "add", MERGE: "merge", SKIP: "skip"}
@@ -13,13 +14,15 @@ _VERB = {ADD: "add", MERGE: "merge", SKIP: "skip"}
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "import",
-        description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json) and full-text "
-        "(.txt, .md, .html) files. If any file is malformed nothing is imported.")
+        description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json), full-text "
+        "(.txt, .md, .html) and PDF files; each file is kept in the project as the source's original. "
+        "If any file is malformed nothing is imported.")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     parser.add_argument("--on-duplicate", choices=DECISIONS, default=SKIP,
                         help="what to do with a source already in the project (or twice in the files): "
                         "skip it (default), add it anyway, or merge it (fill the existing source's empty fields)")
+    parser.add_argument("--password", metavar="PW", help="the password of password-protected PDFs")
     parser.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
     parser.set_defaults(run=run)
 
@@ -27,11 +30,12 @@ def register(subparsers) -> None:
 def run(args) -> int:
     db = open_project(args.db)
     try:
-        plan = plan_import(args.files, db)
+        plan = plan_import(args.files, db, args.password)
         if plan.problems:
             # One line per bad file, the file and line first, so that editors can jump to it.
             for problem in plan.problems:
-                print(f"sourceline: {problem} (nothing was imported)", file=sys.stderr)
+                hint = "; give it with --password" if isinstance(problem, PdfPasswordNeeded) and not problem.wrong else ""
+                print(f"sourceline: {problem}{hint} (nothing was imported)", file=sys.stderr)
             return 1
         notes = plan.titles_from_file_names()
         if notes:
@@ -51,6 +55,8 @@ def run(args) -> int:
 
 def _print_result(result) -> None:
     print(f"added {len(result.added)}, merged {len(result.merged)}, skipped {len(result.skipped)}")
+    for note in result.notes:
+        print(f"note: {note}")
     for source_id, title in result.added:
         print(f"  added   {source_id:>6}  {_title(title)}")
     for source_id, title, filled in result.merged:

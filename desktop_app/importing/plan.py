@@ -14,11 +14,12 @@ from typing import Callable, Iterable
 
 from db.connection import Database
 
-from db import dedupe
+from db import dedupe, originals
 from db.dates import validate
 from db.errors import FileProblem, SourcelineError
 from db.ops import Op
 from db.sources import insert_source
+from desktop_app.importing.originals import keep
 from desktop_app.importing.reading import ImportRecord, read_records
 
 SKIP, ADD, MERGE = "skip", "add", "merge"
@@ -49,6 +50,7 @@ class ImportResult:
     added: list[tuple[int, str]] = field(default_factory=list)
     merged: list[tuple[int, str, list[str]]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. a PDF's pages without text
 
 
 @dataclass
@@ -93,7 +95,7 @@ class ImportPlan:
         seen = dedupe.KeyIndex()
         for index, record in enumerate(self.records):
             keys = _keys(record)
-            found = dedupe.find_existing(db, keys)
+            found = _same_pdf(db, record) or dedupe.find_existing(db, keys)
             if found:
                 existing_id, reason = found
                 title = db.conn.execute("SELECT title FROM sources WHERE id = ?", (existing_id,)).fetchone()[0]
@@ -135,10 +137,12 @@ class ImportPlan:
             label += f", merge {counts[MERGE]}"
         records = list(self.records)
         duplicates = dict(self.duplicates)
+        pages_first = _read_pdfs(records, len(records), progress, cancelled)
 
         def edit(db: Database) -> ImportResult:
             result = ImportResult()
             became: dict[int, int] = {}  # record index -> the source it was added as, merged into or skipped for
+            kept: dict[str, int] = {}  # sha256 -> original id: a file of many records is stored once
             for index, record in enumerate(records):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
@@ -148,14 +152,29 @@ class ImportPlan:
                     result.skipped.append((target, record.title))
                 elif choice == MERGE:
                     filled = dedupe.fill_empty_fields(db, target, record.item, record.issued_edtf,
-                                                      record.accessed_edtf, record.full_text)
+                                                      record.accessed_edtf, "" if record.pdf else record.full_text)
+                    if record.pdf is not None:
+                        from desktop_app.importing import pdf_records
+
+                        filled += pdf_records.merge_pdf(db, target, _kept(db, record, kept), record.pdf)
+                    elif record.original is not None and originals.link_if_unlinked(db, target,
+                                                                                    _kept(db, record, kept)):
+                        filled.append("original")
                     result.merged.append((target, record.title, filled))
                 else:
-                    target = insert_source(db, record.item, record.issued_edtf, record.accessed_edtf, record.full_text)
+                    original_id = _kept(db, record, kept)
+                    target = insert_source(db, record.item, record.issued_edtf, record.accessed_edtf, record.full_text,
+                                           original_id=original_id)
+                    if record.pdf is not None:
+                        from desktop_app.importing import pdf_records
+
+                        pdf_records.write_pages(db, target, original_id, record.pdf)
                     result.added.append((target, record.title))
+                if record.pdf is not None and choice != SKIP:
+                    result.notes += record.pdf.notes
                 became[index] = target
                 if progress is not None:
-                    progress(index + 1, len(records))
+                    progress(pages_first + index + 1, pages_first + len(records))
             return result
 
         return Op(label, edit)
@@ -166,6 +185,46 @@ class ImportPlan:
             if choice not in DECISIONS:
                 raise SourcelineError(f"a duplicate is skipped, added or merged, not {choice!r}")
         return {index: decisions.get(index, default) for index in self.duplicates}
+
+
+def _read_pdfs(records: list[ImportRecord], others: int, progress, cancelled) -> int:
+    """Read the pages of the plan's PDFs (before the edit's transaction: reading takes seconds and
+    writes nothing); returns how many pages were read, the first part of the progress."""
+    pending = [r for r in records if r.pdf is not None and not r.pdf.read]
+    if not pending:
+        return 0
+    from desktop_app.importing import pdf_records  # PDFium is loaded for PDFs only
+
+    total = sum(r.pdf.page_count for r in pending)
+    done = 0
+    for record in pending:
+        def page_done(pages: int, before=done) -> None:
+            if progress is not None:
+                progress(before + pages, total + others)
+        try:
+            pdf_records.read_pages(record.pdf, page_done, cancelled or (lambda: False))
+        except pdf_records.ReadCancelled:
+            raise ImportCancelled() from None
+        record.full_text = pdf_records.full_text(record.pdf)
+        done += record.pdf.page_count
+    return total
+
+
+def _same_pdf(db: Database, record: ImportRecord) -> tuple[int, str] | None:
+    """A PDF already in the project: a source whose original is the very same file."""
+    if record.pdf is None:
+        return None
+    found = originals.first_source_of(db, record.pdf.sha256)
+    return (found, "the same file") if found is not None else None
+
+
+def _kept(db: Database, record: ImportRecord, kept: dict[str, int]) -> int | None:
+    """The id of the record's original, stored now unless this import stored it already."""
+    if record.original is None:
+        return None
+    if record.original.sha256 not in kept:
+        kept[record.original.sha256] = keep(db, record.original)
+    return kept[record.original.sha256]
 
 
 def _target(db: Database, duplicate: Duplicate | None, became: dict[int, int]) -> int | None:
@@ -184,12 +243,14 @@ def _keys(record: ImportRecord) -> dedupe.DuplicateKeys:
                                    dedupe.first_family_of(item))
 
 
-def plan_import(paths: Iterable[str | Path], db: Database) -> ImportPlan:
-    """Read every file and look its records up in the project; nothing is written."""
+def plan_import(paths: Iterable[str | Path], db: Database, passwords: str | dict | None = None) -> ImportPlan:
+    """Read every file and look its records up in the project; nothing is written. ``passwords``
+    opens protected PDFs: one for every file, or a file's path -> its password."""
     plan = ImportPlan()
     for path in dict.fromkeys(Path(p) for p in paths):  # a file given twice is read once
+        password = passwords.get(path) if isinstance(passwords, dict) else passwords
         try:
-            records, warnings = read_records(path)
+            records, warnings = read_records(path, password)
         except FileProblem as problem:
             plan.problems.append(problem)
             continue

@@ -10,18 +10,24 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import dates
 from db.errors import FileProblem, InvalidDate
 from db.sources import CREATOR_ROLES
 from desktop_app.formats.file_read import read_bytes
+from desktop_app.importing.originals import OriginalFile, describe, describe_bytes
+
+if TYPE_CHECKING:
+    from desktop_app.importing.pdf_records import PdfPending
 
 # What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
 KIND_BY_EXTENSION = {
     ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl_json",
     ".txt": "fulltext", ".md": "fulltext", ".markdown": "fulltext", ".html": "fulltext", ".htm": "fulltext",
+    ".pdf": "pdf",
 }
-KIND_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON", "fulltext": "full text"}
+KIND_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON", "fulltext": "full text", "pdf": "PDF"}
 # The fields a full text may lack that the user is asked for (CSL-JSON names).
 ASKED_FOR = ("title", "issued")
 
@@ -40,6 +46,8 @@ class ImportRecord:
     accessed_edtf: str | None = None
     full_text: str = ""
     missing: list[str] = field(default_factory=list)  # of ASKED_FOR, what the file did not say
+    original: OriginalFile | None = None  # the file, kept in the project with the source
+    pdf: PdfPending | None = None  # a PDF's pages, read when the import is applied
 
     @property
     def title(self) -> str:
@@ -52,6 +60,8 @@ def kind_of(path: Path) -> str:
     if kind:
         return kind
     head = read_bytes(path, 4096, head=True).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     if head.startswith((b"[", b"{")):
         return "csl_json"
     if _RIS_START.match(head):
@@ -59,19 +69,31 @@ def kind_of(path: Path) -> str:
     if _BIBTEX_ENTRY.search(head):
         return "bibtex"
     raise FileProblem(path, None, "not a file Sourceline imports: expected BibTeX (.bib), RIS (.ris), "
-                      "CSL-JSON (.json) or a full text (.txt, .md, .html)")
+                      "CSL-JSON (.json), a full text (.txt, .md, .html) or a PDF")
 
 
-def read_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
-    """The file's records and warnings about values left out; FileProblem when it is malformed."""
+def read_records(path: Path, password: str | None = None) -> tuple[list[ImportRecord], list[str]]:
+    """The file's records and warnings about values left out; FileProblem when it is malformed
+    (``pdf_text.PdfPasswordNeeded`` for a PDF that wants ``password``). Every record of a file
+    carries the file itself as its original."""
     kind = kind_of(path)
+    if kind == "pdf":
+        from desktop_app.importing.pdf_records import plan_pdf  # PDFium is loaded for PDFs only
+
+        item, issued, missing, pending, data = plan_pdf(path, password)
+        return [ImportRecord(path, item, issued_edtf=issued, missing=missing, pdf=pending,
+                             original=describe_bytes(path, data, kind))], []
     if kind == "fulltext":
-        return _fulltext_records(path)
-    reader = importlib.import_module(f"desktop_app.formats.{kind}")
-    warnings: list[str] = []
-    records = [_csl_record(path, item, warnings) for item in reader.read(path)]
-    if not records:
-        raise FileProblem(path, None, f"no {KIND_NAMES[kind]} records found")
+        records, warnings = _fulltext_records(path)
+    else:
+        reader = importlib.import_module(f"desktop_app.formats.{kind}")
+        warnings = []
+        records = [_csl_record(path, item, warnings) for item in reader.read(path)]
+        if not records:
+            raise FileProblem(path, None, f"no {KIND_NAMES[kind]} records found")
+    original = describe(path, kind)
+    for record in records:
+        record.original = original
     return records, warnings
 
 

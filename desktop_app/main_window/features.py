@@ -5,6 +5,7 @@ from desktop_app import reliability
 from desktop_app import exporting_ui
 from desktop_app import datasets_ui
 from desktop_app import reader_assistant
+from desktop_app import originals
 from desktop_app import help as help_menu
 
 INSTALLERS = [
@@ -18,6 +19,7 @@ INSTALLERS = [
     theme.install,
     reader.install,
     reader_assistant.install,
+    originals.install,
     search.install,
     help_menu.install,
 ]

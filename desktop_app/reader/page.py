@@ -9,13 +9,15 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from db import annotations, citations, sources
+from db import annotations, citations, pdf_pages, sources
 from db.errors import SourcelineError
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reader import colors
 from desktop_app.reader.cite_dialog import CiteDialog
 from desktop_app.reader.dialogs import HighlightDialog, TextDialog
 from desktop_app.reader.find_bar import FindBar
+from desktop_app.reader.keyed_actions import KeyedActions
+from desktop_app.reader.pdf_panel import PdfPanel
 from desktop_app.reader.selection_bar import SelectionBar
 from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
@@ -37,7 +39,7 @@ def byline(source: dict) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class ReaderPage(QWidget):
+class ReaderPage(KeyedActions, QWidget):
     event_requested = Signal(int)
     text_shown = Signal()  # a source's text was (re)placed in the view
     # The text's context menu is about to open at a full_text offset: add to it (the reading assistant).
@@ -60,7 +62,11 @@ class ReaderPage(QWidget):
         self._mute_byline()
         self.notice = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.notice.hide()
-        self.view = SourceTextView()
+        # A text is read in the text view, a PDF on its pages: ``view`` is the one shown, and both
+        # speak in full-text offsets, so highlighting, citing and finding are the same code.
+        self.text_view = SourceTextView()
+        self.pdf = PdfPanel()
+        self.view = self.text_view
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.selection_bar = SelectionBar(self.view.viewport())
@@ -83,37 +89,6 @@ class ReaderPage(QWidget):
 
     # -- building -----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self._keyed_actions.append(action)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _keyed_action(self, event) -> QAction | None:
-        pressed = QKeySequence(event.keyCombination())
-        return next((a for a in self._keyed_actions if a.isEnabled() and any(
-            s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for s in a.shortcuts())), None)
-
-    # While the reader has focus its keys win over window-wide ones with the same keys (Ctrl+F
-    # filters events elsewhere, finds in the text here): claiming the key in ShortcutOverride
-    # turns it into a key press that reaches this page instead of the window's shortcut.
-    def event(self, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.ShortcutOverride and self._keyed_action(event) is not None:
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event):  # noqa: N802
-        action = self._keyed_action(event)
-        if action is not None:
-            action.trigger()
-            return
-        super().keyPressEvent(event)
-
     def _build_actions(self) -> None:
         self._keyed_actions: list[QAction] = []
         self.highlight_action = self._action("Highlight", lambda: self.highlight_selection(self._last_color),
@@ -135,6 +110,7 @@ class ReaderPage(QWidget):
         find_button.clicked.connect(self.open_find)
         edit_button = QPushButton("Edit text…", toolTip="Correct the source's text; highlights follow their passages")
         edit_button.clicked.connect(self.edit_text)
+        self.edit_button = edit_button
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.byline)
@@ -150,7 +126,10 @@ class ReaderPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(header)
-        column.addWidget(self.view, 1)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.text_view)
+        self.views.addWidget(self.pdf)
+        column.addWidget(self.views, 1)
         column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(reading)
@@ -168,18 +147,19 @@ class ReaderPage(QWidget):
         layout.addWidget(self.stack)
 
     def _connect(self) -> None:
-        self.view.clicked.connect(self._clicked_in_text)
-        self.view.selection_finished.connect(self._offer_selection_bar)
-        self.view.selectionChanged.connect(self._selection_changed)
-        self.view.verticalScrollBar().valueChanged.connect(lambda _: self.selection_bar.hide())
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        for view in (self.text_view, self.pdf.view):
+            view.clicked.connect(self._clicked_in_text)
+            view.selection_finished.connect(self._offer_selection_bar)
+            view.selectionChanged.connect(self._selection_changed)
+            view.verticalScrollBar().valueChanged.connect(lambda _: self.selection_bar.hide())
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._context_menu)
         self.selection_bar.color_picked.connect(self.highlight_selection)
         self.selection_bar.note_requested.connect(self.highlight_with_note)
         self.selection_bar.cite_requested.connect(self.cite)
-        self.find_bar.matches_changed.connect(self.view.set_matches)
-        self.find_bar.current_changed.connect(self.view.select_span)
-        self.find_bar.closed.connect(self.view.setFocus)
+        self.find_bar.matches_changed.connect(lambda spans: self.view.set_matches(spans))
+        self.find_bar.current_changed.connect(lambda start, end: self.view.select_span(start, end))
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
         self.side.annotation_chosen.connect(self.go_to_annotation)
         self.side.list.selectionModel().currentChanged.connect(lambda *_: self._draw_highlights())
         self.side.color_edited.connect(lambda i, c: self.push(annotations.update_annotation(i, color=c)))
@@ -187,6 +167,7 @@ class ReaderPage(QWidget):
         self.side.tags_edited.connect(lambda i, t: self.push(annotations.update_annotation(i, tags=t)))
         self.side.delete_requested.connect(lambda i: self.push(annotations.delete_annotation(i)))
         self.side.cite_requested.connect(self._cite_annotation)
+        self.pdf.import_requested.connect(lambda found: self.push(annotations.add_annotations(self.source_id, found)))
         self.side.event_requested.connect(self.event_requested)
         self._selection_changed()
 
@@ -203,6 +184,7 @@ class ReaderPage(QWidget):
                 return
             self.notice.hide()
             self._show_header(source)
+            self._show_in(self.pdf.view if pdf_pages.is_paged(self.session.db, source_id) else self.text_view)
             self._set_text(source["full_text"])
             self._load_annotations()
             self._load_citing_events()
@@ -217,8 +199,21 @@ class ReaderPage(QWidget):
         self.byline.setText(byline(source))
         self.byline.setVisible(bool(self.byline.text()))
 
+    def _show_in(self, view) -> None:
+        """Read the source in the text view or on its PDF pages."""
+        self.view = view
+        self.views.setCurrentWidget(self.pdf if view is self.pdf.view else view)
+        self.selection_bar.setParent(view.viewport())
+        self.selection_bar.hide()
+        self.edit_button.setVisible(view is self.text_view)  # a PDF's text comes from its pages
+        if view is self.text_view:
+            self.pdf.unload()
+
     def _set_text(self, full_text: str) -> None:
-        self.view.set_text(full_text)
+        if self.view is self.pdf.view:
+            self.pdf.load(self.session.db, self.source_id, full_text)
+        else:
+            self.view.set_text(full_text)
         self.find_bar.set_text(full_text)
         self.text_shown.emit()
 
@@ -236,9 +231,11 @@ class ReaderPage(QWidget):
         # Widgets found as children, not by following the focus chain: nextInFocusChain() from
         # Python leaves PySide counting other pages' widgets as children of these, and their
         # wrappers die with this page.
-        for part in (self.view, self.find_bar, self.side, self):
+        for part in (self.views, self.find_bar, self.side, self):
+            # (a combo box's popup is a window of its own: not in the page's Tab order)
             order += [widget for widget in (part, *part.findChildren(QWidget)) if widget not in order
-                      and widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.focusProxy() is None]
+                      and widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.focusProxy() is None
+                      and not widget.isWindow() and widget.window() is self.window()]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
 
@@ -266,7 +263,7 @@ class ReaderPage(QWidget):
                 self.stack.setCurrentWidget(self.empty)
                 return
             self._show_header(source)
-            if source["full_text"] != self.view.full_text:
+            if source["full_text"] != self.view.full_text or changes.touches("source_pages"):
                 scrolled = self.view.verticalScrollBar().value()
                 self._set_text(source["full_text"])
                 self.view.verticalScrollBar().setValue(scrolled)
@@ -334,6 +331,14 @@ class ReaderPage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.highlight_selection(*dialog.values())
 
+    def locator_of(self, start: int) -> tuple[str, str]:
+        """Where a passage starting at ``start`` is, for a citation: its page in a PDF (the printed
+        label), its paragraph in a text."""
+        if self.view is self.pdf.view:
+            return "page", self.pdf.page_label_at(start)
+        number = self.paragraph_of(start)
+        return "paragraph", str(number) if number else ""
+
     def paragraph_of(self, start: int) -> int | None:
         """The number of the paragraph a passage starting at ``start`` belongs to."""
         first_word = _WORD.search(self.view.full_text, start)
@@ -353,9 +358,11 @@ class ReaderPage(QWidget):
         annotation = self._annotation(annotation_id) if annotation_id is not None else None
         start, end = span or (annotation["start_char"], annotation["end_char"])
         quote = annotation["exact"] if annotation else self.view.full_text[start:end]
-        paragraph = None if annotation and annotation["orphaned"] else self.paragraph_of(start)
+        locator_type, locator = ("paragraph", "") if annotation and annotation["orphaned"] else self.locator_of(start)
         self.selection_bar.hide()
-        dialog = CiteDialog(self.session.db, quote, paragraph, self)
+        dialog = CiteDialog(self.session.db, quote, None, self)
+        dialog.locator_type.setCurrentText(locator_type)
+        dialog.locator.setText(locator)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.citation()
@@ -386,7 +393,7 @@ class ReaderPage(QWidget):
             self.notice.show()
 
     def _selection_changed(self) -> None:
-        has_selection = self.view.textCursor().hasSelection()
+        has_selection = self.view.selected_span() is not None
         for action in (self.highlight_action, self.highlight_note_action, *self.highlight_actions.values()):
             action.setEnabled(has_selection)
         if not has_selection:
@@ -402,7 +409,7 @@ class ReaderPage(QWidget):
         menu.addSeparator()
         colours = QMenu("Highlight", menu)
         colours.addActions(list(self.highlight_actions.values()))
-        colours.setEnabled(self.view.textCursor().hasSelection())
+        colours.setEnabled(self.view.selected_span() is not None)
         menu.addMenu(colours)
         menu.addAction(self.highlight_note_action)
         menu.addAction(self.cite_action)

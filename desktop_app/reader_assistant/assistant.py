@@ -97,11 +97,16 @@ class ReaderAssistant(QObject):
     def _show(self, findings: found.Findings) -> None:
         self.findings = findings
         self.cited = self._cited_dates()
-        self.dates.set_dates(findings.dates, self.cited)
+        self.dates.set_dates(findings.dates, self.cited, self._page_of)
         count = len(findings.dates)
         self.heading.setText(f"Dates in the text ({count})" if count else "Dates in the text")
         self._draw()
         self.findings_changed.emit()
+
+    def _page_of(self, offset: int) -> str:
+        """In a PDF, the page a finding is on ("p. iv"); nothing in a text."""
+        page = self.page
+        return f"p. {page.pdf.page_label_at(offset)}" if page.view is page.pdf.view else ""
 
     def suggestions(self):
         """The near-miss names still offered (not confirmed, not ignored)."""

@@ -25,13 +25,21 @@ class FoundDatesModel(QAbstractListModel):
         self._dates: tuple[FoundDate, ...] = ()
         self._words: list[str] = []
         self._cited: set[int] = set()
+        self._where: list[str] = []
 
-    def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int]) -> None:
+    def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int], where=None) -> None:
+        """``where(offset)`` says where in the source a date is ("p. 12" in a PDF), or nothing."""
         self.beginResetModel()
         # In words now, not while painting: the EDTF parser (pyparsing) keeps the frames of its
         # caller in cached exceptions, and a painter kept that way outlives its C++ object.
         self._dates, self._words, self._cited = dates, [date_in_words(d) for d in dates], set(cited)
+        self._where = [where(d.start) if where else "" for d in dates]
         self.endResetModel()
+
+    def quoted(self, row: int) -> str:
+        """The date as the text has it, and where it is."""
+        found = self._dates[row]
+        return f"“{' '.join(found.text.split())}”" + (f" · {self._where[row]}" if self._where[row] else "")
 
     def set_cited(self, cited: set[int]) -> None:
         changed = self._cited ^ set(cited)
@@ -55,7 +63,7 @@ class FoundDatesModel(QAbstractListModel):
             return None
         found, cited = self._dates[index.row()], index.row() in self._cited
         if role == Qt.ItemDataRole.DisplayRole:  # what the delegate draws, as one text for the accessible
-            return f"{self._words[index.row()]}\n“{' '.join(found.text.split())}”" + (f"   {TICK} cited" if cited else "")
+            return f"{self._words[index.row()]}\n{self.quoted(index.row())}" + (f"   {TICK} cited" if cited else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return " ".join(found.sentence.split()) + ("\n\nAn event cites this sentence." if cited else "")
         if role == CITED:
@@ -112,7 +120,7 @@ class FoundDateDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(muted)
         second = QRect(rect.left(), rect.top() + first_height, rect.width(), rect.height() - first_height)
-        words = f"“{' '.join(found.text.split())}”"
+        words = index.model().quoted(index.row())
         painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight, second.width()))
         painter.restore()
@@ -146,7 +154,7 @@ class FoundDatesList(QWidget):
         layout.addWidget(self.view, 1)
         self.set_dates((), set())
 
-    def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int]) -> None:
-        self.model.set_dates(dates, cited)
+    def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int], where=None) -> None:
+        self.model.set_dates(dates, cited, where)
         self.empty.setVisible(not dates)
         self.view.setVisible(bool(dates))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
-from db import events, search
+from db import events, pdf_pages, search
 from db.search import Hit
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reliability.literal_text import literal
@@ -34,7 +34,7 @@ class SearchResultsModel(QAbstractListModel):
             when = {r["id"]: in_words_or_raw(r["date_edtf"]) for r in rows}
         self.beginResetModel()
         self._hits = hits
-        self._html = [hit_html(h, when.get(h.id, "") if h.kind == "event" else "") for h in hits]
+        self._html = [hit_html(h, when.get(h.id, "") if h.kind == "event" else page_of(self._db, h)) for h in hits]
         self.endResetModel()
 
     def hit(self, row: int) -> Hit:
@@ -95,3 +95,11 @@ class HitDelegate(QStyledItemDelegate):
         painter.setClipRect(QRectF(0, 0, option.rect.width() - self.PAD, option.rect.height() - self.PAD))
         document.documentLayout().draw(painter, context)
         painter.restore()
+
+
+def page_of(db, hit: Hit) -> str:
+    """"p. 12" for a hit in a PDF's text (the page's printed label), else ""."""
+    if hit.kind != "source":
+        return ""
+    page = pdf_pages.page_of_snippet(db, hit.id, hit.snippet, search.MARK_START, search.MARK_END)
+    return f"p. {page.label}" if page else ""

@@ -12,8 +12,9 @@ from desktop_app.importing import ImportResult, plan_import
 from desktop_app.sources import PAGE_TITLE
 from desktop_app.sources.import_dialog import ImportDialog
 from desktop_app.sources.import_runner import ImportRunner
+from desktop_app.sources.pdf_passwords import ask_for_passwords
 
-FILE_FILTER = ("Sources (*.bib *.bibtex *.ris *.json *.txt *.md *.markdown *.html *.htm);;"
+FILE_FILTER = ("Sources (*.bib *.bibtex *.ris *.json *.txt *.md *.markdown *.html *.htm *.pdf);;PDF (*.pdf);;"
                "BibTeX (*.bib *.bibtex);;RIS (*.ris);;CSL-JSON (*.json);;"
                "Full texts (*.txt *.md *.markdown *.html *.htm);;All files (*)")
 LAST_FOLDER = "import/last_folder"
@@ -39,6 +40,7 @@ def import_files(window, paths) -> ImportDialog | None:
         plan = plan_import(paths, session.db)
     finally:
         QApplication.restoreOverrideCursor()
+    plan = ask_for_passwords(window, paths, session.db, plan)
     dialog = ImportDialog(plan, session.db, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: start_import(window, session, plan, dialog.decisions(), dialog.skip_bad_files()))
