@@ -56,7 +56,7 @@ class _Ladder:
 
 
 migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 5  # the user_version the last step sets
+SCHEMA_VERSION = 6  # the user_version the last step sets
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -431,3 +431,16 @@ def m005_pdf_pages_and_page_anchors(db: Database) -> None:
         ALTER TABLE annotations ADD COLUMN rects TEXT CHECK (rects IS NULL OR json_valid(rects));
     """)
     db.execute("PRAGMA user_version = 5")
+
+
+@migrations()
+def m006_source_places_and_image_regions(db: Database) -> None:
+    """Where a source was made — a photograph's GPS position — as for events (WGS 84 degrees,
+    south and west negative); and for a highlight drawn over a picture, its region in the
+    picture's upright pixels as a JSON [x, y, width, height] (``db.image_regions``)."""
+    db.executescript("""
+        ALTER TABLE sources ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
+        ALTER TABLE sources ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
+        ALTER TABLE annotations ADD COLUMN region TEXT CHECK (region IS NULL OR json_valid(region));
+    """)
+    db.execute("PRAGMA user_version = 6")

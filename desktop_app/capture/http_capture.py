@@ -89,6 +89,7 @@ def capture(url: str, warc_path: str | Path, limits: Limits = Limits(), user_age
     try:
         while True:
             exchange = _fetch(pool, current, limits, deadline, user_agent, cancelled)
+            pool.clear()  # every hop on a new connection, as the request's "Connection: close" says
             exchanges.append(exchange)
             location = exchange.headers.get("Location")
             if exchange.status not in REDIRECTS or not location:

@@ -10,27 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db import dates
-from db.errors import FileProblem, InvalidDate
+from db.errors import FileProblem
 from desktop_app.formats import fulltext_metadata
 from desktop_app.formats.fulltext_html import read_web_page
 from desktop_app.formats.web_archive import CapturedPage
+from desktop_app.importing.reading import ImportRecord, storable
 
-# What a file's extension says it is, for the import's reader.
-ARCHIVE_EXTENSIONS = {".warc": "web_archive", ".gz": "web_archive", ".wacz": "web_archive",
-                      ".mhtml": "mhtml", ".mht": "mhtml"}
 NO_TEXT = "no article text was found in the page; only its metadata is imported"
 
 
-def is_archive_name(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith((".warc", ".warc.gz", ".wacz", ".mhtml", ".mht"))
-
-
-def capture_records(path: Path, kind: str):
+def capture_records(path: Path, kind: str) -> tuple[list[ImportRecord], list[str]]:
     """The records of a web archive or MHTML file and warnings about pages left out or cut."""
-    from desktop_app.importing.reading import ImportRecord
-
     if kind == "mhtml":
         from desktop_app.formats.mhtml import read_mhtml
 
@@ -69,29 +59,20 @@ def _page_fields(path: Path, page: CapturedPage):
         item["URL"] = captured_from
     if "title" not in item:
         item["title"] = captured_from or path.name  # a page without a title is known by its address
-    issued = _storable(item.pop("issued_edtf", None))
+    issued = storable(item.pop("issued_edtf", None))
     missing = [name for name in ("issued",) if name in missing or issued is None]
     item["full_text"] = web.text
     return item, issued, missing, None if web.text.strip() else NO_TEXT
 
 
-def image_record(path: Path):
+def image_record(path: Path) -> ImportRecord:
     """The record of an image file (``FileProblem`` if it is not one Sourceline reads)."""
     from desktop_app.formats.image_exif import read_image
-    from desktop_app.importing.reading import ImportRecord
 
     facts = read_image(path)
     item = {"type": "graphic", "title": facts.description or path.stem}
     if facts.camera:
         item["medium"] = facts.camera  # CSL's "physical format": for a photograph, the camera
     item["dimensions"] = f"{facts.width} × {facts.height} px"
-    return ImportRecord(path, item, issued_edtf=_storable(facts.taken), image=facts)
+    return ImportRecord(path, item, issued_edtf=storable(facts.taken), image=facts)
 
-
-def _storable(edtf: str | None) -> str | None:
-    if not edtf:
-        return None
-    try:
-        return dates.validate(edtf)
-    except InvalidDate:
-        return None
