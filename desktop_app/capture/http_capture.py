@@ -60,6 +60,13 @@ class Capture:
     redirects: list[tuple[str, int, str]] = field(default_factory=list)
 
 
+def warc_name(url: str, moment: float | None = None) -> str:
+    """A file name for the capture of ``url`` now: its host and the time, in UTC
+    (``example.org-20241116T093000Z.warc.gz``), which is also the name its original keeps."""
+    host = (urlsplit(url).hostname or "page").strip(".") or "page"
+    return f"{host}-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime(moment))}.warc.gz"
+
+
 def checked_url(text: str) -> str:
     """``text`` as an address to capture (http or https with a host); CaptureError otherwise."""
     url = text.strip()
