@@ -8,7 +8,7 @@ from db.errors import SourcelineError
 from db.ops import Op
 
 STANCES = ("supports", "contradicts", "mentions")
-LOCATOR_TYPES = ("paragraph", "page", "section", "timestamp", "line")
+LOCATOR_TYPES = ("paragraph", "page", "section", "timestamp", "line", "region")
 
 
 def claimed_date(text: str | None) -> tuple[str | None, int | None, int | None]:

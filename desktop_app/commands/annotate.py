@@ -9,6 +9,7 @@ from db.anchoring import find_quote
 from db.citations import STANCES
 from db.errors import SourcelineError
 from db.events import get_event
+from db.image_regions import LOCATOR_TYPE, Region
 from db.sources import get_source
 from db.store import open_project
 
@@ -16,10 +17,13 @@ from db.store import open_project
 def register(subparsers) -> None:
     annotate = subparsers.add_parser(
         "annotate", description="Highlight the passage of a source that reads TEXT (spaces and line breaks "
-        "match each other); in a PDF, on page N when given. Prints the highlight's id, page and rectangles.")
+        "match each other); in a PDF, on page N when given. Prints the highlight's id, page and rectangles. "
+        "In a picture, highlight the region X,Y,W,H (pixels of the picture turned upright).")
     annotate.add_argument("--db", required=True, metavar="PATH", help="the project file")
     annotate.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
-    annotate.add_argument("--quote", required=True, metavar="TEXT", help="the passage, word for word")
+    what = annotate.add_mutually_exclusive_group(required=True)
+    what.add_argument("--quote", metavar="TEXT", help="the passage, word for word")
+    what.add_argument("--region", metavar="X,Y,W,H", help="a picture's region, in pixels from its top left")
     annotate.add_argument("--page", metavar="N", help="a PDF's page: its number, or its printed label")
     annotate.add_argument("--note", default="", metavar="T")
     annotate.add_argument("--color", default="yellow", choices=annotations.COLORS)
@@ -34,7 +38,7 @@ def register(subparsers) -> None:
     cite.add_argument("--event", required=True, type=int, metavar="ID", help="the event's id")
     cite.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
     passage = cite.add_mutually_exclusive_group(required=True)
-    passage.add_argument("--annotation", type=int, metavar="ID", help="a highlight of the source")
+    passage.add_argument("--annotation", type=int, metavar="ID", help="a highlight of the source (a picture's region too)")
     passage.add_argument("--quote", metavar="TEXT", help="a passage of the source, word for word")
     cite.add_argument("--page", metavar="N", help="with --quote: a PDF's page, its number or printed label")
     cite.add_argument("--stance", choices=STANCES, default="supports")
@@ -76,6 +80,10 @@ def _placed(db, annotation_id: int) -> dict:
 
 
 def run_annotate(args) -> int:
+    if args.region is not None:
+        from desktop_app.commands.annotate_region import run_region  # Pillow is loaded for pictures only
+
+        return run_region(args)
     db = open_project(args.db)
     try:
         start, end = _passage(db, args.source, args.quote, args.page)
@@ -104,6 +112,9 @@ def run_cite(args) -> int:
         page = pdf_pages.page_at(pdf_pages.pages(db, args.source), start)
         locator_type = "page" if page is not None else "paragraph"
         locator = args.locator if args.locator is not None else (page.label if page else "")
+        region = None if span else Region.from_json(annotations.get_annotation(db, args.annotation)["region"])
+        if region is not None:  # a picture's region is where it is in the picture
+            locator_type, locator = LOCATOR_TYPE, args.locator if args.locator is not None else region.locator()
         citation_id = ops.run(db, annotations.cite_passage(
             args.source, event_id=args.event, annotation_id=args.annotation, span=span,
             locator_type=locator_type, locator=locator, stance=args.stance))

@@ -14,7 +14,8 @@ from db.events import DISAGREES
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.selection import Progress, Selection, event_pages
 
-LOCATOR_LABELS = {"paragraph": "¶ {}", "page": "p. {}", "section": "§ {}", "timestamp": "at {}", "line": "line {}"}
+LOCATOR_LABELS = {"paragraph": "¶ {}", "page": "p. {}", "section": "§ {}", "timestamp": "at {}", "line": "line {}",
+                  "region": "region {}"}
 STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "mentions": "mentions"}
 
 

@@ -88,6 +88,22 @@ def read_image(path) -> ImageFacts:
     )
 
 
+def upright_size(data: bytes) -> tuple[int, int] | None:
+    """The width and height of a picture (its bytes) turned upright, in which its regions are
+    measured; None when the bytes are not a picture Sourceline reads."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            orientation = _exif(image).get(_ORIENTATION)
+    except (UnidentifiedImageError, Image.DecompressionBombError, *GARBLED_EXIF):
+        return None
+    return (height, width) if isinstance(orientation, int) and 5 <= orientation <= 8 else (width, height)
+
+
 def _exif(image) -> dict:
     """The base IFD's tags, with the Exif and GPS IFDs under "exif" and "gps"; {} when unreadable."""
     try:
