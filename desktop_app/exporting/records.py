@@ -17,13 +17,17 @@ from desktop_app.exporting.selection import Progress, Selection, event_pages
 LOCATOR_LABELS = {"paragraph": "¶ {}", "page": "p. {}", "section": "§ {}", "timestamp": "at {}", "line": "line {}",
                   "region": "region {}"}
 STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "mentions": "mentions"}
+# Originals that are captures: what a reader checks a cited web page or photograph against.
+_WEB_CAPTURES = ("application/warc", "application/wacz", "multipart/related")
+SHORT_HASH = 12  # hex digits of a SHA-256 shown in reports, as git shows a commit
 
 
 def events_with_citations(db: Database, selection: Selection, progress: Progress | None = None) -> Iterator[dict]:
     """Each selected event (its list summary) with ``description``, ``date_words`` and
     ``citations`` (dicts with source_id, source_title, locator_type, locator, quote, stance,
     reliability, credibility, claimed_edtf: the date the source gives, disagrees: whether the
-    source contradicts the event or gives a date that cannot be its), in date order."""
+    source contradicts the event or gives a date that cannot be its, and the source's original:
+    sha256, original_type, accessed_edtf, source_issued), in date order."""
     for page in event_pages(db, selection, progress):
         ids = [event["id"] for event in page]
         marks = ",".join("?" * len(ids))
@@ -31,8 +35,10 @@ def events_with_citations(db: Database, selection: Selection, progress: Progress
         citations: dict[int, list[dict]] = {event_id: [] for event_id in ids}
         cursor = db.conn.execute(
             "SELECT c.event_id, c.source_id, s.title AS source_title, c.locator_type, c.locator, c.quote, c.stance,"
-            f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees"
+            f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees,"
+            " o.sha256, o.media_type AS original_type, s.accessed_edtf, s.issued_edtf AS source_issued"
             " FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id"
+            " LEFT JOIN originals o ON o.id = s.original_id"
             f" WHERE c.event_id IN ({marks}) ORDER BY c.event_id, c.id", ids)
         names = [column[0] for column in cursor.description]
         for row in cursor:
@@ -48,6 +54,19 @@ def locator_text(locator_type: str, locator: str) -> str:
     if not (locator or "").strip():
         return ""
     return LOCATOR_LABELS.get(locator_type, locator_type + " {}").format(locator.strip())
+
+
+def captured(citation: dict) -> tuple[str, str]:
+    """(SHA-256 in short form, capture time as EDTF) of a cited web capture — the time it was
+    captured — or photograph — the time it was taken; ("", "") for any other source."""
+    media_type = citation.get("original_type") or ""
+    if media_type in _WEB_CAPTURES:
+        when = citation.get("accessed_edtf")
+    elif media_type.startswith("image/"):
+        when = citation.get("source_issued")
+    else:
+        return "", ""
+    return (citation.get("sha256") or "")[:SHORT_HASH], when or ""
 
 
 def grading(citation: dict) -> str:
