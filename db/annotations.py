@@ -30,7 +30,7 @@ def _source_text(db: Database, source_id: int) -> str:
 def set_tags(db: Database, annotation_id: int, tags) -> None:
     wanted = {ensure_tag(db, t.strip()) for t in tags if t.strip()}
     db.conn.execute(
-        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'NULL'})",
+        f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
         [annotation_id, *wanted])
     db.conn.executemany("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)", [(annotation_id, t) for t in wanted])
 
@@ -123,11 +123,12 @@ def set_source_text(source_id: int, text: str) -> Op:
 def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tuple[str, str] | None = None,
                  annotation_id: int | None = None, span: tuple[int, int] | None = None, color: str = "yellow",
                  locator_type: str = "paragraph", locator: str = "", stance: str = "supports",
-                 claimed_edtf: str | None = None) -> Op:
+                 claimed_edtf: str | None = None, description: str = "", entities=()) -> Op:
     """Cite a passage of a source for an event, as one edit: the passage is an existing
     annotation or a ``span`` (start, end) highlighted now; the event an existing ``event_id`` or a
-    ``new_event`` (title, EDTF date) created now; ``claimed_edtf`` the date the source gives for
-    it, if any. The result is the new citation's id."""
+    ``new_event`` (title, EDTF date) created now, with its ``description`` and ``entities`` (by
+    name, created when new); ``claimed_edtf`` the date the source gives for it, if any. The result
+    is the new citation's id."""
     if (event_id is None) == (new_event is None):
         raise SourcelineError("cite for one event: an existing one or a new one")
     if annotation_id is not None and span is not None:
@@ -137,7 +138,8 @@ def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tupl
         passage = annotation_id
         if span is not None:
             passage = insert_annotation(db, source_id, span[0], span[1], color=color)
-        event = event_id if new_event is None else insert_event(db, new_event[0], new_event[1])
+        event = event_id if new_event is None else insert_event(
+            db, new_event[0], new_event[1], description, entities=entities)
         return insert_citation(db, event, source_id, passage, locator_type, locator, stance=stance,
                                claimed_edtf=claimed_edtf)
 

@@ -47,13 +47,20 @@ class EventFilter:
         if self.text.strip():
             match = fts_query(self.text)
             if match:
-                clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-                params.append(match)
+                # the words, or an entity's name or alias ("Solz" finds the events linked to Olaf Scholz)
+                clauses.append("(e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+                               " OR e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id IN ("
+                               " SELECT id FROM entities WHERE name = ? COLLATE NOCASE"
+                               " UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE)))")
+                params += [match, self.text.strip(), self.text.strip()]
         for tag in self.tags:
+            # the tag, or when there is no such tag the tags it begins ("diplo": diplomacy)
             clauses.append(
-                "e.id IN (SELECT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)"
+                "e.id IN (SELECT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?"
+                " OR (NOT EXISTS (SELECT 1 FROM tags WHERE name = ?) AND t.name LIKE ? ESCAPE '\\'))"
             )
-            params.append(tag)
+            prefix = tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [tag, tag, prefix]
         for entity in self.entities:
             clauses.append(
                 "e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id IN ("
@@ -242,6 +249,18 @@ def extent(db: Database, where: EventFilter = EventFilter()) -> tuple[int, int] 
     return None if first is None else (first, last)
 
 
+def events_dated(db: Database, date_edtf: str, limit: int = 20) -> list[dict]:
+    """The events whose date spans exactly what ``date_edtf`` spans (the same day, month, range…),
+    as summaries; none for a date that is not EDTF."""
+    try:
+        b = dates.bounds(date_edtf)
+    except dates.InvalidDate:
+        return []
+    return _rows(db.conn.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM events e WHERE e.start_s = ? AND e.end_s = ? ORDER BY e.id LIMIT ?",
+        (b.start, b.end, limit)))
+
+
 def get_event(db: Database, event_id: int) -> dict | None:
     """One event in full: its fields, tags, entities and citations."""
     cursor = db.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,))
@@ -282,13 +301,13 @@ def _set_links(db: Database, event_id: int, tags=None, entities=None) -> None:
     if tags is not None:
         wanted = {ensure_tag(db, t) for t in tags if t.strip()}
         db.conn.execute(
-            f"DELETE FROM event_tags WHERE event_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'NULL'})",
+            f"DELETE FROM event_tags WHERE event_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
             [event_id, *wanted])
         db.conn.executemany("INSERT OR IGNORE INTO event_tags VALUES (?, ?)", [(event_id, t) for t in wanted])
     if entities is not None:
         wanted = {ensure_entity(db, n) for n in entities if n.strip()}
         db.conn.execute(
-            f"DELETE FROM event_entities WHERE event_id = ? AND entity_id NOT IN ({','.join('?' * len(wanted)) or 'NULL'})",
+            f"DELETE FROM event_entities WHERE event_id = ? AND entity_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
             [event_id, *wanted])
         db.conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?)", [(event_id, n) for n in wanted])
 

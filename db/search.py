@@ -49,20 +49,52 @@ _KINDS = {
 
 
 def search(db: Database, text: str, limit: int = 20, kinds=("event", "source", "annotation")) -> list[Hit]:
-    """The best ``limit`` hits of every kind together, best first."""
+    """The best ``limit`` hits of every kind together, best first. Text that is an entity's name
+    or alias ("Solz" for Olaf Scholz) also finds the events linked to it, first, and what
+    mentions it by its name."""
     match = fts_query(text)
     if not match:
         return []
-    ranked = []
-    for kind in kinds:
-        table = _KINDS[kind][0]
-        ranked += [(rank, kind, rowid) for rowid, rank in db.conn.execute(
-            f"""SELECT rowid, r FROM (SELECT rowid, bm25({table}) AS r FROM {table} WHERE {table} MATCH ?
-                                      LIMIT {RANK_CAP})
-                ORDER BY r LIMIT ?""", (match, limit))]
-    ranked.sort()
+    entity = _entity_named(db, text)
+    matches = [match] + ([fts_query(entity[1])] if entity and fts_query(entity[1]) != match else [])
+    best: dict[tuple[str, int], tuple[float, str]] = {}
+    for each in matches:
+        for kind in kinds:
+            table = _KINDS[kind][0]
+            for rowid, rank in db.conn.execute(
+                    f"""SELECT rowid, r FROM (SELECT rowid, bm25({table}) AS r FROM {table} WHERE {table} MATCH ?
+                                              LIMIT {RANK_CAP})
+                        ORDER BY r LIMIT ?""", (each, limit)):
+                if (kind, rowid) not in best or rank < best[kind, rowid][0]:
+                    best[kind, rowid] = (rank, each)
+    ranked = sorted((rank, kind, rowid, each) for (kind, rowid), (rank, each) in best.items())
+    named = _linked_events(db, entity[0], limit) if entity and "event" in kinds else []
+    first = [event_id for event_id in named if ("event", event_id) not in best]
     # Snippets cost far more than ranks: only the hits shown get one.
-    return [_hit(db, kind, rowid, rank, match) for rank, kind, rowid in ranked[:limit]]
+    hits = [_named_hit(db, event_id, entity[1], text) for event_id in first[:limit]]
+    return hits + [_hit(db, kind, rowid, rank, each) for rank, kind, rowid, each in ranked[:limit - len(hits)]]
+
+
+def _entity_named(db: Database, text: str) -> tuple[int, str] | None:
+    """The entity whose name or alias is ``text`` (case-insensitive): its id and name."""
+    row = db.conn.execute(
+        "SELECT id, name FROM entities WHERE id = (SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
+        " UNION ALL SELECT entity_id FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE LIMIT 1)",
+        (text.strip(),)).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def _linked_events(db: Database, entity_id: int, limit: int) -> list[int]:
+    return [r[0] for r in db.conn.execute(
+        "SELECT ee.event_id FROM event_entities ee JOIN events e ON e.id = ee.event_id WHERE ee.entity_id = ?"
+        " ORDER BY e.start_s DESC LIMIT ?", (entity_id, limit))]
+
+
+def _named_hit(db: Database, event_id: int, name: str, typed: str) -> Hit:
+    """An event found through its entity: the snippet says which name it was found by."""
+    title = db.conn.execute("SELECT title FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+    alias = "" if name.casefold() == typed.strip().casefold() else f" (“{typed.strip()}”)"
+    return Hit("event", event_id, title, f"names {MARK_START}{name}{MARK_END}{alias}", float("-inf"))
 
 
 def _hit(db: Database, kind: str, rowid: int, rank: float, match: str) -> Hit:

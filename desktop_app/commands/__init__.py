@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "events": ("events", "list events"),
     "add-event": ("events", "add one event"),
     "search": ("search", "search events, sources and annotations"),
+    "entities": ("entities", "list the people, places and organisations with their aliases"),
+    "alias": ("alias", "add (or --remove) another name of an entity"),
     "sources": ("sources", "list sources with their originals (media type, pages, SHA-256, size)"),
     "verify": ("originals", "check every original file kept in the project against its SHA-256"),
     "annotate": ("annotate", "highlight a passage of a source, found by its quote"),

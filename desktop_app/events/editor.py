@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from db import citations, events
-from db.entities import tag_names
+from db.entities import find_entity, used_tag_names
 from db.errors import SourcelineError
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.error_label import ErrorLabel
+from desktop_app.events.alias_dialog import ask_alias
 from desktop_app.events.name_fields import NameListField, entity_completions
 from desktop_app.reliability.literal_text import literal
 
@@ -74,8 +75,9 @@ class EventEditor(QWidget):
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(60)
         self.description.setMaximumHeight(140)
-        self.tags = NameListField(lambda: tag_names(db), "comma, separated")
-        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places")
+        self.tags = NameListField(lambda: used_tag_names(db), "comma, separated")
+        self.entities = NameListField(lambda: entity_completions(db), "people, organisations, places",
+                                      add_alias=lambda name: ask_alias(session, "", self, find_entity(db, name)))
         self.location_name = QLineEdit(placeholderText="Place name")
         self.latitude = QLineEdit(placeholderText="Latitude")
         self.longitude = QLineEdit(placeholderText="Longitude")
@@ -296,6 +298,8 @@ class EventEditor(QWidget):
 
     def save(self) -> bool:
         """Store the changed fields as one undoable edit. False when invalid or refused."""
+        for field in (self.tags, self.entities):  # a save ends the typing: no completion left open
+            field.close_completion()
         if self._event_id is None or not self._dirty:
             return False
         values = self._valid_values()

@@ -5,7 +5,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
                                QVBoxLayout, QWidget)
 
-from desktop_app.events.table_model import COLUMNS, DATE, EventTableModel
+from desktop_app.events.table_model import COLUMNS, DATE, TITLE, EventTableModel
 
 COLUMN_WIDTHS = (200, 300, 110, 140, 60, 170)
 NO_EVENTS = "No events yet — press Ctrl+N to add one, or bring in a table of events with File → Import Event Dataset…"
@@ -63,7 +63,7 @@ class EventList(QStackedWidget):
         rows.hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)  # the title takes what the others leave
         header.setHighlightSections(False)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 
 from db import dates
 from db.citations import STANCES
-from db.entities import tag_names
+from db.entities import used_tag_names
 from db.errors import InvalidDate
 from db.events import EventFilter
 from desktop_app.events.error_label import ErrorLabel
@@ -27,7 +27,7 @@ class FilterBar(QWidget):
     def __init__(self, db, parent=None):
         super().__init__(parent)
         self.text = QLineEdit(placeholderText="Search titles and descriptions", clearButtonEnabled=True)
-        self.tags = NameListField(lambda: tag_names(db), "Tags")
+        self.tags = NameListField(lambda: used_tag_names(db), "Tags")
         self.entities = NameListField(lambda: entity_completions(db), "People, places…")
         self.date_from = QLineEdit(placeholderText="From (EDTF)", clearButtonEnabled=True)
         self.date_to = QLineEdit(placeholderText="To (EDTF)", clearButtonEnabled=True)
@@ -75,9 +75,12 @@ class FilterBar(QWidget):
 
         self._current = EventFilter()
         self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS, timeout=self._emit_if_changed)
-        for field in (self.text, self.tags, self.entities, self.date_from, self.date_to):
+        for field in (self.text, self.entities, self.date_from, self.date_to):
             field.textChanged.connect(self._typing.start)
             field.returnPressed.connect(self._emit_if_changed)
+        # Tags apply when chosen from the completion, on Return or on leaving the field; not on every
+        # keystroke, when "dip" would filter for a tag of that name half typed.
+        self.tags.editingFinished.connect(self._emit_if_changed)
         self.sources.currentIndexChanged.connect(self._emit_if_changed)
         self.stance.currentIndexChanged.connect(self._emit_if_changed)
         self._update_clear_button(self._current)

@@ -38,11 +38,13 @@ def entity_completions(db) -> list[tuple[str, str]]:
 
 class NameListField(QLineEdit):
     """A line edit for "name, name, ..." completing from ``load_names()`` (read on focus): names,
-    or (typed, name) pairs where choosing ``typed`` writes ``name`` (an alias and its entity)."""
+    or (typed, name) pairs where choosing ``typed`` writes ``name`` (an alias and its entity).
+    Given ``add_alias(name)``, its context menu offers "Add Alias of <the name under the pointer>…"."""
 
-    def __init__(self, load_names, placeholder: str = "", parent=None):
+    def __init__(self, load_names, placeholder: str = "", parent=None, add_alias=None):
         super().__init__(parent)
         self._load_names = load_names
+        self._add_alias = add_alias
         self._names = QStringListModel(self)
         self._writes: dict[str, str] = {}  # an offered line → the name it writes, where they differ
         # Not setCompleter(): that completes the whole text; this one completes the last item.
@@ -60,7 +62,26 @@ class NameListField(QLineEdit):
     def names(self) -> tuple[str, ...]:
         return split_names(self.text())
 
+    def name_at(self, position: int) -> str:
+        """The item of the list at a cursor position."""
+        start = self.text().rfind(",", 0, position) + 1
+        end = self.text().find(",", position)
+        return self.text()[start:end if end >= 0 else None].strip()
+
+    def contextMenuEvent(self, event):  # noqa: N802 (Qt's name)
+        menu = self.createStandardContextMenu()
+        name = self.name_at(self.cursorPositionAt(event.pos())) if self._add_alias is not None else ""
+        if name:
+            menu.addSeparator()
+            menu.addAction(f"Add Alias of “{name}”…").triggered.connect(lambda: self._add_alias(name))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def close_completion(self) -> None:
+        self._completer.popup().hide()
+
     def set_names(self, names) -> None:
+        self.close_completion()  # the field is refilled (another event): nothing to complete
         self.setText(join_names(names))
         self.setCursorPosition(0)
 

@@ -14,7 +14,8 @@ from desktop_app.events.edtf_forms import day_of
 from desktop_app.events.editor import EventEditor
 from desktop_app.events.event_list import EventList
 from desktop_app.events.filter_bar import FilterBar
-from desktop_app.events.table_model import EventTableModel
+from desktop_app.events.table_model import TITLE, EventTableModel
+from desktop_app.main_window.column_widths import fit_columns
 from desktop_app.reliability.backup_schedule import before_bulk_delete
 from desktop_app.timeline.view import TimelineView
 
@@ -75,7 +76,7 @@ class TimelinePage(QWidget):
             actions.attach(self)
         self.list.update_empty_state(self._total)
         self._show_counts()
-        self._show_selection()
+        self._selection_settled()
         self._show_saved_state(False)
 
     # -- layout remembered between runs ------------------------------------------------------
@@ -87,13 +88,7 @@ class TimelinePage(QWidget):
             if state is not None:
                 splitter.restoreState(state)
             splitter.splitterMoved.connect(lambda *_, n=name, s=splitter: settings.setValue(f"{SETTINGS}/{n}", s.saveState()))
-        header = self.list.table.horizontalHeader()
-        widths = settings.value(f"{SETTINGS}/columns")
-        if isinstance(widths, list):
-            for column, width in enumerate(widths[: header.count()]):
-                header.resizeSection(column, int(width))
-        header.sectionResized.connect(lambda *_: settings.setValue(
-            f"{SETTINGS}/columns", [header.sectionSize(c) for c in range(header.count())]))
+        fit_columns(self.list.table, TITLE, settings, f"{SETTINGS}/columns")
 
     # -- filter ------------------------------------------------------------------------------
 
@@ -154,6 +149,7 @@ class TimelinePage(QWidget):
 
     def _selection_settled(self) -> None:
         count = self.list.selected_count() or len(self._selected)
+        self.editor.setVisible(count > 0)  # nothing to edit: the timeline and the list take its room
         if count == 1:
             self.editor.show_event(self._selected[0] if self._selected else self.list.current_id())
         elif count > 1:

@@ -1,6 +1,7 @@
 """The cited chronology: the selected events in date order, each with its date in words, title,
 description and citations (short citation, locator, quote, stance, grading), contested events
-flagged. This module gathers what the Markdown and HTML writers print; they only format it.
+flagged, and at the end the reference list of the sources cited, in the chosen style. This
+module gathers what the Markdown and HTML writers print; they only format it.
 
 The short citations of every source the report cites are made in one pandoc run before the first
 event is written; the events themselves are read a page at a time.
@@ -14,7 +15,7 @@ from typing import Iterator
 from db.connection import Database
 
 from desktop_app.dates.render import in_words_or_raw
-from desktop_app.exporting.citation_lists import short_citations, style_label
+from desktop_app.exporting.citation_lists import citation_list, short_citations, style_label
 from desktop_app.exporting.records import captured, events_with_citations, grading, locator_text, split_names
 from desktop_app.exporting.selection import Progress, Selection, event_count, source_ids
 
@@ -71,7 +72,8 @@ class Chronology:
         self.selection = selection
         self.progress = progress
         self.style = style_label(style)
-        self._citations = short_citations(db, source_ids(db, Selection(selection.where)), self.style)
+        self._source_ids = source_ids(db, Selection(selection.where))
+        self._citations = short_citations(db, self._source_ids, self.style)
         count = event_count(db, replace(selection, limit=None))  # a preview begins as the file will
         style_name = self.style if isinstance(self.style, str) else self.style.stem
         self.heading = Heading(title, f"{count:,} event{'s' if count != 1 else ''} ({selection.description})"
@@ -88,6 +90,17 @@ class Chronology:
                      for c in event["citations"]]
             yield Entry(event["date_words"], event["date_edtf"], event["title"], event["description"] or "",
                         split_names(event["tags"]), split_names(event["entities"]), bool(event["contested"]), lines)
+
+
+    def references(self, fmt: str) -> str:
+        """The reference list of the sources the events cite, in the chronology's style, as
+        ``html`` or ``markdown``; nothing in a preview (the file's beginning) or when none is cited."""
+        if self.selection.limit is not None or not self._source_ids:
+            return ""
+        return citation_list(self.db, self._source_ids, "bibliography", self.style, fmt)
+
+
+REFERENCES_HEADING = "References"
 
 
 def _original(citation: dict) -> str:

@@ -6,10 +6,16 @@ and CSS), so the page keeps to plain elements: headings, paragraphs, lists, span
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import TextIO
 
-from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, Chronology, Entry, paragraphs
+from desktop_app.exporting.chronology import (CONTESTED_NOTE, REFERENCES_HEADING, WARNING_SIGN, Chronology, Entry,
+                                              paragraphs)
+
+# pandoc links a reference's URL or DOI; the page loads and links to nothing, so the address
+# stays as text. pandoc escapes the sources' text, so "<a" here can only be its own tags.
+_LINK = re.compile(r"</?a\b[^>]*>")
 
 STYLESHEET = """
 body { font-family: 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', Arial, sans-serif; font-size: 11pt; color: #1f2328;
@@ -22,6 +28,7 @@ h2 { font-size: 13pt; margin-top: 1.4em; margin-bottom: 0.2em; }
 .contested { color: #b3261e; font-weight: bold; }
 .sources { margin-top: 0.3em; }
 .none { color: #57606a; font-style: italic; }
+.csl-entry { margin-bottom: 0.5em; }
 """
 
 
@@ -32,7 +39,7 @@ def write(out: TextIO, chronology: Chronology) -> None:
     out.write(page_start(chronology.heading.title) + heading_html(chronology))
     for entry in chronology.entries():
         out.write(entry_html(entry))
-    out.write(PAGE_END)
+    out.write(references_html(chronology) + PAGE_END)
 
 
 def page_start(title: str) -> str:
@@ -43,6 +50,14 @@ def page_start(title: str) -> str:
 def heading_html(chronology: Chronology) -> str:
     return (f"<h1>{escape(chronology.heading.title)}</h1>\n"
             f"<p class=\"summary\">{escape(chronology.heading.summary)}</p>\n")
+
+
+def references_html(chronology: Chronology) -> str:
+    """The reference list after the events (empty when no source is cited, or in a preview)."""
+    references = chronology.references("html")
+    if not references:
+        return ""
+    return f"<div class=\"references\">\n<h2>{REFERENCES_HEADING}</h2>\n{_LINK.sub('', references)}</div>\n"
 
 
 def entry_html(entry: Entry) -> str:

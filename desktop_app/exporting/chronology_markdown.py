@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, Chronology, Entry, paragraphs
+from desktop_app.exporting.chronology import (CONTESTED_NOTE, REFERENCES_HEADING, WARNING_SIGN, Chronology, Entry,
+                                              paragraphs)
 
 # Characters that start inline markup anywhere, and (at the start of a line) block markup.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
@@ -30,6 +31,9 @@ def write(out: TextIO, chronology: Chronology) -> None:
     out.write(f"# {escape(chronology.heading.title)}\n\n{escape(chronology.heading.summary)}\n")
     for entry in chronology.entries():
         out.write("\n" + entry_markdown(entry))
+    references = chronology.references("markdown")  # pandoc's Markdown: the sources' text escaped
+    if references:
+        out.write(f"\n## {REFERENCES_HEADING}\n\n{references}")
 
 
 def entry_markdown(entry: Entry) -> str:

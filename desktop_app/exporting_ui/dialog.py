@@ -22,6 +22,7 @@ from desktop_app.exporting.citation_lists import DEFAULT_STYLE
 from desktop_app.exporting.exports import PREVIEW_COUNT, ExportOptions, export_file, preview
 from desktop_app.exporting.selection import ExportCancelled, Selection, describe, event_count, source_ids
 from desktop_app.exporting_ui.choices import CHOICES, FormatChoice, WindowState
+from desktop_app.exporting_ui import file_suffix
 from desktop_app.exporting_ui.clipboard import copy_bibliography
 from desktop_app.exporting_ui.pdf import write_chronology_pdf
 from desktop_app.exporting_ui.picture import PictureRequest, render_image, write_picture
@@ -201,8 +202,10 @@ class ExportDialog(QDialog):
             if choice.document == "pdf":
                 options = replace(options, document="html")
             text = preview(self.session.db, choice.fmt, self.selection(), options)
-            if choice.document == "pdf":
-                self.rich_preview.setHtml(text)  # our own escaped HTML, as the PDF will lay it out
+            if choice.document in ("pdf", "html"):
+                # Shown as it will read: our own escaped HTML (the PDF's layout), or pandoc's, which
+                # escapes the sources' text; the browser follows no link and loads nothing.
+                self.rich_preview.setHtml(text)
                 self.previews.setCurrentIndex(1)
             else:
                 self.text_preview.setPlainText(text or f"(no {things} to export)")
@@ -224,9 +227,33 @@ class ExportDialog(QDialog):
         suggested = str(Path(folder) / f"{self.session.path.stem}{choice.suffix}")
         path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, choice.file_filter)
         if path:
-            if not path.lower().endswith(choice.suffix):
-                path += choice.suffix
-            self.export_to(path)
+            self.export_as(path)
+
+    def export_as(self, typed) -> BackgroundJob | None:
+        """Export to the file name the user typed: its suffix chooses the format when it names one
+        of the same kind (``chronology.pdf``: the PDF chronology), a suffix of another kind is
+        asked about, none gets the chosen format's. None when the user cancels."""
+        resolved = file_suffix.resolve(typed, self.choice())
+        choice = resolved.choice or self._ask_format(resolved)
+        if choice is None:
+            return None
+        self.format.setCurrentIndex(CHOICES.index(choice))
+        path = resolved.path
+        if path.suffix.lower() != choice.suffix:
+            path = path.with_name(path.name + choice.suffix)
+        return self.export_to(path)
+
+    def _ask_format(self, resolved: file_suffix.Resolution) -> FormatChoice | None:
+        chosen, name = self.choice(), resolved.path.name
+        box = QMessageBox(QMessageBox.Icon.Question, "Export",
+                          f"“{name}” is the name of another kind of file than {chosen.label}. "
+                          "Which do you want to write?", parent=self)
+        answers = {box.addButton(f"{c.label} ({name})", QMessageBox.ButtonRole.AcceptRole): c
+                   for c in resolved.candidates}
+        answers[box.addButton(f"{chosen.label} ({name}{chosen.suffix})", QMessageBox.ButtonRole.AcceptRole)] = chosen
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return answers.get(box.clickedButton())
 
     def export_to(self, path) -> BackgroundJob:
         """Write the export to ``path`` in a worker thread, with a progress dialog that can cancel.

@@ -26,8 +26,7 @@ from desktop_app.exporting.iso_dates import iso_of
 from desktop_app.exporting.selection import Progress, cited_by, report_or_stop
 from desktop_app.formats import bibliography
 from desktop_app.formats.atomic_write import atomic_path, require_ending
-from desktop_app.timeline import axis
-from desktop_app.timeline.frames import EventsFrame, FrameSource
+from desktop_app.timeline.frames import EventsFrame, FrameSource, tick_scale
 from desktop_app.timeline.painting import Colours, paint_frame
 from desktop_app.timeline.scene import AXIS_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
@@ -170,7 +169,7 @@ def _paint(painter: QPainter, layout: _Layout, scale: float) -> None:
     painter.translate(0, layout.heading_h)
     painter.setClipRect(QRectF(0, 0, LOGICAL_WIDTH, layout.timeline_h))
     message = "No events in this period" if layout.scene is not None and not layout.scene.items else None
-    paint_frame(painter, layout.viewport, int(layout.timeline_h), axis.ticks(layout.viewport), layout.frame,
+    paint_frame(painter, layout.viewport, int(layout.timeline_h), tick_scale(layout.viewport, layout.frame), layout.frame,
                 layout.scene, colours, selection=set(), message=message)
     painter.restore()
     if layout.caption is not None:

@@ -7,8 +7,13 @@
 - near misses ("Scholtz", "Solz" for "Scholz"), scored by RapidFuzz's normalised Indel
   similarity: ``confirmed=False``, to be offered for confirmation, never applied silently.
 
-Only capitalised words are compared fuzzily, at least four letters long; a word that opens a
-sentence (capitalised anyway) needs a higher score. A one-word name written in lower case in the
+A person is also found by their surname alone ("Scholz", "Scholz's" for "Olaf Scholz"): the last
+word of a name of two or three capitalised words, for the entities given as ``people``.
+
+Only capitalised words are compared fuzzily, at least four letters long. A word that opens a
+sentence is capitalised anyway, so it is compared too ("Solz met…"), unless the text shows it to
+be an ordinary word: written in lower case elsewhere, or two or more letters longer than the name
+("Putting" is not "Putin"). A one-word name written in lower case in the
 text ("may", "march") is a common word more often than a name, so it is offered, not confirmed.
 Exact matching looks names up by their first word in a dictionary; fuzzy matching hands each
 candidate word to RapidFuzz's ``process.extract``, which scans the names in C with a score cutoff,
@@ -26,7 +31,6 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 FUZZY_CUTOFF = 80.0
-SENTENCE_START_CUTOFF = 90.0
 MIN_FUZZY_LENGTH = 4
 MAX_NAME_WORDS = 4
 MAX_SUGGESTIONS = 3
@@ -69,16 +73,32 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_EXTRA_FOLDS)
 
 
+def surname(name: str) -> str | None:
+    """The last word of a person's name of two or three capitalised words ("Scholz" of "Olaf
+    Scholz", "Steinmeier" of "Frank-Walter Steinmeier"); None for other names."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    last = words[-1].strip(".,")
+    return last if len(last) > 1 and _WORD.fullmatch(last) else None
+
+
 def find_names(text: str, entities: Iterable[tuple[object, Iterable[str]]],
-               cutoff: float = FUZZY_CUTOFF) -> list[NameHit]:
-    """Mentions of the entities' names and aliases in ``text``, in text order."""
-    names = [(entity_id, name, tuple(fold(word) for word in _WORD.findall(name)))
-             for entity_id, entity_names in entities for name in entity_names if name and name.strip()]
+               cutoff: float = FUZZY_CUTOFF, people=frozenset()) -> list[NameHit]:
+    """Mentions of the entities' names and aliases in ``text``, in text order; the entities whose
+    ids are in ``people`` are found by their surname alone too."""
+    names = []
+    for entity_id, entity_names in entities:
+        spelled = [name for name in entity_names if name and name.strip()]
+        if entity_id in people:
+            spelled += [s for s in map(surname, spelled) if s and fold(s) not in map(fold, spelled)]
+        names += [(entity_id, name, tuple(fold(word) for word in _WORD.findall(name))) for name in spelled]
     names = [(entity_id, name, words) for entity_id, name, words in names if 0 < len(words) <= MAX_NAME_WORDS]
     tokens = _tokens(text)
     exact = _exact_hits(text, tokens, names)
     taken = {i for hit_tokens, _ in exact for i in hit_tokens}
-    fuzzy = _fuzzy_hits(text, tokens, names, taken, cutoff)
+    lower_case = {t.folded for t in tokens if not t.capitalised}
+    fuzzy = _fuzzy_hits(text, tokens, names, taken | _ordinary_openers(tokens, lower_case), cutoff)
     hits = [hit for _, hit in exact] + fuzzy
     return sorted(hits, key=lambda hit: (hit.start, -hit.end, not hit.confirmed, -hit.score))
 
@@ -133,17 +153,24 @@ def _fuzzy_hits(text: str, tokens: list[_Token], names, taken: set[int], cutoff:
         if not queries:
             continue
         strings = [choice[2] for choice in choices]
+        nearest: dict[str, list] = {}  # a word a text repeats is compared once
         for i in queries:
             query = " ".join(t.folded for t in tokens[i:i + count])
-            needed = SENTENCE_START_CUTOFF if tokens[i].opens_sentence else cutoff
             start, end = tokens[i].start, tokens[i + count - 1].end
-            for _, score, column in process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=needed,
-                                                    limit=2 * MAX_SUGGESTIONS):
-                if score < 100:
+            if query not in nearest:
+                nearest[query] = process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                 limit=2 * MAX_SUGGESTIONS)
+            for _, score, column in nearest[query]:
+                if score < 100 and not (tokens[i].opens_sentence and len(query) >= len(strings[column]) + 2):
                     entity_id, name, _ = choices[column]
                     found.append((range(i, i + count),
                                   NameHit(text[start:end], start, end, entity_id, name, round(score, 1), False)))
     return [hit for _, hit in _best_per_span(found)]
+
+
+def _ordinary_openers(tokens: list[_Token], lower_case: set[str]) -> set[int]:
+    """The sentence-opening words the text also writes in lower case: ordinary words, not names."""
+    return {i for i, t in enumerate(tokens) if t.opens_sentence and t.folded in lower_case}
 
 
 def _fuzzy_candidate(text: str, tokens: list[_Token], first: int, count: int, taken: set[int]) -> bool:

@@ -25,6 +25,7 @@ from desktop_app.formats.file_read import MAX_FILE_BYTES, read_bytes
 from desktop_app.formats.fulltext_html import read_html
 from desktop_app.formats.fulltext_markdown import read_markdown
 from desktop_app.formats.fulltext_text import decode, join_blocks, plain_paragraphs
+from desktop_app.formats.text_header import read_header
 
 # Refused before a byte is read. Saved web pages embed their images and fonts (SingleFile pages
 # of 20-30 MB are ordinary), so the general limit (MAX_FILE_BYTES) is generous; Markdown has a
@@ -33,8 +34,6 @@ from desktop_app.formats.fulltext_text import decode, join_blocks, plain_paragra
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024
 NO_BODY_NOTE = ("no article text was found in the page (it may be drawn by scripts, or be an index of links); "
                 "only its metadata is imported")
-# A first paragraph this short and on one line reads as the title of a plain-text file.
-_MAX_TITLE_CHARS = 150
 _KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_EXTENSIONS = tuple(_KINDS)
 
@@ -63,8 +62,8 @@ def read_fulltext(path) -> FullText:
 def published_edtf(path) -> str | None:
     """The publication date the file's metadata states, as EDTF (e.g. "2024-11-19"), or None.
 
-    Only metadata counts (front matter, ``<meta>``, JSON-LD, ``<time datetime>``); dates in the
-    body text are the date finder's business. Plain text has no metadata, so it is always None.
+    Only metadata counts (front matter, ``<meta>``, JSON-LD, ``<time datetime>``, a plain text's
+    date line under its title); dates in the body text are the date finder's business.
     """
     kind, raw = _read(path)
     _, metadata = _READERS[kind](raw, path, want_text=False)
@@ -85,9 +84,7 @@ def _read(path) -> tuple[str, bytes]:
 
 def _read_text(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:
     paragraphs = plain_paragraphs(decode(raw, path))
-    first = next((paragraph.strip() for paragraph in paragraphs if paragraph.strip()), "")
-    title = first if "\n" not in first and len(first) <= _MAX_TITLE_CHARS else None
-    return (join_blocks(paragraphs) if want_text else ""), {"title": fulltext_metadata.text_value(title)}
+    return (join_blocks(paragraphs) if want_text else ""), read_header(paragraphs)
 
 
 def _read_markdown(raw: bytes, path, want_text: bool = True) -> tuple[str, dict]:

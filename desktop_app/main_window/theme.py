@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from desktop_app.main_window.indicator_style import VisibleIndicators
 
 SETTING = "view/theme"
 THEMES = (("system", "&System"), ("light", "&Light"), ("dark", "&Dark"))
@@ -43,6 +45,8 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
+    if not isinstance(app.style(), VisibleIndicators):
+        app.setStyle(VisibleIndicators(QStyleFactory.create(app.style().name())))
     # An empty palette resolves to the platform's own: this undoes a palette forced earlier.
     app.setPalette(QPalette())
     hints = QGuiApplication.styleHints()

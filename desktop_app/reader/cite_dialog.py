@@ -1,8 +1,10 @@
 """Cite a passage for an event: pick an existing event (search as you type) or describe a new
-one, say where in the source the passage is and whether it supports the event.
+one (title, date, description, entities), say where in the source the passage is and whether it
+supports the event.
 
-Given an ``EventDraft`` (the reading assistant's "New event on <date>") the dialog opens in
-new-event mode, filled in, with the new event's description and entities as well."""
+An existing event is chosen beforehand only when the caller names a clear match (``preselect``:
+the event whose date the passage gives); otherwise the dialog opens on "A new event", filled in
+from an ``EventDraft`` when one is given, so that one click never cites for the wrong event."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,8 +36,7 @@ class EventDraft:
 
 @dataclass(frozen=True)
 class Citation:
-    """What the dialog chose, as ``db.annotations.cite_passage`` takes it (with a draft, also the
-    new event's description and entities)."""
+    """What the dialog chose, as ``db.annotations.cite_passage`` takes it."""
 
     event_id: int | None
     new_event: tuple[str, str] | None
@@ -49,16 +50,17 @@ class Citation:
 
 class CiteDialog(QDialog):
     def __init__(self, db, quote: str, paragraph: int | None, parent: QWidget | None = None,
-                 draft: EventDraft | None = None):
+                 draft: EventDraft | None = None, preselect: int | None = None):
         super().__init__(parent)
         self._db = db
-        self.setWindowTitle("New event from the text" if draft else "Cite for event")
+        self._preselect = preselect
+        self.setWindowTitle("Cite for event")
         self.setMinimumWidth(520)
         shown = " ".join(quote.split())
         excerpt = QLabel(f"“{shown[:240]}{'…' if len(shown) > 240 else ''}”", wordWrap=True)
         excerpt.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.existing = QRadioButton("An existing event", checked=True)
+        self.existing = QRadioButton("An existing event")
         self.new = QRadioButton("A new event")
         modes = QButtonGroup(self)
         modes.addButton(self.existing)
@@ -67,6 +69,8 @@ class CiteDialog(QDialog):
         self.results = QListWidget()
         self.results.setMinimumHeight(160)
         self.results.itemDoubleClicked.connect(lambda _: self._accept_if_ready())
+        # choosing an event in the list (by mouse or keys) is choosing an existing event
+        self.results.currentItemChanged.connect(lambda item, _: item is not None and self.existing.setChecked(True))
         self.title = QLineEdit(placeholderText="What happened")
         self.date = QLineEdit(placeholderText="EDTF date, e.g. 2024-11-19, 2024-11, 2024-11-19/2024-11-21")
         self.date_check = QLabel(wordWrap=True)
@@ -79,9 +83,8 @@ class CiteDialog(QDialog):
         new_form.addRow("Title", self.title)
         new_form.addRow("Date", self.date)
         new_form.addRow("", self.date_check)
-        if draft is not None:
-            new_form.addRow("Description", self.description)
-            new_form.addRow("Entities", self.entities)
+        new_form.addRow("Description", self.description)
+        new_form.addRow("Entities", self.entities)
         self.new_box = QWidget()
         self.new_box.setLayout(new_form)
 
@@ -128,30 +131,37 @@ class CiteDialog(QDialog):
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.search.textChanged.connect(lambda _: self.existing.setChecked(True))
         for field in (self.title, self.date):
-            field.textChanged.connect(lambda _: self.new.setChecked(True))
+            field.textEdited.connect(lambda _: self.new.setChecked(True))
         self.date.textChanged.connect(self._check_date)
         self.claimed.textChanged.connect(self._check_date)
         self.existing.toggled.connect(self._update)
         self.results.currentItemChanged.connect(self._update)
         self.title.textChanged.connect(self._update)
-        self._find_events()
-        self._check_date()
-        self.search.setFocus()
         if draft is not None:
             self._fill(draft)
+        self._find_events()
+        self._check_date()
+        if preselect is not None and self.results.currentItem() is not None:
+            self.existing.setChecked(True)
+            self.search.setFocus()
+        else:
+            self.new.setChecked(True)
+            self.title.setFocus()
 
     def _fill(self, draft: EventDraft) -> None:
         self.title.setText(draft.title)
         self.date.setText(draft.date_edtf)
         self.description.setPlainText(draft.description)
         self.entities.set_names(draft.entities)
-        self.new.setChecked(True)
-        self.title.setFocus()
         self.title.setSelection(len(draft.title), -len(draft.title))  # all selected, its start in view
 
     def _find_events(self) -> None:
         text = self.search.text()
         rows = events.event_page(self._db, events.EventFilter(text=text), descending=not text.strip(), limit=RESULTS)
+        chosen = None
+        if self._preselect is not None and not text.strip():  # the clear match first, chosen
+            chosen = events.event_page(self._db, events.EventFilter(ids=(self._preselect,)), limit=1)
+            rows = chosen + [row for row in rows if row["id"] != self._preselect][:RESULTS - 1]
         self.results.clear()
         for row in rows:
             when = in_words_or_raw(row["date_edtf"])
@@ -159,7 +169,7 @@ class CiteDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             item.setToolTip(literal(f"{row['title']}\n{when}"))
             self.results.addItem(item)
-        if self.results.count():
+        if self.results.count() and (chosen or text.strip()):  # a search's best result; else none chosen
             self.results.setCurrentRow(0)
         self._update()
 

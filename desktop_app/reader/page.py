@@ -13,7 +13,7 @@ from db import annotations, citations, pdf_pages, sources
 from db.errors import SourcelineError
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reader import colors
-from desktop_app.reader.cite_dialog import CiteDialog
+from desktop_app.reader.cite_dialog import CiteDialog, EventDraft
 from desktop_app.reader.dialogs import HighlightDialog, TextDialog
 from desktop_app.reader.find_bar import FindBar
 from desktop_app.reader.keyed_actions import KeyedActions
@@ -21,11 +21,15 @@ from desktop_app.reader.pdf_panel import PdfPanel
 from desktop_app.reader.selection_bar import SelectionBar
 from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
+from desktop_app.reader_assistant import cite_suggestion
+from desktop_app.reader_assistant.findings import publication_of
 from desktop_app.reliability.literal_text import literal
 
 PAGE_TITLE = "Reader"
 _WORD = re.compile(r"\S")
 EMPTY_TEXT = "No source is open.\n\nOpen one from the Sources page, from an event's citations, or find it with Ctrl+K."
+NOTHING_TO_CITE = ("To cite, first select the passage in the text (drag over it), or choose one of the "
+                   "highlights in the list beside it; then press Ctrl+Shift+C again.")
 
 
 def byline(source: dict) -> str:
@@ -350,6 +354,9 @@ class ReaderPage(KeyedActions, QWidget):
             self._cite(span=span)
         elif self.side.current_annotation_id() is not None:
             self._cite_annotation(self.side.current_annotation_id())
+        elif self.source_id is not None:
+            self.notice.setText(NOTHING_TO_CITE)
+            self.notice.show()
 
     def _cite_annotation(self, annotation_id: int) -> None:
         self._cite(annotation_id=annotation_id)
@@ -360,7 +367,11 @@ class ReaderPage(KeyedActions, QWidget):
         quote = annotation["exact"] if annotation else self.view.full_text[start:end]
         locator_type, locator = ("paragraph", "") if annotation and annotation["orphaned"] else self.locator_of(start)
         self.selection_bar.hide()
-        dialog = CiteDialog(self.session.db, quote, None, self)
+        self.notice.hide()
+        source = sources.get_source(self.session.db, self.source_id)
+        suggested = cite_suggestion.suggest(self.session.db, quote, publication_of(source["issued_edtf"]))
+        draft = EventDraft(suggested.title, suggested.date_edtf, suggested.description, suggested.entities)
+        dialog = CiteDialog(self.session.db, quote, None, self, draft=draft, preselect=suggested.event_id)
         dialog.locator_type.setCurrentText(locator_type)
         dialog.locator.setText(locator)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -369,7 +380,8 @@ class ReaderPage(KeyedActions, QWidget):
         self.push(annotations.cite_passage(
             self.source_id, event_id=chosen.event_id, new_event=chosen.new_event, annotation_id=annotation_id,
             span=span, color=self._last_color, locator_type=chosen.locator_type, locator=chosen.locator,
-            stance=chosen.stance, claimed_edtf=chosen.claimed_edtf))
+            stance=chosen.stance, claimed_edtf=chosen.claimed_edtf, description=chosen.description,
+            entities=chosen.entities))
 
     # -- find, edit text, menus -----------------------------------------------------------------
 

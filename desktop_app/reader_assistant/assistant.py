@@ -17,6 +17,7 @@ from desktop_app.dates.render import in_words_or_raw
 from desktop_app.extract.name_finder import fold
 from desktop_app.reader.cite_dialog import CiteDialog, EventDraft
 from desktop_app.reader_assistant import findings as found, marks
+from desktop_app.events.alias_dialog import MAX_ALIAS_CHARS, ask_alias, word_at
 from desktop_app.reader_assistant.dates_list import FoundDatesList
 from desktop_app.reader_assistant.edits import new_event_from_passage
 
@@ -26,9 +27,9 @@ SYNC_CHARS = 20_000
 class _Finder(QRunnable):
     """Runs the finders away from the GUI thread; hands the result back through ``carrier``."""
 
-    def __init__(self, carrier: "_Carrier", generation: int, text: str, published, names):
+    def __init__(self, carrier: "_Carrier", generation: int, text: str, published, names, people):
         super().__init__()
-        self._carrier, self._args, self._generation = carrier, (text, published, names), generation
+        self._carrier, self._args, self._generation = carrier, (text, published, names, people), generation
 
     def run(self):
         self._carrier.done.emit(self._generation, found.find_all(*self._args))
@@ -84,11 +85,13 @@ class ReaderAssistant(QObject):
         published = self._published = found.publication_of(source["issued_edtf"] if source else None)
         names = entities.entity_names(self.session.db)
         self._names = {entity_id: entity_names[0] for entity_id, entity_names in names}
+        people = entities.people(self.session.db)
         if len(text) <= SYNC_CHARS:
-            self._show(found.find_all(text, published, names))
+            self._show(found.find_all(text, published, names, people))
         else:
             self._show(found.Findings())
-            QThreadPool.globalInstance().start(_Finder(self._carrier, self._generation, text, published, names))
+            QThreadPool.globalInstance().start(
+                _Finder(self._carrier, self._generation, text, published, names, people))
 
     def _found(self, generation: int, findings: found.Findings) -> None:
         if generation == self._generation:  # not a text shown since
@@ -207,7 +210,22 @@ class ReaderAssistant(QObject):
             menu.insertActions(first, made)
             menu.insertSeparator(first)
         menu.addSeparator()
+        words = self.words_at(offset)
+        if words:
+            menu.addAction(self._action(f"Add “{words}” as an Alias…", lambda: self.ask_alias(words)))
         menu.addAction(self.toggle)
+
+    def words_at(self, offset: int) -> str:
+        """What "Add alias…" offers: the selection when it is short and on one line, else the word at ``offset``."""
+        view = self.page.view
+        span = view.selected_span()
+        if span is not None:
+            chosen = view.full_text[span[0]:span[1]].strip()
+            return chosen if chosen and len(chosen) <= MAX_ALIAS_CHARS and "\n" not in chosen else ""
+        return word_at(view.full_text, offset)
+
+    def ask_alias(self, words: str) -> None:
+        ask_alias(self.session, words, self.page)
 
     # -- the edits ------------------------------------------------------------------------------
 

@@ -55,16 +55,17 @@ def publication_of(issued_edtf: str | None) -> str | None:
     return issued_edtf.strip()
 
 
-def find_all(text: str, published: str | None, entities) -> Findings:
+def find_all(text: str, published: str | None, entities, people=frozenset()) -> Findings:
     """The dates (resolved against ``published``, an EDTF date of any precision) and the
-    entities' names (``(entity_id, [name, alias, ...])`` pairs) found in ``text``."""
+    entities' names (``(entity_id, [name, alias, ...])`` pairs; ``people`` also by surname) found
+    in ``text``."""
     dates = []
     for hit in find_dates(text, published):
         # The sentence is text[first:last] around the hit; the first copy of it from where it
         # could start at the earliest is that one (or an identical one that also holds the hit).
         first = text.find(hit.sentence, max(0, hit.end - len(hit.sentence)))
         dates.append(FoundDate(hit.text, hit.start, hit.end, hit.edtf, hit.sentence, first, first + len(hit.sentence)))
-    return Findings(tuple(dates), tuple(find_names(text, entities)))
+    return Findings(tuple(dates), tuple(find_names(text, entities, people=people)))
 
 
 def entities_in(names: tuple[NameHit, ...], start: int, end: int) -> list:

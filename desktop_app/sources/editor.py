@@ -164,7 +164,8 @@ class SourceEditor(QWidget):
         layout.addWidget(cited, 1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no blank Tab stop: it scrolls to the focused field
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a pane narrower than the form scrolls sideways: no field or button cut off out of reach
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(body)
         return scroll
 

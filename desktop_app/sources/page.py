@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from db.errors import SourcelineError
 from db.sources import delete_sources
+from desktop_app.main_window.column_widths import fit_columns
 from desktop_app.reliability.literal_text import literal
 from desktop_app.sources import import_flow, library_query
 from desktop_app.sources.editor import SourceEditor
@@ -30,6 +31,7 @@ class LibraryPage(QWidget):
         self.model = SourceTableModel(session.db, self)
 
         self.search = QLineEdit(placeholderText="Search titles and full texts", clearButtonEnabled=True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search titles") + 40)
         self.type_filter = QComboBox()
         self.type_filter.setToolTip("Only sources of this type")
         self.reliability_filter = QComboBox()
@@ -37,6 +39,9 @@ class LibraryPage(QWidget):
         for letter, meaning in RELIABILITY.items():
             self.reliability_filter.addItem(f"{letter} — {meaning}", letter)
         self.reliability_filter.addItem("Not graded", UNGRADED)
+        for combo in (self.type_filter, self.reliability_filter):  # as wide as a short choice, not the longest
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
         self.count_label = QLabel(objectName="sourceCount")
         self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Import sources from files (Ctrl+I)")
@@ -66,7 +71,7 @@ class LibraryPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # The title takes what the others leave; they start narrow (elided, full text in the tooltip).
-        for column, width in ((CREATORS, 150), (CONTAINER, 120), (ISSUED, 140), (TYPE, 115), (GRADE, 48)):
+        for column, width in ((CREATORS, 100), (CONTAINER, 90), (ISSUED, 100), (TYPE, 90), (GRADE, 48)):
             header.resizeSection(column, width)
         # Counts are narrower than their headings; sizing to contents would read a thousand rows.
         for column in (ANNOTATIONS, CITING):
@@ -80,8 +85,8 @@ class LibraryPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        bar.addWidget(self.type_filter, 1)
-        bar.addWidget(self.reliability_filter, 1)
+        bar.addWidget(self.type_filter, 0)
+        bar.addWidget(self.reliability_filter, 0)
         bar.addWidget(self.count_label)
         bar.addStretch(0)
         bar.addWidget(self.import_button)
@@ -96,6 +101,7 @@ class LibraryPage(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([900, 450])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +128,7 @@ class LibraryPage(QWidget):
         import_flow.FileDropFilter(window, self)
         self._fill_type_filter()
         self._after_reset()
+        fit_columns(self.table, TITLE, window.settings, "sourcesPage/columns")
 
     # -- selection ---------------------------------------------------------------------------
 

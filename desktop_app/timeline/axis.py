@@ -3,7 +3,8 @@
 The scale is the finest calendar step (centuries down to hours) whose shortest instance is at
 least ``MIN_LABEL_SPACING_PX`` wide, so neighbouring labels never collide. Minor ticks carry the
 fine labels ("Mon 18", "06:00", "2024"); major ticks mark the next coarser boundary and, from
-months down, carry the context a fine label lacks ("Nov 2024" above the days).
+months down, carry the context a fine label lacks ("Nov 2024" above the days). Hours are ticked
+only when an event in view has a time of day: days known to the day get no "00:00" and "12:00".
 """
 from __future__ import annotations
 
@@ -49,8 +50,9 @@ class TickScale:
     # is the context of what is at the left edge)
 
 
-def ticks(viewport: Viewport) -> TickScale:
-    unit, step = _choose_step(viewport.seconds_per_px)
+def ticks(viewport: Viewport, finest: str = "hour") -> TickScale:
+    """The ticks for a viewport, none finer than the unit ``finest`` (the data's precision in view)."""
+    unit, step = _choose_step(viewport.seconds_per_px, finest)
     lo, hi = viewport.start_s, viewport.end_s
     minor = tuple(Tick(t, viewport.x_of(t), _label(unit, t)) for t in _boundaries(unit, step, lo, hi) if t >= lo)
     major_unit, major_step = _MAJOR[unit](step)
@@ -59,11 +61,17 @@ def ticks(viewport: Viewport) -> TickScale:
     return TickScale(unit, step, minor, major)
 
 
-def _choose_step(seconds_per_px: float) -> tuple[str, int]:
+def _choose_step(seconds_per_px: float, finest: str = "hour") -> tuple[str, int]:
+    allowed = UNITS[:UNITS.index(finest) + 1]
     for unit, step in _STEPS:
-        if _SHORTEST[unit] * step / seconds_per_px >= MIN_LABEL_SPACING_PX:
+        if unit in allowed and _SHORTEST[unit] * step / seconds_per_px >= MIN_LABEL_SPACING_PX:
             return unit, step
     return _STEPS[-1]
+
+
+def finest_unit(events) -> str:
+    """The finest unit worth a tick for these events: hours when one has a time of day, else days."""
+    return "hour" if any(e["date_precision"] == "time" for e in events) else "day"
 
 
 # The coarser boundary drawn as a major tick for each unit, from the minor step.

@@ -14,11 +14,12 @@ from PySide6.QtGui import QCursor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 
 from db import events as event_queries
+from db.history import events_created_since, newest_history_id
 from db.dates import DAY
 from db.errors import SourcelineError
 from db.events import EventFilter
-from desktop_app.timeline import axis, tooltips
-from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource
+from desktop_app.timeline import tooltips
+from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource, tick_scale
 from desktop_app.timeline.layout import LANE_MODES
 from desktop_app.timeline.gestures import Press
 from desktop_app.timeline.moving import shifted_date
@@ -63,6 +64,8 @@ class TimelineCanvas(QWidget):
         self._extent: tuple[int, int] | None = None
         self._auto_fit = True  # until the user moves the view, a resize fits all again
         self._stale = False  # the data changed while the canvas was hidden: read it when shown
+        self._history_seen = newest_history_id(session.db)  # events created after it are new
+        self._added: list[int] = []  # events added since the last reload: brought into view by it
         self._press: Press | None = None  # while the left button is down
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         self._requery.timeout.connect(self._refresh)
@@ -113,11 +116,24 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def reload(self) -> None:
-        """Read everything again (the project changed in ways the view cannot tell)."""
+        """Read everything again (the project changed in ways the view cannot tell). Events added
+        since are brought into view: all of them while the user has not moved the view (a
+        project's first events), else the latest added when none of them is in view."""
         self.source.invalidate()
         self._extent = event_queries.extent(self.session.db, self.source.where)
+        added, self._added = self._added, []
+        if added and self._auto_fit:
+            self.zoom_to_fit()
+        elif added:
+            self._reveal(added)
         self._refresh()
         self.data_reloaded.emit()
+
+    def _reveal(self, ids) -> None:
+        shown = [e for e in map(lambda i: event_queries.get_event(self.session.db, i), ids[-500:]) if e is not None]
+        if shown and not any(self._viewport.contains(e["start_s"], e["end_s"]) for e in shown):
+            latest = shown[-1]
+            self._show_span(latest["start_s"], latest["end_s"])
 
     def set_filter(self, where: EventFilter) -> None:
         self.source.set_filter(where)
@@ -156,6 +172,8 @@ class TimelineCanvas(QWidget):
         if not changes.touches(*WATCHED_TABLES):
             return
         if changes.touches("events"):
+            added, self._history_seen = events_created_since(self.session.db, self._history_seen)
+            self._added += added
             kept = [i for i in self._selection if event_queries.get_event(self.session.db, i) is not None]
             if kept != self._selection:
                 self._selection = kept
@@ -209,12 +227,16 @@ class TimelineCanvas(QWidget):
         if reveal:
             span = self._selection_span()
             if span is not None and not self._viewport.contains(*span):
-                if span[1] - span[0] <= 0.9 * self._viewport.width_px * self._viewport.seconds_per_px:
-                    self.set_viewport(self._viewport.centered_on((span[0] + span[1]) / 2))
-                else:
-                    self._fit(*span)
-                    self._auto_fit = False
+                self._show_span(*span)
         self.update()
+
+    def _show_span(self, start_s: float, end_s: float) -> None:
+        """Centre the view on a span, zoomed out to fit it when it is wider than the view."""
+        if end_s - start_s <= 0.9 * self._viewport.width_px * self._viewport.seconds_per_px:
+            self.set_viewport(self._viewport.centered_on((start_s + end_s) / 2))
+        else:
+            self._fit(start_s, end_s)
+            self._auto_fit = False
 
     def _selection_span(self) -> tuple[int, int] | None:
         found = [event_queries.get_event(self.session.db, i) for i in self._selection[:500]]
@@ -264,7 +286,7 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         colours = Colours.from_palette(self.palette())
-        paint_frame(painter, self._viewport, self.height(), axis.ticks(self._viewport), self._frame, self._scene,
+        paint_frame(painter, self._viewport, self.height(), tick_scale(self._viewport, self._frame), self._frame, self._scene,
                     colours, selection=set(self._selection), scroll_y=self._scroll_y,
                     now_s=time.time(), message=self.empty_message(), drag=self._drag_preview())
         if self.hasFocus():  # Tab stops here (to walk the events): show that the keys act on it
@@ -298,7 +320,7 @@ class TimelineCanvas(QWidget):
         image = QImage(viewport.width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         painter.setFont(self.font())
-        paint_frame(painter, viewport, height, axis.ticks(viewport), frame, scene, Colours.from_palette(self.palette()),
+        paint_frame(painter, viewport, height, tick_scale(viewport, frame), frame, scene, Colours.from_palette(self.palette()),
                     selection=set(self._selection), now_s=time.time())
         painter.end()
         return (time.perf_counter() - started) * 1000

@@ -14,6 +14,7 @@ from db.connection import Database
 from db import events as event_queries
 from db.dates import DAY
 from db.events import EventFilter
+from desktop_app.timeline.axis import TickScale, finest_unit, ticks
 from desktop_app.timeline.viewport import Viewport
 
 MAX_MARKS = 500  # more events in view than this are drawn as density (they would stack into screens of rows)
@@ -47,6 +48,13 @@ class EventsFrame:
     def in_view(self, viewport: Viewport):
         lo, hi = viewport.start_s, viewport.end_s
         return (e for e in self.events if e["end_s"] > lo and e["start_s"] < hi)
+
+
+def tick_scale(viewport: Viewport, frame) -> TickScale:
+    """The axis for a frame: hours only when an event in view has a time of day (a density
+    frame's buckets are never under a day)."""
+    shown = frame.in_view(viewport) if isinstance(frame, EventsFrame) else ()
+    return ticks(viewport, finest_unit(shown))
 
 
 @dataclass(frozen=True)

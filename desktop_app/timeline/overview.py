@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from db import events as event_queries
 from db.dates import DAY, civil_from_days
 from db.events import EventFilter
+from desktop_app.dates.render import MONTHS
 from desktop_app.timeline.axis import year_words
 from desktop_app.timeline.painting import Colours
 from desktop_app.timeline.viewport import Viewport
@@ -22,6 +23,20 @@ from desktop_app.timeline.viewport import Viewport
 STRIP_H = 34
 BUCKET_PX = 2
 MIN_SPAN_S = 7 * DAY
+
+
+def ends_in_words(lo: float, hi: float) -> tuple[str, str]:
+    """The first and last moment of the strip as two labels that say something: "2022" … "2024",
+    "Aug 2024" … "Dec 2024" within one year, "18 Nov 2024" … "21 Nov 2024" within one month."""
+    first, last = civil_from_days(int(lo // DAY)), civil_from_days(int((hi - 1) // DAY))
+    if first[0] != last[0]:
+        return year_words(first[0]), year_words(last[0])
+
+    def month(day):
+        return f"{MONTHS[day[1] - 1][:3]} {year_words(day[0])}"
+    if first[1] != last[1]:
+        return month(first), month(last)
+    return f"{first[2]} {month(first)}", f"{last[2]} {month(last)}"
 
 
 class OverviewStrip(QWidget):
@@ -109,10 +124,14 @@ class OverviewStrip(QWidget):
                 h = max(1.0, math.sqrt(n / top) * (height - 6))
                 p.drawRect(QRectF(index * bucket_w, height - h, max(1.0, bucket_w - 0.5), h))
 
+    def end_labels(self) -> tuple[str, str] | None:
+        """What the strip's two ends say: years, or months within one year, or days within one month."""
+        if self._range is None:
+            return None
+        return ends_in_words(*self._range)
+
     def _paint_ends(self, p: QPainter, colours: Colours, width: int, height: int) -> None:
-        lo, hi = self._range
-        for t, at_left in ((lo, True), (hi, False)):
-            text = year_words(civil_from_days(int(t // DAY))[0])
+        for text, at_left in zip(self.end_labels(), (True, False)):
             box = QRectF(0, 2, p.fontMetrics().horizontalAdvance(text) + 8, 14)
             box.moveLeft(2) if at_left else box.moveRight(width - 2)
             p.fillRect(box, colours.axis)

@@ -20,7 +20,7 @@ from desktop_app.timeline.scene import (AXIS_H, BADGE_W, LANE_HEADER_H, MARK_H, 
 from desktop_app.timeline.viewport import Viewport
 
 
-def _blend(a: QColor, b: QColor, amount: float) -> QColor:
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
     """``a`` moved ``amount`` of the way towards ``b``."""
     return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3])))
 
@@ -45,11 +45,11 @@ def contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _legible(colour: QColor, against: QColor, ratio: float, towards: QColor) -> QColor:
+def legible(colour: QColor, against: QColor, ratio: float, towards: QColor) -> QColor:
     """``colour`` moved towards ``towards`` only as far as it takes to stand ``ratio``:1 against
     ``against`` (unchanged when it already does)."""
     for step in range(21):
-        moved = _blend(colour, towards, step / 20) if step else colour
+        moved = blend(colour, towards, step / 20) if step else colour
         if contrast(moved, against) >= ratio:
             return moved
     return moved
@@ -111,25 +111,25 @@ class Colours:
         need = text_contrast_needed(palette)
         # Marks must show against the background even where the platform's accent is a grey
         # close to it (a derived dark palette has one).
-        mark = _blend(accent, QColor("white"), 0.25) if dark else accent
+        mark = blend(accent, QColor("white"), 0.25) if dark else accent
         for background in (base, band):
-            mark = _legible(mark, background, MARK_CONTRAST, text)
+            mark = legible(mark, background, MARK_CONTRAST, text)
         # Secondary text (lane names, counts, the overview's years) sits on all three backgrounds.
-        faint = _blend(text, base, 0.4)
+        faint = blend(text, base, 0.4)
         for background in (base, band, axis):
-            faint = _legible(faint, background, need, text)
+            faint = legible(faint, background, need, text)
         # A bar's label is written over its fill; the selected label over the selection colour,
         # which a light palette often makes too pale for white text.
-        mark_fill = _legible(_blend(base, mark, 0.45), text, need, base)
+        mark_fill = legible(blend(base, mark, 0.45), text, need, base)
         selection, selection_text = palette.color(role.Highlight), palette.color(role.HighlightedText)
         black, white = QColor("black"), QColor("white")
         away = black if contrast(selection_text, black) > contrast(selection_text, white) else white
-        selection = _legible(selection, selection_text, need, away)
+        selection = legible(selection, selection_text, need, away)
         # "Today" is written in the background colour on a pill of this colour.
-        today = _legible(_blend(mark, text, 0.3), base, need, text)
+        today = legible(blend(mark, text, 0.3), base, need, text)
         return cls(
             base=base, band=band, axis=axis, text=text,
-            faint=faint, grid=_blend(text, base, 0.9), major_grid=_blend(text, base, 0.72),
+            faint=faint, grid=blend(text, base, 0.9), major_grid=blend(text, base, 0.72),
             mark=mark, mark_fill=mark_fill, selection=selection, selection_text=selection_text,
             contested=QColor("#ff7a70") if dark else QColor("#c62828"), today=today,
         )
@@ -227,7 +227,7 @@ def paint_item(p: QPainter, item: Item, width: int, colours: Colours, selected: 
     if item.kind == "bar":
         _paint_bar(p, item, width, colours, QPen(outline, outline_w))
     else:
-        _paint_point(p, item, colours, QPen(outline, outline_w))
+        _paint_point(p, item, width, colours, QPen(outline, outline_w))
     if item.event["contested"]:
         _paint_badge(p, item.label_x - BADGE_W / 2 - 1, cy, colours)
     text = label if label is not None else item.label
@@ -246,8 +246,12 @@ def _clip(x: float, width: int) -> float:
     return min(max(x, -1_000.0), width + 1_000.0)
 
 
-def _fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float, colour: QColor) -> None:
-    """A band that fades from ``colour`` at ``solid_x`` to nothing at ``clear_x``."""
+def _fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float, colour: QColor,
+          width: float | None = None) -> None:
+    """A band that fades from ``colour`` at ``solid_x`` to nothing at ``clear_x``; given the view's
+    ``width``, a fade reaching past an edge is drawn to end there, faded out in sight, not cut off."""
+    if width is not None and 0 <= solid_x <= width:
+        clear_x = min(max(clear_x, 0.0), float(width))
     gradient = QLinearGradient(solid_x, 0, clear_x, 0)
     gradient.setColorAt(0, colour)
     gradient.setColorAt(1, _alpha(colour, 0))
@@ -259,9 +263,9 @@ def _paint_bar(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen)
     x0, x1 = _clip(item.x0, width), _clip(item.x1, width)
     # the uncertain reach first, fading away from the strict span: never drawn as if exact
     if item.fuzzy_start:
-        _fade(p, x0, _clip(item.outer_left(), width), top, MARK_H, colours.mark_fill)
+        _fade(p, x0, _clip(item.outer_left(), width), top, MARK_H, colours.mark_fill, width)
     if item.fuzzy_end:
-        _fade(p, x1, _clip(item.outer_right(width), width), top, MARK_H, colours.mark_fill)
+        _fade(p, x1, _clip(item.outer_right(width), width), top, MARK_H, colours.mark_fill, width)
     p.fillRect(QRectF(x0, top, x1 - x0, MARK_H), colours.mark_fill)
     p.setPen(pen)
     p.drawLine(QPointF(x0, top), QPointF(x1, top))
@@ -273,19 +277,23 @@ def _paint_bar(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen)
         p.drawLine(QPointF(x1, top), QPointF(x1, top + MARK_H))
 
 
-def _paint_point(p: QPainter, item: Item, colours: Colours, pen: QPen) -> None:
+def _paint_point(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen) -> None:
     x, cy = item.x0, item.y
     fuzzy = item.fuzzy_start or item.fuzzy_end
     if fuzzy:  # about a day: a band fading both ways around a hollow diamond
         band = 6
         for reach in (item.fx0, item.fx1):
             if reach is not None:
-                _fade(p, x, reach, cy - band / 2, band, _alpha(colours.mark, 170))
+                _fade(p, x, reach, cy - band / 2, band, _alpha(colours.mark, 170), width)
     if item.span_w > 2 * POINT_R + 4:
         # zoomed in far enough to see the day itself: show its extent behind the diamond
         p.fillRect(QRectF(x - item.span_w / 2, cy - 2, item.span_w, 4), colours.mark_fill)
-    p.setPen(pen)
-    p.setBrush(colours.base if fuzzy else colours.mark)
+    if fuzzy:  # hollow: a 2 px outline and a faint fill, so it shows on a dark base as on a light one
+        p.setPen(QPen(pen.color(), max(pen.widthF(), 2.0)))
+        p.setBrush(blend(colours.base, colours.mark, 0.2))
+    else:
+        p.setPen(pen)
+        p.setBrush(colours.mark)
     r = POINT_R
     p.drawPolygon(QPolygonF([QPointF(x, cy - r), QPointF(x + r, cy), QPointF(x, cy + r), QPointF(x - r, cy)]))
     p.setBrush(Qt.BrushStyle.NoBrush)

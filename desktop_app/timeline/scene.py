@@ -20,7 +20,8 @@ ROW_H = 24
 MARK_H = 14  # height of a bar
 POINT_R = 6  # half the width of a point's diamond
 BADGE_W = 16  # room for the "!" of a contested event before its label
-LABEL_MAX_W = 260  # longer titles are elided (the tooltip has them in full)
+LABEL_MIN_W = 160  # a label's room in its row, at least: what the rows are stacked by
+LABEL_MAX_W = 720  # no label is longer, however much room it has (the tooltip has the whole title)
 GAP = 10  # between two things in a row
 MIN_BAR_W = 3
 MAX_LABEL_OFFSET = 40  # how far past a point its label may start (to clear a fuzzy band)
@@ -108,19 +109,46 @@ def mark_x(event: dict, viewport: Viewport) -> float:
 
 
 class SceneBuilder:
-    """Places events; remembers elided titles so a zoom does not measure every title again."""
+    """Places events; remembers titles' widths so a zoom does not measure every title again.
+
+    Rows are stacked by each mark with room for a short label (``LABEL_MIN_W``); then each label
+    takes the room there is up to the next thing in its row (or the edge of the view) and is
+    elided only when that room is shorter than it."""
 
     def __init__(self, font):
         self.metrics = QFontMetricsF(font)
         self._labels: dict[str, tuple[str, float]] = {}
 
     def label(self, title: str) -> tuple[str, float]:
+        """The title on one line, at most ``LABEL_MAX_W`` wide, and its width."""
         known = self._labels.get(title)
         if known is None:
             flat = re.sub(r"\s+", " ", title).strip()
             text = self.metrics.elidedText(flat, Qt.TextElideMode.ElideRight, LABEL_MAX_W)
             known = self._labels[title] = (text, self.metrics.horizontalAdvance(text))
         return known
+
+    def _fit_label(self, item: "Item", room: float) -> None:
+        text, full_w = self.label(item.event["title"])
+        if full_w <= room:
+            item.label, item.label_w = text, full_w
+        else:
+            item.label = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            item.label_w = self.metrics.horizontalAdvance(item.label)
+
+    def _widen_labels(self, items: list["Item"], rows: list[int], width: int) -> None:
+        """Give each label the room up to the next item of its row (or the view's edge)."""
+        by_row: dict[int, list[Item]] = {}
+        for item, row in zip(items, rows):
+            by_row.setdefault(row, []).append(item)
+        for row_items in by_row.values():
+            row_items.sort(key=lambda i: i.left)
+            for item, following in zip(row_items, [*row_items[1:], None]):
+                if item.label_x < item.x0 - POINT_R:  # a label put left of its mark keeps its short room
+                    continue
+                limit = following.left - GAP if following is not None else width
+                self._fit_label(item, max(item.label_w, limit - item.label_x))
+                item.right = max(item.right, item.label_x + item.label_w + GAP)
 
     def build(self, events, viewport: Viewport, lane_mode: str) -> Scene:
         width = viewport.width_px
@@ -132,6 +160,7 @@ class SceneBuilder:
         for lane in lanes_of(visible, lane_mode):
             lane_items = [self._item(e, viewport) for e in lane.events]
             rows = stack_rows([(i.left, i.right) for i in lane_items])
+            self._widen_labels(lane_items, rows, width)
             for item, row in zip(lane_items, rows):
                 item.y = top + header + row * ROW_H + ROW_H / 2
             height = header + (max(rows, default=-1) + 1) * ROW_H + 6
@@ -143,6 +172,9 @@ class SceneBuilder:
     def _item(self, event: dict, viewport: Viewport) -> Item:
         width = viewport.width_px
         text, text_w = self.label(event["title"])
+        if text_w > LABEL_MIN_W:  # the short room the rows are stacked by; widened after
+            text = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_MIN_W)
+            text_w = self.metrics.horizontalAdvance(text)
         badge = BADGE_W if event["contested"] else 0
         fx0, fx1 = _fuzzy_px(event, viewport)
         span_w = (event["end_s"] - event["start_s"]) / viewport.seconds_per_px

@@ -209,3 +209,16 @@ def test_date_dialogs_write_edtf(qtbot, editor):
     assert date_dialogs.ask_season(editor, QDate(2024, 11, 15)) == "1990-24"
     answer_dialog(lambda d: d.findChild(QSpinBox).setValue(-5))
     assert date_dialogs.ask_year(editor, QDate(2024, 1, 1)) == "-0005"
+
+
+def test_the_completion_popup_closes_when_the_event_is_saved(qtbot, session, editor):
+    field = editor.entities
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    qtbot.keyClicks(field, ", Jane")
+    popup = field._completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Save while it is open
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert events.get_event(session.db, editor.event_id)["entities"] == ["City council", "Jane"]

@@ -61,3 +61,35 @@ def test_tag_field_completes_the_last_item(qtbot, bar):
     assert popup.model().index(0, 0).data() == "transport"
     bar.tags._completer.activated.emit("transport")
     assert bar.tags.text() == "weather, transport"
+
+
+def test_a_tag_applies_when_chosen_not_while_typed_and_a_prefix_matches(qtbot, bar, session):
+    from db.events import count_events
+
+    emitted = []
+    bar.filter_changed.connect(emitted.append)
+    bar.tags.setFocus()
+    qtbot.waitUntil(bar.tags.hasFocus)
+    qtbot.keyClicks(bar.tags, "polit")
+    qtbot.wait(400)  # longer than the typing pause of the other fields
+    assert emitted == []
+    qtbot.keyClick(bar.tags, Qt.Key.Key_Return)
+    assert emitted == [EventFilter(tags=("polit",))]
+    assert count_events(session.db, emitted[-1]) == 2  # "politics": the minister and the council
+    bar.tags.clear()
+    qtbot.keyClicks(bar.tags, "trans")
+    bar.tags._completer.activated.emit("transport")  # choosing it applies it
+    assert emitted[-1] == EventFilter(tags=("transport",))
+    assert count_events(session.db, EventFilter(tags=("Transport",))) == 2  # a whole name: that tag only
+
+
+def test_a_tag_no_event_uses_any_more_leaves_the_completion(qtbot, bar, session):
+    from db import events
+
+    storm = session.db.conn.execute("SELECT id FROM events WHERE title LIKE 'Spring storms%'").fetchone()[0]
+    bar.tags.reload_names()
+    assert "weather" in bar.tags.completer_model().stringList()
+    session.push(events.update_event(storm, tags=()))
+    bar.tags.reload_names()
+    assert "weather" not in bar.tags.completer_model().stringList()
+    assert {"politics", "transport", "protest"} <= set(bar.tags.completer_model().stringList())

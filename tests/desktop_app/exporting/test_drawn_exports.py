@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 
 import pytest
 
@@ -46,6 +47,38 @@ def test_chronology_pdf_has_pages_and_the_events_text(sample_db, tmp_path):
     assert "Sample chronology" in text and "Thursday 24 February 2022" in text
     assert "Contested: its sources disagree (one contradicts it, or gives another date)." in text
     assert "(Weber 2024b)" in text
+
+
+def test_chronology_pdf_keeps_each_heading_with_its_text_and_ends_with_the_references(sample_db, tmp_path):
+    """Read back page by page with pypdf: no page ends with an event's heading (or its heading
+    and line of facts) while its text begins the next page; each page is numbered; the last
+    pages hold the reference list."""
+    pypdf = pytest.importorskip("pypdf")
+    from desktop_app.exporting.chronology import Chronology
+    from desktop_app.exporting_ui.pdf import write_chronology_pdf
+
+    target = tmp_path / "report.pdf"
+    write_chronology_pdf(target, sample_db, Selection(), ExportOptions(title="Sample chronology"))
+    entries = list(Chronology(sample_db, Selection(), "x").entries())
+    # NFKC: the PDF's text has the font's ligatures ("ﬁ" for "fi")
+    pages = [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+             for page in pypdf.PdfReader(str(target)).pages]
+    assert len(pages) >= 5
+    for number, page in enumerate(pages, start=1):
+        body, shown_number = page.rsplit(" ", 1)
+        assert shown_number == str(number)
+        headed = [(body.rindex(f"{e.date_words} — {e.title}"), e) for e in entries
+                  if f"{e.date_words} — {e.title}" in body]
+        if not headed:
+            continue
+        at, entry = max(headed, key=lambda pair: pair[0])
+        after = body[at:]
+        text_start = (" ".join(entry.description.split())[:20] if entry.description.strip() else
+                      entry.citations[0].citation if entry.citations else "No sources cited.")
+        assert text_start in after, f"page {number} ends with the heading of “{entry.title}”"
+    references = " ".join(pages)[" ".join(pages).rindex("References"):]
+    # Chicago's reference list: the full entries, not the short "(Brandt 2024)"
+    assert "2024. “Berlin’s Bad Timing.” Opinion column. The Example Review" in references
 
 
 def test_chronology_pdf_shows_hostile_markup_as_text(special_db, tmp_path, cases):

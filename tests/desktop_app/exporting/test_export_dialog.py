@@ -187,3 +187,49 @@ def test_a_closed_dialog_is_let_go_when_the_next_opens(window, qtbot):
     qtbot.addWidget(second)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert not isValid(first) and isValid(second) and second.isVisible() and window.export_dialog is second
+
+
+def test_the_file_names_suffix_chooses_the_format_or_the_mismatch_is_asked(special_session, qtbot, tmp_path):
+    """"chronology.pdf" typed while Chronology — Markdown is chosen writes the PDF chronology (read
+    back by pypdf), not chronology.pdf.md; "events.csv" for a chronology is asked about; no
+    suffix gets the chosen format's."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.desktop_app.reader.conftest import answer_dialog
+
+    pypdf = pytest.importorskip("pypdf")
+    dialog = _dialog(qtbot, special_session)
+    _choose(dialog, "Chronology — Markdown")
+    assert ending_of(qtbot, dialog.export_as(tmp_path / "chronology.pdf")) == "finished"
+    assert dialog.choice().label == "Chronology — PDF" and not (tmp_path / "chronology.pdf.md").exists()
+    written = " ".join(page.extract_text() for page in pypdf.PdfReader(str(tmp_path / "chronology.pdf")).pages)
+    assert "Talks over four days." in " ".join(written.split())
+
+    asked = []
+
+    def pick(box, wanted):
+        asked.append([b.text() for b in box.buttons()])
+        next(b for b in box.buttons() if b.text().startswith(wanted)).click()
+
+    answer_dialog(qtbot, QMessageBox, lambda box: pick(box, "Evidence table — CSV"))
+    assert ending_of(qtbot, dialog.export_as(tmp_path / "events.csv")) == "finished"
+    assert dialog.choice().label == "Evidence table — CSV"
+    assert list(csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text(encoding="utf-8-sig"))))
+    assert "Timeline data — CSV (events.csv)" in asked[0] and "Chronology — PDF (events.csv.pdf)" in asked[0]
+
+    _choose(dialog, "Chronology — Markdown")
+    answer_dialog(qtbot, QMessageBox, lambda box: pick(box, "Cancel"))
+    assert dialog.export_as(tmp_path / "other.csv") is None and not (tmp_path / "other.csv").exists()
+    assert ending_of(qtbot, dialog.export_as(tmp_path / "notes")) == "finished"
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# Chronology")
+
+
+def test_an_html_preview_is_shown_rendered_not_as_source(special_session, qtbot):
+    dialog = _dialog(qtbot, special_session)
+    for label in ("Bibliography — HTML", "Chronology — HTML"):
+        _choose(dialog, label)
+        assert dialog.previews.currentWidget() is dialog.rich_preview, label
+        shown = dialog.rich_preview.toPlainText()
+        assert shown.strip() and "<div" not in shown and "<html" not in shown and "csl-entry" not in shown, label
+    _choose(dialog, "Bibliography — HTML")
+    assert "Dupont" in dialog.rich_preview.toPlainText()

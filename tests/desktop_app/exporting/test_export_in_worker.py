@@ -56,7 +56,8 @@ def test_the_window_keeps_turning_and_reading_while_an_export_is_written(window,
     during = [count for count in ticks if count is not None]
     assert len(during) >= 10  # the event loop kept turning while the worker wrote
     assert set(during) == {EVENTS}
-    assert target.read_text(encoding="utf-8").count("\n## ") == EVENTS
+    written = target.read_text(encoding="utf-8")
+    assert written.count("\n## ") == EVENTS + 1 and "\n## References\n" in written  # the events, then the sources
     assert dialog.last_written == target and dialog.export_button.isEnabled()
     assert window.statusBar().currentMessage() == "Exported chronology.md"
 

@@ -53,7 +53,7 @@ def test_html_chronology_escapes_every_text_and_loads_nothing(special_db, cases)
     assert cases.hostile_title in text  # the title reads as written, escaped in the source
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x onerror=alert(1)>" in text and "Report <b>draft</b>" in text
-    assert page.tags.count("h2") == len(cases.events)
+    assert page.tags.count("h2") == len(cases.events) + 1  # the events, then the references
     assert "<style>" in html
 
 
@@ -80,7 +80,7 @@ def test_markdown_chronology_renders_to_the_same_text_without_markup_from_the_da
     text = "".join(page.text)
     assert cases.hostile_title in text and "*Not emphasis* <img src=x onerror=alert(1)>" in text
     assert cases.formula_quote in text
-    assert page.tags.count("h2") == len(cases.events) and page.tags.count("h1") == 1
+    assert page.tags.count("h2") == len(cases.events) + 1 and page.tags.count("h1") == 1
     assert "⚠ Contested: its sources disagree (one contradicts it, or gives another date)." in text
 
 
@@ -202,3 +202,24 @@ def test_a_chronology_preview_begins_with_the_heading_of_the_whole_export(specia
     shown = preview(special_db, "chronology", Selection(), count=2)
     assert "5 events (all events)" in shown  # the file's heading, though the preview lists two
     assert "2 events" not in shown
+
+
+@pytest.mark.parametrize("document", ["markdown", "html"])
+def test_a_chronology_ends_with_the_reference_list_of_the_sources_it_cites(special_db, document):
+    """After the events, "References": each cited source once, in the chosen style, read back by
+    markdown-it or html.parser; sources no exported event cites are not listed; a preview (the
+    file's beginning) has none."""
+    text = _export(special_db, "chronology", document=document, style="APA")
+    page = _parse(MarkdownIt("commonmark").render(text) if document == "markdown" else text)
+    words = " ".join("".join(page.text).split())
+    references = words[words.rindex("References"):]
+    assert words.count("References") == 1 and words.index("References") > words.index("At half past ten.")
+    assert "Müller, J., Østergaard, S., & Шевченко, Т. (2023)" in references  # APA's form, not the short one
+    assert "World Health Organization. (2020" in references and "Evil, E. (2024" in references
+    assert references.count("Orwell, G.") == 1
+    assert "script" not in page.tags and ("a" not in page.tags or document == "markdown")
+    talks = _export(special_db, "chronology", Selection.of_filter(EventFilter(tags=("diplomacy",))),
+                    document=document, style="APA")
+    shown = talks[talks.rindex("References"):]
+    assert "Dupont" in shown and "Smith" in shown and "Evil" not in shown and "Orwell" not in shown
+    assert "References" not in preview(special_db, "chronology", Selection(), ExportOptions(document=document), count=2)

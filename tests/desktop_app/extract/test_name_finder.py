@@ -84,12 +84,27 @@ def test_a_one_word_name_in_lower_case_is_offered_not_confirmed():
         ("Rice", "rice", True), ("may", "may-month", False), ("May", "may-month", True)]
 
 
-def test_a_capitalised_word_opening_a_sentence_needs_a_closer_match():
+def test_a_word_opening_a_sentence_is_compared_unless_the_text_shows_it_is_an_ordinary_word():
     entities = [("putin", ["Putin"])]
-    assert find_names("Putting it simply, nothing changed.", entities) == []
-    assert found("They met. Puttin said nothing.", entities) == [("Puttin", "putin", False)]  # 90.9
-    assert found("They met. Putn said nothing.", entities) == []  # 88.9: enough mid-sentence only
+    assert find_names("Putting it simply, nothing changed.", entities) == []  # two letters longer than the name
+    assert found("They met. Puttin said nothing.", entities) == [("Puttin", "putin", False)]
+    assert found("They met. Putn said nothing.", entities) == [("Putn", "putin", False)]
     assert found("They met Putn.", entities) == [("Putn", "putin", False)]
+    # written in lower case elsewhere in the text: an ordinary word
+    assert found("Puttin' on the Ritz. They were puttin' it on.", entities) == []
+    assert found("Solz met the press.", ENTITIES) == [("Solz", "scholz", False)]
+
+
+def test_a_person_is_found_by_surname_and_possessive():
+    people = [("scholz", ["Olaf Scholz"]), ("council", ["City Council"]), ("nato", ["North Atlantic Treaty Organization"])]
+    text = "Olaf Scholz spoke. Scholz's aide said Scholz would go; the Council met. Solz left."
+    hits = find_names(text, people, people={"scholz", "council"})
+    assert [(h.text, h.entity_id, h.confirmed) for h in hits] == [
+        ("Olaf Scholz", "scholz", True), ("Scholz", "scholz", True), ("Scholz", "scholz", True),
+        ("Council", "council", True), ("Solz", "scholz", False)]
+    # not for entities that are not people, nor for long names
+    assert [h.text for h in find_names("The Organization met.", people, people={"nato"})] == []
+    assert [h.text for h in find_names(text, people) if h.confirmed] == ["Olaf Scholz"]
 
 
 def test_shared_alias_reports_every_entity():

@@ -50,7 +50,7 @@ def test_a_long_or_wrapped_first_paragraph_is_no_title(tmp_path):
         assert result.missing == ["title", "author", "issued"]
 
 
-def test_plain_text_has_no_published_date(tmp_path):
+def test_plain_text_without_a_date_line_has_no_published_date(tmp_path):
     assert published_edtf(DATA / "bom.txt") is None
 
 
@@ -171,3 +171,27 @@ def test_any_input_is_read_or_refused_with_a_file_problem(tmp_path_factory, cont
     assert result.metadata["type"] in ("article-newspaper", "webpage")
     assert set(result.missing) <= set(ASKED_FOR)
     assert published_edtf(path) == result.metadata.get("issued_edtf")
+
+
+def test_a_plain_texts_byline_date_line_and_title_are_read(tmp_path):
+    """The text as saved from a news site: title, "By …" with a footnote mark, a date line with a
+    time; the byline is the author (not the title), the date line the issued date."""
+    path = tmp_path / "champion.txt"
+    path.write_text("Russia Pounds Ukraine's Power Grid Ahead of Winter\n\nBy Marc Champion*\n\n"
+                    "November 20, 2024 at 5:00 AM GMT\n\n"
+                    "Russia launched one of its largest air attacks of the war on Sunday, hitting power plants\n"
+                    "across Ukraine.\n\nOn 19 November 2024 the talks resumed.\n", encoding="utf-8")
+    result = read_fulltext(path)
+    assert result.metadata["title"] == "Russia Pounds Ukraine's Power Grid Ahead of Winter"
+    assert result.metadata["author"] == [{"family": "Champion", "given": "Marc"}]
+    assert result.missing == []
+    assert published_edtf(path) == "2024-11-20"
+    bylined = tmp_path / "bylined.txt"
+    bylined.write_text("By Jane Doe and John Smith | Wire\n\nPublished: 19 Nov 2024\n\nTalks in Kyiv\n\n"
+                       "Negotiators met for six hours\nand agreed on nothing.\n", encoding="utf-8")
+    result = read_fulltext(bylined)
+    assert result.metadata["author"] == [{"family": "Doe", "given": "Jane"}, {"family": "Smith", "given": "John"}]
+    assert (result.metadata["title"], published_edtf(bylined)) == ("Talks in Kyiv", "2024-11-19")
+    body_date = tmp_path / "body.txt"  # a date after the body has begun is what it reports
+    body_date.write_text("Talks\n\nNegotiators met\nfor hours.\n\n19 November 2024\n", encoding="utf-8")
+    assert published_edtf(body_date) is None and read_fulltext(body_date).metadata["title"] == "Talks"

@@ -1,6 +1,7 @@
 """Citing a passage for an event from the reader: one undo step whatever it creates."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from db import annotations, events
@@ -132,3 +133,67 @@ def test_a_source_giving_another_date_makes_the_event_contested(reader, session,
     assert shown.tree.isColumnHidden(DATE)  # no source gives a date: no empty column
     session.undo_stack.undo()
     assert not events.event_page(session.db, events.EventFilter(ids=(event_id,)))[0]["contested"]
+
+
+def test_a_passage_giving_one_events_date_preselects_that_event_only(reader, session, qtbot):
+    """The passage says "on Sunday" (17 November 2024 for a source of the 20th): the one event on
+    that day is chosen; among several on that day, the one whose title shares the most words with
+    the passage; when two share as many, nothing is chosen and the dialog opens on a new event."""
+    sunday = session.push(events.add_event("Biden approves", "2024-11-17"))
+    seen = []
+
+    def look(dialog):
+        current = dialog.results.currentItem()
+        seen.append((dialog.existing.isChecked(), dialog.new.isChecked(),
+                     current.data(Qt.ItemDataRole.UserRole) if current else None, ok_button(dialog).isEnabled()))
+        dialog.reject()
+    select_in_document(reader.view, PASSAGE)
+    answer_dialog(qtbot, CiteDialog, look)
+    reader.cite_action.trigger()
+    assert seen[-1] == (True, False, sunday, True)
+
+    session.push(events.add_event("Talks in Riyadh", "2024-11-17"))
+    answer_dialog(qtbot, CiteDialog, look)
+    reader.cite_action.trigger()
+    assert seen[-1][:3] == (True, False, sunday)  # of the two, only this title shares a word with the passage
+
+    session.push(events.add_event("Biden meets Xi", "2024-11-17"))
+    answer_dialog(qtbot, CiteDialog, look)
+    reader.cite_action.trigger()
+    assert seen[-1] == (False, True, None, True)  # two titles name Biden: no clear match
+
+
+def test_a_passage_with_no_events_date_opens_on_a_new_event_with_description_and_entities(reader, session, qtbot):
+    from db import entities
+
+    session.push(entities.add_entity("Joe Biden", "person"))
+    select_in_document(reader.view, PASSAGE)
+    seen = {}
+
+    def fill(dialog):
+        seen.update(new=dialog.new.isChecked(), current=dialog.results.currentItem(), date=dialog.date.text(),
+                    description=dialog.description.toPlainText(), entities=dialog.entities.names(),
+                    shown=dialog.description.isVisibleTo(dialog) and dialog.entities.isVisibleTo(dialog))
+        dialog.title.setText("Biden approves ATACMS strikes")
+        ok_button(dialog).click()
+    answer_dialog(qtbot, CiteDialog, fill)
+    reader.cite_action.trigger()
+
+    assert seen == {"new": True, "current": None, "date": "2024-11-17", "description": PASSAGE,
+                    "entities": ("Joe Biden",), "shown": True}
+    event_id = session.db.conn.execute("SELECT id FROM events WHERE title = 'Biden approves ATACMS strikes'").fetchone()[0]
+    event = events.get_event(session.db, event_id)
+    assert (event["date_edtf"], event["description"], event["entities"]) == ("2024-11-17", PASSAGE, ["Joe Biden"])
+    assert [c["quote"] for c in event["citations"]] == [PASSAGE]
+
+
+def test_cite_with_nothing_selected_says_what_to_select(reader, session, qtbot):
+    before = counts(session)
+    reader.view.setFocus()
+    qtbot.keyClick(reader.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert reader.notice.isVisible() and "select the passage" in reader.notice.text()
+    assert counts(session) == before
+    select_in_document(reader.view, PASSAGE)
+    answer_dialog(qtbot, CiteDialog, lambda dialog: dialog.reject())
+    reader.cite_action.trigger()
+    assert not reader.notice.isVisible()

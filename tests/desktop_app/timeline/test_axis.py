@@ -68,3 +68,30 @@ def test_labelled_ticks_never_crowd_and_lie_in_view(start, log_scale, width):
     assert all(0 <= x <= width for x in xs)
     assert all(b - a >= MIN_LABEL_SPACING_PX for a, b in zip(xs, xs[1:]))
     assert len(scale.minor) >= 1
+
+
+def test_days_known_to_the_day_get_no_hour_ticks_however_far_one_zooms():
+    from desktop_app.timeline.axis import finest_unit
+    from desktop_app.timeline.frames import EventsFrame, tick_scale
+
+    start = seconds_of(2024, 11, 18)
+    viewport = Viewport.fitted(start, start + 2 * DAY, 1900, margin=0)  # a large window, two days
+    day = {"start_s": start, "end_s": start + DAY, "date_precision": "day"}
+    moment = {"start_s": start + 10 * 3600, "end_s": start + 10 * 3600 + 60, "date_precision": "time"}
+    assert ticks(viewport).unit == "hour"
+    assert finest_unit([day]) == "day" and finest_unit([day, moment]) == "hour"
+    days_only = tick_scale(viewport, EventsFrame(start - DAY, start + 3 * DAY, (day,)))
+    assert days_only.unit == "day" and not any(":" in t.label for t in days_only.minor)
+    assert tick_scale(viewport, EventsFrame(start - DAY, start + 3 * DAY, (day, moment))).unit == "hour"
+    # a moment outside the view does not bring the hours back
+    later = {**moment, "start_s": start + 5 * DAY, "end_s": start + 5 * DAY + 60}
+    assert tick_scale(viewport, EventsFrame(start - DAY, start + 9 * DAY, (day, later))).unit == "day"
+
+
+def test_the_overviews_ends_say_months_within_a_year_and_days_within_a_month():
+    from desktop_app.timeline.overview import ends_in_words
+
+    assert ends_in_words(seconds_of(2022, 3, 1), seconds_of(2024, 5, 1)) == ("2022", "2024")
+    assert ends_in_words(seconds_of(2024, 8, 6), seconds_of(2024, 12, 2)) == ("Aug 2024", "Dec 2024")
+    assert ends_in_words(seconds_of(2024, 11, 15), seconds_of(2024, 11, 22)) == ("15 Nov 2024", "21 Nov 2024")
+    assert ends_in_words(seconds_of(2024, 1, 1), seconds_of(2025, 1, 1)) == ("Jan 2024", "Dec 2024")

@@ -123,3 +123,54 @@ def test_an_approximate_day_left_of_the_view_keeps_its_label_in_view_while_its_r
     tail = Viewport(event["fuzzy_end_s"] - 20 * next_day.seconds_per_px, next_day.seconds_per_px, 1200)
     item = builder.build([event], tail, "none").items[0]
     assert round(item.outer_right(1200)) == 20 and round(item.label_x) == 20 - 40
+
+
+def test_a_label_uses_the_room_up_to_the_next_mark_in_its_row_and_is_elided_only_when_needed(qapp):
+    from desktop_app.timeline.scene import GAP, LABEL_MIN_W
+
+    start = seconds_of(2024, 11, 1)
+    long_title = "Kremlin calls a freeze along the current front line unacceptable, citing the Istanbul talks"
+    alone = _event(1, start, title=long_title)
+    builder = SceneBuilder(QFont())
+    full_w = builder.metrics.horizontalAdvance(long_title)
+    assert LABEL_MIN_W < full_w < LABEL_MAX_W
+    viewport = Viewport.fitted(start, start + 30 * 86_400, 1920)
+    [item] = builder.build([alone], viewport, "none").items
+    assert item.label == long_title and item.label_w == pytest.approx(full_w)  # free room: the whole title
+
+    # a mark just after it in the same row: the label stops short of it, elided
+    days = round(200 * viewport.seconds_per_px / 86_400) + 1
+    near = _event(2, start + days * 86_400, title="Next")
+    items = {i.id: i for i in builder.build([alone, near], viewport, "none").items}
+    first, second = items[1], items[2]
+    assert first.y == second.y  # still one row: the short room fits
+    assert first.label.endswith("…") and first.label_w >= LABEL_MIN_W - 10  # at least its short room
+    assert first.label_x + first.label_w + GAP <= second.left + 0.5
+    # at the view's right edge the label is elided there, not run off
+    edge = Viewport.fitted(start - 29 * 86_400, start + 86_400, 1200, margin=0)
+    [item] = builder.build([alone], edge, "none").items
+    assert item.label_x + item.label_w <= 1200
+
+
+def test_an_uncertain_fade_ends_inside_the_picture_not_cut_by_its_edge(qapp):
+    from PySide6.QtGui import QImage, QPainter, QPalette
+
+    from desktop_app.timeline.painting import Colours, paint_items
+
+    start = seconds_of(2024, 11, 1)
+    # an approximate month reaching ten days past the right edge of the view
+    event = _event(1, start, title="About November", days=30, precision="month", fuzzy=(0, 40 * 86_400))
+    viewport = Viewport.fitted(start - 60 * 86_400, start + 35 * 86_400, 800, margin=0)
+    scene = SceneBuilder(QFont()).build([event], viewport, "none")
+    colours = Colours.from_palette(QPalette())
+    image = QImage(800, 120, QImage.Format.Format_ARGB32)
+    image.fill(colours.base)
+    painter = QPainter(image)
+    paint_items(painter, scene, 800, 120, colours, set(), 0)
+    painter.end()
+    y = int(scene.items[0].y) + 44 - 4  # in the bar, above its label's line
+
+    def distance(x):
+        return max(abs(a - b) for a, b in zip(image.pixelColor(x, y).getRgb(), colours.base.getRgb()))
+    assert distance(799) <= 3  # faded out by the edge
+    assert distance(int(scene.items[0].x1) + 3) > 20  # and drawn after the strict end
