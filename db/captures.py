@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from db.connection import Database
 
+from db.citations import insert_citation
+from db.events import insert_event
+from db.ops import Op
+
 
 def source_of_capture(db: Database, sha256: str, url: str | None) -> int | None:
     """The source imported from this very file and, for a page of a web archive, this address."""
@@ -24,3 +28,17 @@ def set_place(db: Database, source_id: int, latitude: float, longitude: float) -
 def place_of(db: Database, source_id: int) -> tuple[float, float] | None:
     row = db.conn.execute("SELECT latitude, longitude FROM sources WHERE id = ?", (source_id,)).fetchone()
     return (row[0], row[1]) if row and row[0] is not None and row[1] is not None else None
+
+
+def event_from_picture(source_id: int, title: str, date_edtf: str, place: tuple[float, float] | None = None,
+                       region: tuple[int, str] | None = None) -> Op:
+    """A new event from a photograph, as one edit: dated when it was taken, placed where (its GPS
+    position), citing the picture — or ``region`` (annotation id, its locator) of it."""
+    def edit(db: Database) -> int:
+        located = {"latitude": place[0], "longitude": place[1]} if place else {}
+        event_id = insert_event(db, title, date_edtf, **located)
+        annotation_id, locator = region or (None, "")
+        insert_citation(db, event_id, source_id, annotation_id, "region" if region else "paragraph", locator)
+        return event_id
+
+    return Op(f"New event “{title.strip()}” from photo", edit)

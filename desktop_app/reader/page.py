@@ -18,6 +18,7 @@ from desktop_app.reader.dialogs import HighlightDialog, TextDialog
 from desktop_app.reader.find_bar import FindBar
 from desktop_app.reader.keyed_actions import KeyedActions
 from desktop_app.reader.pdf_panel import PdfPanel
+from desktop_app.reader.picture_reading import PictureReading
 from desktop_app.reader.selection_bar import SelectionBar
 from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
@@ -78,6 +79,7 @@ class ReaderPage(KeyedActions, QWidget):
         self._build_actions()
         self._build_layout()
         self._connect()
+        self.picture = PictureReading(self)  # a photograph read and marked in place of a text
         session.changed.connect(self._on_changed)
         session.reloaded.connect(lambda: self.source_id is not None and self.show_source(self.source_id, reload=True))
 
@@ -190,6 +192,7 @@ class ReaderPage(KeyedActions, QWidget):
             self._show_header(source)
             self._show_in(self.pdf.view if pdf_pages.is_paged(self.session.db, source_id) else self.text_view)
             self._set_text(source["full_text"])
+            self.picture.show(source)  # a photograph is shown in place of its (empty) text
             self._load_annotations()
             self._load_citing_events()
             self.stack.setCurrentWidget(self.splitter)
@@ -365,7 +368,8 @@ class ReaderPage(KeyedActions, QWidget):
         annotation = self._annotation(annotation_id) if annotation_id is not None else None
         start, end = span or (annotation["start_char"], annotation["end_char"])
         quote = annotation["exact"] if annotation else self.view.full_text[start:end]
-        locator_type, locator = ("paragraph", "") if annotation and annotation["orphaned"] else self.locator_of(start)
+        locator_type, locator = self.picture.locator_of(annotation) or (
+            ("paragraph", "") if annotation and annotation["orphaned"] else self.locator_of(start))
         self.selection_bar.hide()
         self.notice.hide()
         source = sources.get_source(self.session.db, self.source_id)
