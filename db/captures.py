@@ -8,6 +8,10 @@ from db.citations import insert_citation
 from db.events import insert_event
 from db.ops import Op
 
+# The media types of originals that are web captures: what a reader checks a cited page against.
+WEB_CAPTURES = ("application/warc", "application/wacz", "multipart/related")
+SHORT_HASH = 12  # hex digits of a SHA-256 shown in reports and the reader, as git shows a commit
+
 
 def source_of_capture(db: Database, sha256: str, url: str | None) -> int | None:
     """The source imported from this very file and, for a page of a web archive, this address."""

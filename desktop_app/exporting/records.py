@@ -9,6 +9,7 @@ from typing import Iterator
 
 from db.connection import Database
 
+from db.captures import SHORT_HASH, WEB_CAPTURES
 from db.events import DISAGREES
 
 from desktop_app.dates.render import in_words_or_raw
@@ -17,9 +18,6 @@ from desktop_app.exporting.selection import Progress, Selection, event_pages
 LOCATOR_LABELS = {"paragraph": "¶ {}", "page": "p. {}", "section": "§ {}", "timestamp": "at {}", "line": "line {}",
                   "region": "region {}"}
 STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "mentions": "mentions"}
-# Originals that are captures: what a reader checks a cited web page or photograph against.
-_WEB_CAPTURES = ("application/warc", "application/wacz", "multipart/related")
-SHORT_HASH = 12  # hex digits of a SHA-256 shown in reports, as git shows a commit
 
 
 def events_with_citations(db: Database, selection: Selection, progress: Progress | None = None) -> Iterator[dict]:
@@ -60,7 +58,7 @@ def captured(citation: dict) -> tuple[str, str]:
     """(SHA-256 in short form, capture time as EDTF) of a cited web capture — the time it was
     captured — or photograph — the time it was taken; ("", "") for any other source."""
     media_type = citation.get("original_type") or ""
-    if media_type in _WEB_CAPTURES:
+    if media_type in WEB_CAPTURES:
         when = citation.get("accessed_edtf")
     elif media_type.startswith("image/"):
         when = citation.get("source_issued")

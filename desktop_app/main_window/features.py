@@ -6,6 +6,7 @@ from desktop_app import exporting_ui
 from desktop_app import datasets_ui
 from desktop_app import reader_assistant
 from desktop_app import originals
+from desktop_app import capture
 from desktop_app import help as help_menu
 
 INSTALLERS = [
@@ -15,6 +16,7 @@ INSTALLERS = [
     basic_actions.install,
     events.install,
     sources.install,
+    capture.install,
     datasets_ui.install,
     theme.install,
     reader.install,

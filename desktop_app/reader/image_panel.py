@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 
 from db import captures, originals
 from db.image_regions import Region
-from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reader.image_view import ImageView, RegionMark
 
 
@@ -32,7 +31,7 @@ class ImagePanel(QWidget):
         self.setAccessibleName("Picture reader")
         self.source_id: int | None = None
         self.view = ImageView()
-        self.fit_button = QPushButton("Fit", toolTip="Show the whole picture")
+        self.fit_button = QToolButton(text="Fit", toolTip="Show the whole picture", autoRaise=True)
         self.zoom_out_button = QToolButton(text="−", toolTip="Zoom out (Ctrl+-)", autoRaise=True)
         self.zoom_out_button.setAccessibleName("Zoom out")
         self.zoom_label = QLabel(minimumWidth=48, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -101,9 +100,7 @@ class ImagePanel(QWidget):
 
     @staticmethod
     def _facts(db, source: dict, width: int, height: int) -> str:
-        parts = []
-        if source.get("issued_edtf"):
-            parts.append("Taken " + in_words_or_raw(source["issued_edtf"]))
+        parts = []  # when it was taken is the source's date, in the byline above
         place = captures.place_of(db, source["id"])
         if place:
             parts.append(place_text(place))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from db import captures, sources
+from db import captures, originals, sources
+from db.captures import SHORT_HASH, WEB_CAPTURES
 from db.dates import validate
 from db.errors import SourcelineError
 from db.image_regions import LOCATOR_TYPE, Region, add_region
@@ -38,10 +39,15 @@ class PictureReading(QObject):
         return self.page.session.db
 
     def show(self, source: dict) -> bool:
-        """Show ``source`` in the panel if it is a picture (True); otherwise let the panel go."""
+        """Show ``source`` in the panel if it is a picture (True); otherwise let the panel go. A
+        web capture's text stays in the text view, with where and when it was captured above it."""
         if not is_picture(self.db, source["id"]):
             if self.panel.source_id is not None:
                 self.panel.unload()
+            line = capture_line(self.db, source)
+            if line:
+                self.page.notice.setText(line)
+                self.page.notice.show()
             return False
         try:
             self.panel.load(self.db, source)
@@ -92,6 +98,15 @@ class PictureReading(QObject):
         title, date_edtf = dialog.values()
         return self.page.push(captures.event_from_picture(source_id, title, date_edtf, place,
                                                           (chosen, region[1]) if region else None))
+
+
+def capture_line(db, source: dict) -> str:
+    """"Captured from <address> on <when> · SHA-256 <short hash>" for a page of a web archive."""
+    original = originals.of_source(db, source["id"])
+    if original is None or original.media_type not in WEB_CAPTURES:
+        return ""
+    when = f" on {in_words_or_raw(source['accessed_edtf'])}" if source.get("accessed_edtf") else ""
+    return f"Captured from {source.get('url') or 'an unknown address'}{when} · SHA-256 {original.sha256[:SHORT_HASH]}"
 
 
 class PhotoEventDialog(QDialog):

@@ -69,8 +69,8 @@ def test_the_photo_is_shown_upright_and_fitted(picture_reader):
     assert top.blue() > 80 and top.red() < 60  # navy
     assert min(bottom.red(), bottom.green(), bottom.blue()) > 200  # white
     assert view.scale_factor() <= 1.0 and view.viewport().rect().contains(view.mapFromScene(QPointF(79, 159)))
-    assert "Taken Wednesday 22 October 2008, 16:28 -0300" in picture_reader.picture.panel.facts.text()
-    assert "22.90833° S, 43.19639° W" in picture_reader.picture.panel.facts.text()
+    assert picture_reader.byline.text() == "Wednesday 22 October 2008, 16:28 -0300"  # when it was taken
+    assert picture_reader.picture.panel.facts.text() == "22.90833° S, 43.19639° W · Canon EOS 5D · 80 × 160 px"
     assert picture_reader.edit_button.isHidden()
 
 
