@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from db import annotations, ops, pdf_pages
+from db import annotations, ops, originals, pdf_pages
 from db.anchoring import find_quote
 from db.citations import STANCES
 from db.errors import SourcelineError
 from db.events import get_event
-from db.image_regions import LOCATOR_TYPE, Region
+from db.image_regions import LOCATOR_TYPE, Region, add_region
 from db.sources import get_source
 from db.store import open_project
 
@@ -81,9 +81,7 @@ def _placed(db, annotation_id: int) -> dict:
 
 def run_annotate(args) -> int:
     if args.region is not None:
-        from desktop_app.commands.annotate_region import run_region  # Pillow is loaded for pictures only
-
-        return run_region(args)
+        return _run_region(args)
     db = open_project(args.db)
     try:
         start, end = _passage(db, args.source, args.quote, args.page)
@@ -130,3 +128,36 @@ def _annotation_start(db, source_id: int, annotation_id: int) -> int:
     if annotation is None or annotation["source_id"] != source_id:
         raise SourcelineError(f"source {source_id} has no highlight {annotation_id}")
     return annotation["start_char"]
+
+
+def _run_region(args) -> int:
+    if args.page is not None:
+        raise SourcelineError("--page is for a PDF's passages; a picture's region is given by --region alone")
+    region = Region.parse(args.region)
+    db = open_project(args.db)
+    try:
+        size = _picture_size(db, args.source)
+        annotation_id = ops.run(db, add_region(args.source, region, args.note, args.color, args.tag, size))
+    finally:
+        db.close()
+    if args.format == "json":
+        print(json.dumps({"id": annotation_id, "source": args.source, "region": [region.x, region.y, region.width,
+                                                                               region.height],
+                          "picture": list(size)}, indent=2))
+    else:
+        print(f"highlight {annotation_id}: region {region.described()} of a {size[0]} × {size[1]} picture")
+    return 0
+
+
+def _picture_size(db, source_id: int) -> tuple[int, int]:
+    """The upright size of a source's picture; SourcelineError when the source is not a picture."""
+    if get_source(db, source_id) is None:
+        raise SourcelineError(f"there is no source {source_id}")
+    original = originals.of_source(db, source_id)
+    from desktop_app.formats.image_exif import upright_size  # Pillow is loaded for pictures only
+
+    picture = original is not None and original.media_type.startswith("image/")
+    size = upright_size(originals.read_bytes(db, original.id)) if picture else None
+    if size is None:
+        raise SourcelineError(f"source {source_id} is not a picture; --region highlights a region of an image source")
+    return size
