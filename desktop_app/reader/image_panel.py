@@ -66,8 +66,9 @@ class ImagePanel(QWidget):
         self.view.region_drawn.connect(self.region_drawn)
         self.view.region_clicked.connect(self.region_clicked)
         self.new_event_button.clicked.connect(self.new_event_requested)
-        for keys, slot, name in (((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.view.zoom_in, "Zoom in"),
-                                 ((QKeySequence.StandardKey.ZoomOut,), self.view.zoom_out, "Zoom out")):
+        # Named apart from the PDF's zoom keys (the same keys, live only while a picture is shown).
+        for keys, slot, name in (((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.view.zoom_in, "Zoom in on a picture"),
+                                 ((QKeySequence.StandardKey.ZoomOut,), self.view.zoom_out, "Zoom out of a picture")):
             action = QAction(name, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -39,6 +39,7 @@ class ImageView(QGraphicsView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName("Picture")
+        self.setAccessibleDescription("The source's picture: drag over it to highlight a region; Ctrl+wheel zooms")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHints(QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
