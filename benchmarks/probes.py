@@ -17,6 +17,7 @@ import time
 FRAMES = 7  # frames rendered per zoom; the median is reported
 SEARCHES = 50
 WIDTH, HEIGHT = 1200, 500
+MAP_WIDTH, MAP_HEIGHT = 800, 560
 
 
 def _generate(project: str, events: str, sources: str) -> dict:
@@ -118,6 +119,7 @@ def _gui(project: str) -> dict:
     }
     frames = {name: statistics.median(timeline.render_frame_ms(view, HEIGHT) for _ in range(FRAMES))
               for name, view in views.items()}
+    map_frames = _map_frames(page.map, first, last)
 
     table = page.list.table
     page.model.refresh()  # drop cached pages: the last page is read from the store
@@ -135,8 +137,34 @@ def _gui(project: str) -> dict:
     shown = page.model.rowCount()
     window.close()
     session.close()
-    return {"frames_ms": frames, "list_end_ms": list_end_ms, "search_median_ms": statistics.median(latencies),
+    return {"frames_ms": frames, "map_frames_ms": map_frames, "list_end_ms": list_end_ms, "search_median_ms": statistics.median(latencies),
             "search_p95_ms": latencies[int(0.95 * len(latencies)) - 1], "events_listed": shown}
+
+
+MAP_VIEWS = {  # (west, south, east, north)
+    "zoomed out": None,  # the world
+    "a region": (35.0, 46.8, 40.0, 49.6),  # Donbas and the Azov coast
+    "a city": (30.35, 50.38, 30.70, 50.52),  # Kyiv
+}
+
+
+def _map_frames(panel, first: int, last: int) -> dict:
+    """Map frames (query and paint, no cache) at three zooms, over every date (the timeline
+    zoomed to fit: the period holds every event) and over one year of them."""
+    from db.events import EventFilter
+    from db.geo_index import Box
+    from desktop_app.map.projection import fit, world_view
+
+    canvas = panel.canvas
+    size = (MAP_WIDTH, MAP_HEIGHT)
+    year = EventFilter().within(last - 365 * 86400, last)
+    frames = {}
+    for name, box in MAP_VIEWS.items():
+        view = world_view(*size) if box is None else fit(Box(*box), *size, margin_px=0)
+        for period, where in (("", EventFilter()), (", the last year", year)):
+            canvas.source.set_filter(where)
+            frames[name + period] = statistics.median(canvas.render_frame_ms(view) for _ in range(FRAMES))
+    return frames
 
 
 def main(argv: list[str]) -> int:

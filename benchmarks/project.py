@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from benchmarks import places
 from benchmarks.vocabulary import Vocabulary, iso_day
 from db import bulk, dates
 from db.store import create_project, write_transaction
@@ -139,7 +140,7 @@ def _insert_events(db, stamps, v: Vocabulary, count: int, tag_ids, entity_ids, a
         rows, tags, entities, citations = [], [], [], []
         for event_id in range(first, first + n):
             title = v.sentence(rng.randint(4, 10))[:-1]
-            rows.append((event_id, title, v.sentence(rng.randint(15, 40)), *date_of.next(),
+            rows.append((event_id, title, v.sentence(rng.randint(15, 40)), *date_of.next(), *places.place(rng),
                          stamps.uuid(), stamps.now, stamps.now))
             tags += [(event_id, t) for t in rng.sample(tag_ids, rng.randint(0, 3))]
             entities += [(event_id, e) for e in rng.sample(entity_ids, rng.randint(1, 3))]
@@ -150,7 +151,8 @@ def _insert_events(db, stamps, v: Vocabulary, count: int, tag_ids, entity_ids, a
                     citations.append((event_id, source_id, annotation, stance, stamps.uuid(), stamps.now, stamps.now))
         db.conn.executemany(
             "INSERT INTO events (id, title, description, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s,"
-            " date_precision, uuid, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " date_precision, latitude, longitude, geo_precision, uuid, created_at, modified_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         bulk.index_new_events(db, first, first + n - 1)
         db.conn.executemany("INSERT INTO event_tags (event_id, tag_id) VALUES (?, ?)", tags)
         db.conn.executemany("INSERT INTO event_entities (event_id, entity_id) VALUES (?, ?)", entities)

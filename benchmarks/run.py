@@ -10,8 +10,8 @@ numbers do not depend on what the previous step left in memory:
    offscreen): the time to the first painted window, the median of three;
 4. in the window: timeline frames at full zoom-out, the busiest month and day, a typical week and
    day (query, layout and paint, the
-   median of several), the event list scrolled to its end, 50 searches (median and 95th
-   percentile);
+   median of several), map frames zoomed out, on a region and on a city (every date, and the
+   last year), the event list scrolled to its end, 50 searches (median and 95th percentile);
 5. start-up side by side with the bare platform (``benchmarks/startup.py``), as ratios from one
    interleaved run: the window's first paint against a bare PySide6 window, on the sample project
    and on the generated one, and commands against bare Python + sqlite3 processes.
@@ -37,6 +37,8 @@ PAINTS = 3
 # (what the row says, the probe's name): the busiest month and day, and a day and week of median business
 FRAMES = (("full zoom-out", "all"), ("busiest month", "month"), ("busiest day", "day"),
           ("a typical week", "typical week"), ("a typical day", "typical day"))
+MAP_FRAMES = ("zoomed out", "a region", "a city", "zoomed out, the last year", "a region, the last year",
+              "a city, the last year")
 
 
 @dataclass
@@ -143,8 +145,11 @@ def _table(events, generated, imported, paints, gui, size_mb, peaks) -> list[Row
         Row("import rate (ACLED CSV, real importer)", rate, "events/s", "≥ 100,000", rate >= 100_000),
         Row("import: share of its time inside SQLite", 100 * imported["sqlite_seconds"] / imported["seconds"], "%"),
         Row("project file size", size_mb, "MB"),
+        # the map is beside the timeline: the first paint draws it too
         Row("first paint (median of 3)", statistics.median(paints), "ms", "< 1,000", statistics.median(paints) < 1_000),
         *(Row(f"timeline frame, {name}", frames[key], "ms", "< 16", frames[key] < 16) for name, key in FRAMES),
+        *(Row(f"map frame, {name}", gui["map_frames_ms"][name], "ms", "< 16", gui["map_frames_ms"][name] < 16)
+          for name in MAP_FRAMES),
         Row("event list: show the last page", gui["list_end_ms"], "ms"),
         Row("search, median of 50", gui["search_median_ms"], "ms", "< 50", gui["search_median_ms"] < 50),
         Row("search, 95th percentile", gui["search_p95_ms"], "ms", "< 200", gui["search_p95_ms"] < 200),

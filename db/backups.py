@@ -18,7 +18,7 @@ from pathlib import Path
 import platformdirs
 from db.connection import Database
 
-from db.errors import ProjectFileError
+from db.errors import DamagedProjectError, ProjectFileError
 
 DEFAULT_KEEP = 10
 # More than this many events deleted, or sources imported, at once is a bulk change: backed up first.
@@ -106,6 +106,16 @@ def _backup(source: sqlite3.Connection, project_path: str | Path, reason: str, k
     return Backup(target, now, reason, counts)
 
 
+def _overwritten(project_path: Path) -> bool:
+    """A regular file that is no SQLite database any more (a project of ours, as its backups say)."""
+    from db.store import SQLITE_HEADER
+
+    if not project_path.is_file():
+        return False
+    with project_path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+
+
 def _remove_stale_partials(folder: Path, older_than_s: float = 6 * 3600) -> None:
     """A backup cut short by the application's exit leaves its ``.partial`` copy (and the copy's
     ``.partial-journal``); one that old is not being written any more."""
@@ -147,7 +157,9 @@ def latest_backup_age_s(project_path: str | Path) -> float | None:
 def restore(backup_path: str | Path, project_path: str | Path, keep: int = DEFAULT_KEEP) -> None:
     """Replace the project's content with a backup's, after backing up the current state.
 
-    Works on a damaged project too: then the current file is set aside as ``*.damaged`` instead."""
+    Works on a damaged project too: then the current file is set aside as ``*.damaged`` instead. The
+    current state is always kept: a file that is not a damaged project (another program's, a newer
+    Sourceline's) is refused, and so is a restore when there is no room to back the current state up."""
     from db.store import open_project
 
     backup_path, project_path = Path(backup_path), Path(project_path)
@@ -163,7 +175,9 @@ def restore(backup_path: str | Path, project_path: str | Path, keep: int = DEFAU
             raise ProjectFileError(f"{backup_path}: this backup is damaged or not a project; choose another")
         try:
             db = open_project(project_path)
-        except ProjectFileError:
+        except ProjectFileError as error:
+            if not (isinstance(error, DamagedProjectError) or _overwritten(project_path)):
+                raise
             damaged = project_path.with_name(project_path.name + f".damaged-{datetime.now():%Y%m%d-%H%M%S}")
             for suffix in ("", "-wal", "-shm"):
                 candidate = Path(str(project_path) + suffix)
@@ -175,7 +189,9 @@ def restore(backup_path: str | Path, project_path: str | Path, keep: int = DEFAU
             return
         try:
             # pruned only afterwards: the backup being restored may be the oldest
-            make_backup(db, project_path, "before-restore", keep=None)
+            if make_backup(db, project_path, "before-restore", keep=None) is None:
+                raise ProjectFileError(f"{project_path}: not enough free disk space to keep the current state "
+                                       "first; nothing was restored")
             source.backup(db.conn)
         finally:
             db.close()

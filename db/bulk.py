@@ -27,11 +27,12 @@ from typing import Callable
 
 from db.connection import Database
 
-from db import change_log
+from db import change_log, geo_index
 
 # The insert triggers whose work a bulk writer does itself, per id range. (event_span_ai alone, a
 # subquery per row, was two thirds of the cost of inserting an event.)
-DERIVED_INSERT_TRIGGERS = ("events_fts_ai", "event_day_counts_ai", "event_span_ai", "citations_first_reported_ai")
+DERIVED_INSERT_TRIGGERS = ("events_fts_ai", "event_day_counts_ai", "event_span_ai", "citations_first_reported_ai",
+                           geo_index.INSERT_TRIGGER)
 
 # Cache for a bulk write: the indexes of a large project (title, start, external id) take random
 # inserts; with SQLite's default 2 MB cache most of them would read pages back from disk.
@@ -162,7 +163,7 @@ def fill_fts(db: Database, fts: str, first_id: int, last_id: int) -> None:
 
 
 def index_new_events(db: Database, first_id: int, last_id: int) -> None:
-    """Fill the full-text index, the per-day counts and the longest span for events
+    """Fill the full-text index, the per-day counts, the longest span and the places for events
     ``first_id``..``last_id`` (inclusive), inserted while their insert triggers were suspended."""
     fill_fts(db, "events_fts", first_id, last_id)
     # the same day arithmetic as the event_day_counts triggers (floor division before 1970)
@@ -174,6 +175,7 @@ def index_new_events(db: Database, first_id: int, last_id: int) -> None:
     db.conn.execute(
         "UPDATE event_span SET max_span_s = max(max_span_s,"
         " (SELECT coalesce(max(end_s - start_s), 0) FROM events WHERE id BETWEEN ? AND ?))", (first_id, last_id))
+    geo_index.index_new_places(db, first_id, last_id)
 
 
 def refresh_first_reported(db: Database, first_citation_id: int) -> None:

@@ -27,3 +27,7 @@ class FileProblem(SourcelineError):
 
 class ProjectFileError(SourcelineError):
     """A project file that cannot be opened as it is (not SQLite, corrupt, newer schema, read-only)."""
+
+
+class DamagedProjectError(ProjectFileError):
+    """A project file SQLite itself says is damaged (SQLITE_CORRUPT, SQLITE_NOTADB)."""

@@ -15,7 +15,7 @@ from db.errors import SourcelineError
 from db.ops import Op
 from db.search import fts_query
 
-EDITABLE = ("title", "description", "date_edtf", "location_name", "latitude", "longitude")
+EDITABLE = ("title", "description", "date_edtf", "location_name", "latitude", "longitude", "geo_precision")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from db.geo_index import place_index_statements
+
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
 
@@ -55,8 +57,11 @@ class _Ladder:
         self._migrations().apply(self._on(db), stop_before=stop_before)
 
 
-migrations = _Ladder("sourceline")
-SCHEMA_VERSION = 6  # the user_version the last step sets
+LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
+migrations = _Ladder(LADDER)
+SCHEMA_VERSION = 8  # the user_version the last step sets
+# PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
+APPLICATION_ID = 0x5372634C
 
 # Tables whose rows are the analyst's work, with a uuid and created/modified timestamps.
 RECORD_TABLES = ("events", "sources", "source_creators", "annotations", "citations", "entities", "entity_aliases", "tags")
@@ -434,13 +439,37 @@ def m005_pdf_pages_and_page_anchors(db: Database) -> None:
 
 
 @migrations()
-def m006_source_places_and_image_regions(db: Database) -> None:
-    """Where a source was made — a photograph's GPS position — as for events (WGS 84 degrees,
-    south and west negative); and for a highlight drawn over a picture, its region in the
+def m006_event_places(db: Database) -> None:
+    """Where events happened, for the map: how precise a location is (a dataset's geo-precision:
+    1 the place itself, 2 near it, 3 only the region), an R*Tree over the coordinates and per-cell
+    counts kept by triggers (see db/geo.py), and the located events by start for periods."""
+    db.executescript("""
+        ALTER TABLE events ADD COLUMN geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3));
+        CREATE INDEX events_by_start_place ON events(start_s, end_s, longitude, latitude)
+            WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+    """)
+    for statement in place_index_statements():
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
+@migrations()
+def m007_application_id(db: Database) -> None:
+    """Mark the file as a Sourceline project (``PRAGMA application_id``), as new projects are marked
+    at creation: opening recognises a project by it before writing anything, and leaves another
+    program's SQLite database as it is."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 7")
+
+
+@migrations()
+def m008_source_places_and_image_regions(db: Database) -> None:
+    """Where a source was made — a photograph's GPS position — in the columns and checks events'
+    place has (WGS 84 degrees, south and west negative); and for a highlight drawn over a picture, its region in the
     picture's upright pixels as a JSON [x, y, width, height] (``db.image_regions``)."""
     db.executescript("""
         ALTER TABLE sources ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
         ALTER TABLE sources ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
         ALTER TABLE annotations ADD COLUMN region TEXT CHECK (region IS NULL OR json_valid(region));
     """)
-    db.execute("PRAGMA user_version = 6")
+    db.execute("PRAGMA user_version = 8")

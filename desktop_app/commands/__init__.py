@@ -30,8 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import-events": ("import_events", "import events from a CSV file (ACLED or any CSV)"),
     "export": ("export", "export a chronology, tables, timeline data, pictures or citation lists"),
     "dates": ("dates", "list the dates an article mentions"),
+    "geocode": ("geocode", "coordinates of a place name, from the offline gazetteer"),
     "backup": ("backups", "back a project up, or list its backups"),
     "restore": ("backups", "restore a project from a backup"),
+    "check": ("check", "check a project's integrity; --repair rebuilds what is derivable"),
     "bench": ("bench", "measure import, opening, timeline, list and search on a synthetic project"),
     "screenshots": ("screenshots", "save pictures of the window for the user guide"),
 }

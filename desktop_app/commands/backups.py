@@ -35,7 +35,7 @@ def run_backup(args) -> int:
         found = backups.list_backups(args.db)
         print("\n".join(_describe(b) for b in found) if found else "no backups yet")
         return 0
-    db = open_project(args.db)
+    db = open_project(args.db, verify=True)  # a damaged copy must not rotate a good backup out
     try:
         made = backups.make_backup(db, args.db, "manual", keep=args.keep)
     finally:

@@ -76,7 +76,7 @@ def run_events(args) -> int:
 
 
 def run_add_event(args) -> int:
-    db = open_project(args.db)
+    db = open_project(args.db, verify=True)  # never write into a garbled file
     try:
         event_id = ops.run(db, add_event(args.title, args.date, args.description, args.tag, args.entity))
     finally:

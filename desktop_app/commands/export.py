@@ -11,14 +11,14 @@ from db.errors import SourcelineError
 from db.store import open_project
 from desktop_app.commands.events import filter_from_args
 from desktop_app.exporting.citation_lists import STYLE_NAMES, bib_format_for, style_label
-from desktop_app.exporting.exports import (PICTURE_FORMATS, TEXT_FORMATS, ExportOptions, chronology_document,
-                                           export_file, write_text)
+from desktop_app.exporting.exports import (MAP_PICTURE_FORMATS, PICTURE_FORMATS, TEXT_FORMATS, ExportOptions,
+                                           chronology_document, export_file, write_text)
 from desktop_app.exporting.selection import Selection
 from desktop_app.formats import bibliography
 
 
 ANNOTATED_PDF = "annotated-pdf"
-_HEADINGS = {"chronology": "Chronology", "evidence": "Evidence", "csv": "Events", "timelinejs": "Timeline",
+_HEADINGS = {"kml": "Events", "chronology": "Chronology", "evidence": "Evidence", "csv": "Events", "timelinejs": "Timeline",
              "bibliography": "References"}
 
 
@@ -28,11 +28,13 @@ def register(subparsers) -> None:
         description="Export the events (all, or those passing --tag/--entity/--search/--from/--to) or the "
         "sources they cite. Files are written whole or not at all.",
         epilog="Formats: chronology (-o report.md|.html|.pdf), evidence (CSV, one row per citation), "
-        "csv (events with ISO bounds), timelinejs (TimelineJS3 JSON), csl-json, bibtex, biblatex, ris, "
+        "csv (events with ISO bounds), timelinejs (TimelineJS3 JSON), geojson (RFC 7946 points), kml, csl-json, bibtex, biblatex, ris, "
         "bibliography (-o refs.html|.md|.txt), png, svg, pdf-timeline (a picture of the timeline; "
-        "--from/--to choose the period), annotated-pdf (--source ID: the source's PDF with its highlights).")
+        "--from/--to choose the period), map-png, map-svg (a map of the located events), "
+        "annotated-pdf (--source ID: the source's PDF with its highlights).")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    parser.add_argument("--format", required=True, choices=(*TEXT_FORMATS, *PICTURE_FORMATS, ANNOTATED_PDF))
+    parser.add_argument("--format", required=True,
+                        choices=(*TEXT_FORMATS, *PICTURE_FORMATS, *MAP_PICTURE_FORMATS, ANNOTATED_PDF))
     parser.add_argument("-o", "--output", metavar="FILE", help="the file to write (text formats: standard output without it)")
     parser.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
     parser.add_argument("--entity", action="append", default=[], help="only events naming this entity (repeatable)")
@@ -65,7 +67,7 @@ def _selection(args) -> Selection:
 def _check(args) -> None:
     if args.format == ANNOTATED_PDF and (args.source is None or not args.output):
         raise SourcelineError("--format annotated-pdf writes one source's PDF: give --source ID and -o FILE")
-    if args.format in PICTURE_FORMATS and not args.output:
+    if args.format in (*PICTURE_FORMATS, *MAP_PICTURE_FORMATS) and not args.output:
         raise SourcelineError(f"--format {args.format} writes a picture: give the file with -o")
     if args.output and Path(args.output).is_dir():
         raise SourcelineError(f"{args.output} is a folder; give a file name")
@@ -87,8 +89,9 @@ def run(args) -> int:
     try:
         selection = _selection(args)
         stem = Path(args.db).stem
-        if args.format in PICTURE_FORMATS:
-            _picture(args, db, selection, args.title or f"Timeline — {stem}")
+        if args.format in (*PICTURE_FORMATS, *MAP_PICTURE_FORMATS):
+            kind = "Map" if args.format in MAP_PICTURE_FORMATS else "Timeline"
+            _picture(args, db, selection, args.title or f"{kind} — {stem}")
         else:
             options = ExportOptions(
                 title=args.title or f"{_HEADINGS.get(args.format, 'Sources')} — {stem}",
@@ -126,6 +129,7 @@ def _annotated_pdf(args) -> int:
 def _picture(args, db, selection: Selection, title: str) -> None:
     # Qt is imported only here: the other exports run without it.
     from desktop_app.exporting_ui.headless import gui_application
+    from desktop_app.exporting_ui.map_picture import write_map_picture
     from desktop_app.exporting_ui.picture import PictureRequest, write_picture
 
     app = gui_application()  # noqa: F841 (kept alive while Qt draws)
@@ -133,4 +137,7 @@ def _picture(args, db, selection: Selection, title: str) -> None:
         where=selection.where, width_px=args.width, lanes=args.lanes, title=title, style=args.style,
         start_s=dates.bounds(args.date_from).start if args.date_from else None,
         end_s=dates.bounds(args.date_to).end if args.date_to else None)
-    write_picture(args.output, db, args.format, request)
+    if args.format in MAP_PICTURE_FORMATS:
+        write_map_picture(args.output, db, args.format, request)
+    else:
+        write_picture(args.output, db, args.format, request)

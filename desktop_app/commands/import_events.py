@@ -39,7 +39,7 @@ def run(args) -> int:
     mapping = guess_mapping(csv_file.header) if args.mapping == "auto" else load_mapping(args.mapping)
     if args.dataset and not mapping.acled:
         mapping = mapping.with_dataset(args.dataset)
-    db = open_project(args.db)
+    db = open_project(args.db, verify=True)  # never write into a garbled file
     try:
         progress = None if args.quiet or not sys.stderr.isatty() else _progress
         report = import_dataset(db, csv_file, mapping, args.on_bad_row, progress=progress, project_path=args.db)

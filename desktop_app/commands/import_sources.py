@@ -29,7 +29,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    db = open_project(args.db)
+    db = open_project(args.db, verify=True)  # never write into a garbled file
     try:
         plan = plan_import(args.files, db, args.password)
         if plan.problems:

@@ -42,7 +42,7 @@ def run_new(args) -> int:
 
 
 def project_info(path: str) -> dict:
-    db = open_project(path)
+    db = open_project(path, verify=True)  # info says whether SQLite can read all of it
     try:
         counts = {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
         version = schema_version(db)

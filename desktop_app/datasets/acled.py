@@ -27,7 +27,7 @@ REQUIRED = ("event_id_cnty", "event_date", "event_type")
 SIGNATURE = ("event_id_cnty", "event_date", "sub_event_type")
 USED = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
         "actor2", "assoc_actor_2", "country", "admin1", "location", "latitude", "longitude", "source", "notes",
-        "fatalities", "tags")
+        "fatalities", "tags", "geo_precision")
 
 # Source names saying what kind of record they are; the rest are taken for news outlets.
 _POST_WORDS = ("twitter", "telegram", "facebook", "youtube", "instagram", "tiktok", "vkontakte", "x (", "whatsapp")
@@ -73,12 +73,15 @@ class AcledRows:
     def __call__(self, fields: list[str]) -> EventRow:
         fields.append("")
         (external_id, event_date, time_precision, event_type, sub_type, actor1, assoc1, actor2, assoc2, country,
-         admin1, location, latitude, longitude, sources, notes, fatalities, tags) = map(str.strip, self._fields(fields))
+         admin1, location, latitude, longitude, sources, notes, fatalities, tags, geo_precision) = map(
+            str.strip, self._fields(fields))
         if not external_id:
             raise RowProblem("the event_id_cnty is empty")
         precision = ACLED_PRECISION.get(time_precision or "1")
         if precision is None:
             raise RowProblem(f"the time_precision {time_precision!r} is not 1, 2 or 3")
+        if geo_precision not in ("", "1", "2", "3"):
+            raise RowProblem(f"the geo_precision {geo_precision!r} is not 1, 2 or 3")
         date = self._dates.columns(event_date, precision)
         title = (sub_type or event_type) + (f": {actor1}" if actor1 else "") + (f" vs {actor2}" if actor2 else "")
         if location:
@@ -99,7 +102,8 @@ class AcledRows:
         return EventRow(
             external_id, single_line(title) or external_id, description, date, ", ".join(places) or None,
             coordinate(latitude, "latitude", 90), coordinate(longitude, "longitude", 180),
-            tuple(tag_names), tuple(entities), tuple(map(self._source, split_names(sources))) if sources else ())
+            tuple(tag_names), tuple(entities), tuple(map(self._source, split_names(sources))) if sources else (),
+            int(geo_precision) if geo_precision else None)
 
     def _source(self, name: str) -> tuple[str, str]:
         known = self._source_types.get(name)

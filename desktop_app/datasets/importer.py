@@ -45,8 +45,8 @@ CANCEL_CHECK_ROWS = 1_024
 
 _INSERT_EVENT = (
     "INSERT INTO events (id, title, description, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s,"
-    " date_precision, location_name, latitude, longitude, dataset, external_id, uuid, created_at, modified_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    " date_precision, location_name, latitude, longitude, geo_precision, dataset, external_id, uuid, created_at,"
+    " modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 class ImportCancelled(SourcelineError):
@@ -228,7 +228,7 @@ class DatasetImport:
         first = self._next_event
         now, uuid = stamps.now, stamps.uuid
         values = [(first + n, r.title, r.description, *r.date, r.location_name, r.latitude, r.longitude,
-                   dataset, r.external_id, uuid(), now, now) for n, (r, _) in enumerate(items)]
+                   r.geo_precision, dataset, r.external_id, uuid(), now, now) for n, (r, _) in enumerate(items)]
         conn.execute("SAVEPOINT dataset_batch")
         try:
             conn.executemany(_INSERT_EVENT, values)

@@ -19,6 +19,7 @@ class EventRow(NamedTuple):
     tags: tuple[str, ...]
     entities: tuple[tuple[str, str], ...]  # (name, kind)
     sources: tuple[tuple[str, str], ...]  # (name, CSL type)
+    geo_precision: int | None = None  # how precise the coordinates are: 1 the place, 2 near it, 3 the region
 
 
 def coordinate(text: str, name: str, limit: float) -> float | None:

@@ -13,9 +13,10 @@ from db.connection import Database
 from db.bulk import RecordStamps
 from desktop_app.datasets.names import SourceNames
 
-FIELDS = ("title", "description", "date_edtf", "location_name", "latitude", "longitude")
+FIELDS = ("title", "description", "date_edtf", "location_name", "latitude", "longitude", "geo_precision")
 _UPDATE = ("UPDATE events SET title = ?, description = ?, date_edtf = ?, start_s = ?, end_s = ?, fuzzy_start_s = ?,"
-           " fuzzy_end_s = ?, date_precision = ?, location_name = ?, latitude = ?, longitude = ? WHERE id = ?")
+           " fuzzy_end_s = ?, date_precision = ?, location_name = ?, latitude = ?, longitude = ?, geo_precision = ?"
+           " WHERE id = ?")
 _CHUNK = 5_000  # ids per IN (...) list
 
 
@@ -66,11 +67,12 @@ class EventUpdater:
         changed_rows, tag_drops, tag_adds, entity_drops, entity_adds, cite_drops, cite_adds = ([] for _ in range(7))
         for existing, row, (want_tags, want_entities, want_sources) in items:
             event_id = existing[0]
-            fields = (row.title, row.description, row.date[0], row.location_name, row.latitude, row.longitude)
+            fields = (row.title, row.description, row.date[0], row.location_name, row.latitude, row.longitude,
+                      row.geo_precision)
             changed = fields != tuple(existing[1:])
             if changed:
                 changed_rows.append((row.title, row.description, *row.date, row.location_name, row.latitude,
-                                     row.longitude, event_id))
+                                     row.longitude, row.geo_precision, event_id))
             have_tags, have_entities = tags.get(event_id, set()), entities.get(event_id, set())
             have_sources = cited.get(event_id, {})
             tag_drops += [(event_id, t) for t in have_tags - want_tags]

@@ -16,6 +16,7 @@ from desktop_app.events.event_list import EventList
 from desktop_app.events.filter_bar import FilterBar
 from desktop_app.events.table_model import TITLE, EventTableModel
 from desktop_app.main_window.column_widths import fit_columns
+from desktop_app.map.view import MapPanel
 from desktop_app.reliability.backup_schedule import before_bulk_delete
 from desktop_app.timeline.view import TimelineView
 
@@ -37,11 +38,19 @@ class TimelinePage(QWidget):
         self.model = EventTableModel(session.db, self)
         self.filter_bar = FilterBar(session.db)
         self.timeline = TimelineView(session)
+        self.map = MapPanel(session)
         self.list = EventList(self.model)
         self.editor = EventEditor(session)
 
+        # the map beside the timeline: it shows what the timeline shows (filter, period, selection)
+        self.top = QSplitter(Qt.Orientation.Horizontal)
+        self.top.addWidget(self.timeline)
+        self.top.addWidget(self.map)
+        self.top.setStretchFactor(0, 3)
+        self.top.setStretchFactor(1, 2)
+        self.top.setSizes([600, 400])
         self.left = QSplitter(Qt.Orientation.Vertical)
-        self.left.addWidget(self.timeline)
+        self.left.addWidget(self.top)
         self.left.addWidget(self.list)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 2)
@@ -52,6 +61,7 @@ class TimelinePage(QWidget):
         self.main.setSizes([900, 380])
         for splitter in (self.left, self.main):
             splitter.setChildrenCollapsible(False)
+        self.top.setCollapsible(0, False)  # the map may be dragged shut
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -66,12 +76,18 @@ class TimelinePage(QWidget):
         self.list.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.timeline.selection_changed.connect(self._timeline_selection_changed)
         self.timeline.event_activated.connect(self.open_event)
+        self.timeline.viewport_changed.connect(
+            lambda viewport: self.map.set_period(viewport.start_s, viewport.end_s, self.timeline.lane_mode()))
+        self.map.selection_changed.connect(self._map_selection_changed)
+        self.map.event_activated.connect(self.open_event)
         session.changed.connect(self._on_changed)
         self.editor.dirty_changed.connect(self._show_saved_state)
         self.editor.problem.connect(lambda message: window.statusBar().showMessage(message, 10_000))
         self.editor.cite_requested.connect(window.cite_requested)
         self.editor.source_requested.connect(window.source_requested)
         window.event_requested.connect(self.reveal_event)
+        viewport = self.timeline.viewport()
+        self.map.set_period(viewport.start_s, viewport.end_s, self.timeline.lane_mode(), defer=False)
         if actions is not None:
             actions.attach(self)
         self.list.update_empty_state(self._total)
@@ -83,7 +99,7 @@ class TimelinePage(QWidget):
 
     def _restore_layout(self) -> None:
         settings = self.main_window.settings
-        for name, splitter in (("main", self.main), ("left", self.left)):
+        for name, splitter in (("main", self.main), ("left", self.left), ("top", self.top)):
             state = settings.value(f"{SETTINGS}/{name}")
             if state is not None:
                 splitter.restoreState(state)
@@ -95,6 +111,7 @@ class TimelinePage(QWidget):
     def apply_filter(self, event_filter: EventFilter) -> None:
         self.model.set_filter(event_filter)
         self.timeline.set_filter(event_filter)
+        self.map.set_filter(event_filter, self.timeline.lane_mode())
         self._restore_selection()
         self.list.update_empty_state(self._total)
         self._show_counts()
@@ -117,12 +134,21 @@ class TimelinePage(QWidget):
         self._selection_settled()
 
     def _timeline_selection_changed(self, ids) -> None:
+        self._view_selected(ids, from_map=False)
+
+    def _map_selection_changed(self, ids) -> None:
+        self._view_selected(ids, from_map=True)
+
+    def _view_selected(self, ids, from_map: bool) -> None:
+        """The timeline or the map selected these: the list (and the timeline, for the map's) follow."""
         if self._syncing:
             return
         self._selected = list(ids)[:SYNC_LIMIT]
         self._syncing = True
         try:
             self.list.select_ids(self._selected)
+            if from_map:
+                self.timeline.select_events(self._selected, reveal=True)
         finally:
             self._syncing = False
         self._selection_settled()
@@ -148,6 +174,7 @@ class TimelinePage(QWidget):
         self._selection_settled()
 
     def _selection_settled(self) -> None:
+        self.map.select_events(self._selected)
         count = self.list.selected_count() or len(self._selected)
         self.editor.setVisible(count > 0)  # nothing to edit: the timeline and the list take its room
         if count == 1:

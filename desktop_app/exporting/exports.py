@@ -12,18 +12,20 @@ from typing import TextIO
 
 from db.connection import Database
 
-from desktop_app.exporting import chronology_html, chronology_markdown, tables, timelinejs
+from desktop_app.exporting import chronology_html, chronology_markdown, geojson, kml, tables, timelinejs
 from desktop_app.exporting.chronology import Chronology
 from desktop_app.exporting.citation_lists import LIST_FORMATS, citation_list, html_page
 from desktop_app.exporting.selection import Progress, Selection, report_or_stop, source_ids
 from desktop_app.formats.atomic_write import atomic_path
 
-EVENT_FORMATS = ("chronology", "evidence", "csv", "timelinejs")
+EVENT_FORMATS = ("chronology", "evidence", "csv", "timelinejs", "geojson", "kml")
 TEXT_FORMATS = (*EVENT_FORMATS, *LIST_FORMATS)
 PICTURE_FORMATS = ("png", "svg", "pdf-timeline")
+MAP_PICTURE_FORMATS = ("map-png", "map-svg")  # drawn by desktop_app.exporting_ui.map_picture
 CHRONOLOGY_DOCUMENTS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-SUFFIXES = {"evidence": ".csv", "csv": ".csv", "timelinejs": ".json", "csl-json": ".json", "bibtex": ".bib",
-            "biblatex": ".bib", "ris": ".ris", "png": ".png", "svg": ".svg", "pdf-timeline": ".pdf"}
+SUFFIXES = {"evidence": ".csv", "csv": ".csv", "timelinejs": ".json", "geojson": ".geojson", "kml": ".kml", "csl-json": ".json", "bibtex": ".bib",
+            "biblatex": ".bib", "ris": ".ris", "png": ".png", "svg": ".svg", "pdf-timeline": ".pdf",
+            "map-png": ".png", "map-svg": ".svg"}
 PREVIEW_COUNT = 5
 
 
@@ -54,6 +56,10 @@ def write_text(out: TextIO, db: Database, fmt: str, selection: Selection, option
     elif fmt == "timelinejs":
         timelinejs.write(out, db, selection, options.title, selection.description, options.lanes, options.style,
                          progress)
+    elif fmt == "geojson":
+        geojson.write(out, db, selection, progress)
+    elif fmt == "kml":
+        kml.write(out, db, selection, options.title, progress)
     elif fmt in LIST_FORMATS:
         text = citation_list(db, source_ids(db, selection), fmt, options.style, options.bib_format)
         if fmt == "bibliography" and options.bib_format == "html":

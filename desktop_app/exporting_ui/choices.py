@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from db.events import EventFilter
 from desktop_app.exporting.citation_lists import LIST_FORMATS
-from desktop_app.exporting.exports import PICTURE_FORMATS
+from desktop_app.exporting.exports import MAP_PICTURE_FORMATS, PICTURE_FORMATS
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class FormatChoice:
 
     @property
     def is_picture(self) -> bool:
-        return self.fmt in PICTURE_FORMATS
+        return self.fmt in PICTURE_FORMATS or self.fmt in MAP_PICTURE_FORMATS
 
     @property
     def lists_sources(self) -> bool:
@@ -46,6 +46,10 @@ CHOICES = (
     FormatChoice("Timeline picture — PNG", "png", ".png"),
     FormatChoice("Timeline picture — SVG", "svg", ".svg"),
     FormatChoice("Timeline picture — PDF", "pdf-timeline", ".pdf"),
+    FormatChoice("Map — GeoJSON", "geojson", ".geojson"),
+    FormatChoice("Map — KML", "kml", ".kml"),
+    FormatChoice("Map picture — PNG", "map-png", ".png"),
+    FormatChoice("Map picture — SVG", "map-svg", ".svg"),
     FormatChoice("Citations — CSL-JSON", "csl-json", ".json"),
     FormatChoice("Citations — BibTeX", "bibtex", ".bib"),
     FormatChoice("Citations — BibLaTeX", "biblatex", ".bib"),

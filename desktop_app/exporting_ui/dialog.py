@@ -19,12 +19,13 @@ from db.events import count_events
 from db.store import open_project
 from desktop_app.background_job import BackgroundJob
 from desktop_app.exporting.citation_lists import DEFAULT_STYLE
-from desktop_app.exporting.exports import PREVIEW_COUNT, ExportOptions, export_file, preview
+from desktop_app.exporting.exports import MAP_PICTURE_FORMATS, PREVIEW_COUNT, ExportOptions, export_file, preview
 from desktop_app.exporting.selection import ExportCancelled, Selection, describe, event_count, source_ids
 from desktop_app.exporting_ui.choices import CHOICES, FormatChoice, WindowState
 from desktop_app.exporting_ui import file_suffix
 from desktop_app.exporting_ui.clipboard import copy_bibliography
 from desktop_app.exporting_ui.pdf import write_chronology_pdf
+from desktop_app.exporting_ui.map_picture import render_map_image, write_map_picture
 from desktop_app.exporting_ui.picture import PictureRequest, render_image, write_picture
 from desktop_app.formats import bibliography
 from desktop_app.reliability.literal_text import literal
@@ -185,7 +186,8 @@ class ExportDialog(QDialog):
         try:
             if choice.is_picture:
                 self.preview_title.setText("Preview of the picture")
-                image = render_image(self.session.db, self.picture_request(PREVIEW_PICTURE_WIDTH))
+                render = render_map_image if choice.fmt in MAP_PICTURE_FORMATS else render_image
+                image = render(self.session.db, self.picture_request(PREVIEW_PICTURE_WIDTH))
                 self.previews.setCurrentIndex(2)
                 fit = self.picture_scroll.viewport().width() - 2
                 self.picture_preview.setPixmap(QPixmap.fromImage(image).scaledToWidth(
@@ -294,7 +296,8 @@ class ExportDialog(QDialog):
         choice = self.choice()
         if choice.is_picture:
             request = self.picture_request(self.width.value())
-            return lambda db, report: write_picture(path, db, choice.fmt, request, progress=report)
+            write = write_map_picture if choice.fmt in MAP_PICTURE_FORMATS else write_picture
+            return lambda db, report: write(path, db, choice.fmt, request, progress=report)
         selection, options = self.selection(), self.options()
         if choice.document == "pdf":
             return lambda db, report: write_chronology_pdf(path, db, selection, options, report)

@@ -148,23 +148,28 @@ def _caption(db, sources: list[int], style) -> QTextDocument:
     return document
 
 
+def paint_heading(painter: QPainter, font: QFont, heading: str, period: str, colours: Colours) -> None:
+    """The picture's heading and, under it, its period in words (the map picture has them too)."""
+    big = QFont(font)
+    big.setPixelSize(22)
+    big.setBold(True)
+    painter.setFont(big)
+    painter.setPen(colours.text)
+    painter.drawText(QRectF(MARGIN, MARGIN, LOGICAL_WIDTH - 2 * MARGIN, 28),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, heading)
+    painter.setFont(font)
+    painter.setPen(colours.faint)
+    painter.drawText(QRectF(MARGIN, MARGIN + 28, LOGICAL_WIDTH - 2 * MARGIN, 20),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, period)
+
+
 def _paint(painter: QPainter, layout: _Layout, scale: float) -> None:
     colours = light_colours()
     painter.scale(scale, scale)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.fillRect(QRectF(0, 0, LOGICAL_WIDTH, layout.height), colours.base)
-    heading = QFont(layout.font)
-    heading.setPixelSize(22)
-    heading.setBold(True)
-    painter.setFont(heading)
-    painter.setPen(colours.text)
-    painter.drawText(QRectF(MARGIN, MARGIN, LOGICAL_WIDTH - 2 * MARGIN, 28),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, layout.heading)
-    painter.setFont(layout.font)
-    painter.setPen(colours.faint)
-    painter.drawText(QRectF(MARGIN, MARGIN + 28, LOGICAL_WIDTH - 2 * MARGIN, 20),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, layout.period)
+    paint_heading(painter, layout.font, layout.heading, layout.period, colours)
     painter.save()
     painter.translate(0, layout.heading_h)
     painter.setClipRect(QRectF(0, 0, LOGICAL_WIDTH, layout.timeline_h))

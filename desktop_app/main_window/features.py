@@ -7,6 +7,7 @@ from desktop_app import datasets_ui
 from desktop_app import reader_assistant
 from desktop_app import originals
 from desktop_app import capture
+from desktop_app import map as places_map
 from desktop_app import help as help_menu
 
 INSTALLERS = [
@@ -22,6 +23,7 @@ INSTALLERS = [
     reader.install,
     reader_assistant.install,
     originals.install,
+    places_map.install,
     search.install,
     help_menu.install,
 ]

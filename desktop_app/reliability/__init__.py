@@ -12,6 +12,9 @@
 - ``instance_lock``: a banner when another program has the project open.
 - ``refresh``: the window re-reads what another program changed when it is activated.
 - ``shutdown``: closing the window during a long operation cancels it cleanly.
+- ``damage``: damage found while working stops writing and is told once, offering check or restore.
+- ``check_dialog``: Tools → Check Project… (``sourceline check`` in the window).
+- ``write_wait``: an edit waiting for another writer says so (status bar, busy cursor).
 """
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ def install(window) -> None:
     from PySide6.QtGui import QAction
 
     from desktop_app.reliability.backup_schedule import BackupSchedule
+    from desktop_app.reliability.check_dialog import check_project
+    from desktop_app.reliability.damage import DamageAlarm
+    from desktop_app.reliability.write_wait import WriteWait
     from desktop_app.reliability.instance_lock import InstanceGuard
     from desktop_app.reliability.refresh import RefreshOnFocus
     from desktop_app.reliability.restore_dialog import restore_from_backup
@@ -33,6 +39,15 @@ def install(window) -> None:
     window.named_actions["restore_backup"] = action
     window.session_changed.connect(lambda session: action.setEnabled(session is not None))
     action.setEnabled(window.session is not None)
+    check = QAction("&Check Project…", window)
+    check.setStatusTip("Check the project file's integrity; rebuild its indexes and counts if needed")
+    check.triggered.connect(lambda: check_project(window))
+    window.menus["tools"].addAction(check)
+    window.named_actions["check_project"] = check
+    window.session_changed.connect(lambda session: check.setEnabled(session is not None))
+    check.setEnabled(window.session is not None)
+    window.damage_alarm = DamageAlarm(window)
+    window.write_wait = WriteWait(window)
     window.backup_schedule = BackupSchedule(window)
     window.instance_guard = InstanceGuard(window)
     window.refresh_on_focus = RefreshOnFocus(window)

@@ -2,8 +2,11 @@
 
 - on opening, unless the newest backup is less than ``OPEN_BACKUP_AFTER_S`` (an hour) old — a
   busy day of opening and closing the same project does not push the older backups out;
-- daily while open: checked every ``CHECK_EVERY_MS``, a backup is made when the newest is a day
-  old and the project was edited since (a timer, not a sleep: a suspended laptop catches up);
+- while editing: checked every ``CHECK_EVERY_MS``, a backup is made when the project was edited
+  since the last one and that is ``EDITING_BACKUP_S`` (half an hour) old (a timer, not a sleep: a
+  suspended laptop catches up);
+- on closing a project (or quitting) after edits made since the last backup — so the newest copy
+  holds the day's work, not the empty project as it was first opened;
 - before a bulk delete of more than ``BULK_DELETE_THRESHOLD`` events (``before_bulk_delete``).
 
 The on-open and daily backups copy the file in a thread of their own, through a read-only
@@ -20,14 +23,15 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 
 from db import backups
 from desktop_app.reliability.logs import log
 
 OPEN_BACKUP_AFTER_S = 3600
-DAILY_S = 24 * 3600
-CHECK_EVERY_MS = 30 * 60 * 1000
+EDITING_BACKUP_S = 30 * 60
+CHECK_EVERY_MS = 5 * 60 * 1000
+CLOSING_WAIT_S = 120  # quitting waits this long at most for the backup of the last edits
 BULK_DELETE_THRESHOLD = backups.BULK_THRESHOLD
 KEEP_SETTING = "backups/keep"
 KEEP_ENV = "SOURCELINE_KEEP_BACKUPS"
@@ -94,20 +98,25 @@ def before_bulk_delete(session, count: int, settings: QSettings | None = None) -
 
 
 class BackupSchedule(QObject):
-    """Follows the window's session: a backup on opening, then daily while edited."""
+    """Follows the window's session: a backup on opening, while edited, and on closing after edits."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self._edited = False
+        self._session = None
         self.running: BackgroundBackup | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
-        self.timer.timeout.connect(self.daily_check)
+        self.timer.timeout.connect(self.periodic_check)
         window.session_changed.connect(self._follow)
+        QCoreApplication.instance().aboutToQuit.connect(self._quitting)
         self._follow(window.session)
 
     def _follow(self, session) -> None:
+        if self._session is not None and session is not self._session:
+            self.backup_on_close(self._session)
+        self._session = session
         self._edited = False
         if session is None:
             self.timer.stop()
@@ -121,6 +130,11 @@ class BackupSchedule(QObject):
     def _note_edit(self, *_) -> None:
         self._edited = True
 
+    def _quitting(self) -> None:
+        made = self.backup_on_close(self._session)
+        if made is not None:
+            made.wait(CLOSING_WAIT_S)
+
     def backup_on_open(self, session) -> BackgroundBackup | None:
         """The backup started in the background, or None when none is due."""
         if session is not self.window.session:
@@ -130,18 +144,26 @@ class BackupSchedule(QObject):
             return None
         return self._start(session, "on-open")
 
-    def daily_check(self) -> BackgroundBackup | None:
+    def periodic_check(self) -> BackgroundBackup | None:
         session = self.window.session
         if session is None or not self._edited:
             return None
         age = backups.latest_backup_age_s(session.path)
-        if age is not None and age < DAILY_S:
+        if age is not None and age < EDITING_BACKUP_S:
             return None
-        self._edited = False  # edits from now on are the next day's
-        return self._start(session, "daily")
+        return self._start(session, "while-editing")
+
+    def backup_on_close(self, session) -> BackgroundBackup | None:
+        """The backup of a project being closed, when it was edited since its last backup."""
+        if session is None or not self._edited:
+            return None
+        if self.running is not None and self.running.running():
+            self.running.wait(CLOSING_WAIT_S)  # the last edits must be in the copy
+        return self._start(session, "on-close")
 
     def _start(self, session, reason: str) -> BackgroundBackup | None:
         if self.running is not None and self.running.running():
             return None  # one copy at a time
+        self._edited = False  # edits from now on are the next backup's
         self.running = BackgroundBackup(session.path, reason, keep_count(self.window.settings))
         return self.running

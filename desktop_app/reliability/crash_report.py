@@ -102,16 +102,18 @@ class ExceptionHook:
             log.error("Unhandled exception", exc_info=(kind, error, tb))
         else:
             log.warning("%s: %s", problem.kind, error)
+        alarm = getattr(self.window, "damage_alarm", None)
+        if alarm is not None and problem is not None and self._session() is not None and (
+                problem.kind == problems.DAMAGED or (problem.kind == problems.READ_ONLY and alarm.refused())):
+            if problem.kind == problems.DAMAGED:
+                alarm.alarm(problem.message)  # once per incident, and never inside itself
+            return
         if self._showing:
             return  # one dialog at a time; an error raised while one is up is only logged
         self._showing = True
         try:
             if problem is None:
                 self._report(kind, error, tb)
-            elif problem.kind == problems.DAMAGED and self._session() is not None:
-                from desktop_app.reliability.restore_dialog import offer_restore_of_open_project
-
-                offer_restore_of_open_project(self.window, problem.message)
             else:
                 QMessageBox.warning(self._parent(), problem.title, literal(problem.message))
         finally:

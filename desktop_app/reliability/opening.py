@@ -14,7 +14,7 @@ from db.connection import Database
 
 from db import backups
 from db.errors import ProjectFileError, SourcelineError
-from db.store import SQLITE_HEADER, is_older_project, open_project, peek
+from db.store import SQLITE_HEADER, is_older_project, look, open_project
 from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 from desktop_app.reliability.problems import classify
@@ -26,6 +26,8 @@ def is_damaged(path: str | Path) -> bool:
     """Whether ``path`` is a project file gone bad — pages cut short or garbled — rather than a
     file that is read-only, newer, or never was a project. Reads only; the file is not changed."""
     path = Path(path)
+    if not path.is_file():  # a folder, a pipe or a device is not a damaged project (and a pipe would block)
+        return False
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -35,7 +37,7 @@ def is_damaged(path: str | Path) -> bool:
         # Not SQLite now, but we backed it up as a project before: it was overwritten.
         return bool(backups.list_backups(path))
     try:
-        with peek(path) as conn:
+        with look(path) as conn:  # sees the WAL: a project open elsewhere is read as it is
             return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
     except sqlite3.DatabaseError as error:
         return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (_CORRUPT, _NOTADB)
@@ -63,7 +65,7 @@ def open_or_explain(parent: QWidget | None, path: str | Path, keep: int = backup
         parent, "The project file is damaged",
         literal(f"{problem}\n\nSourceline has backups of this project. Choose one to restore? The damaged file "
                 "is kept beside the project (named …damaged-<date>), not deleted."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return None
     chosen = choose_backup(parent, path)

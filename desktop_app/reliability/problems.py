@@ -8,6 +8,7 @@ used (``sqlite_errorcode``, Python 3.11+), not its message text.
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ from db.errors import SourcelineError
 # SQLite primary result codes (https://www.sqlite.org/rescode.html)
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
-BUSY, FULL, IO, DAMAGED, READ_ONLY, USER = "busy", "full", "io", "damaged", "read-only", "user"
+BUSY, FULL, IO, DAMAGED, READ_ONLY, USER, INCOMPLETE = "busy", "full", "io", "damaged", "read-only", "user", "incomplete"
+_ERROR = 1
+_MISSING = re.compile(r"no such (?:table|index|trigger): (?:main\.)?(\w+)")
 
 _NOTHING_LOST = "Nothing was lost: the edit was not applied and the project is as it was before it."
 
@@ -65,8 +68,18 @@ def _sqlite_problem(error: sqlite3.Error) -> Problem | None:
         return Problem(READ_ONLY, "The project is read-only",
                        "The project file can no longer be written (its permissions or its drive changed). "
                        "Copy it somewhere you can write to, or change its permissions. " + _NOTHING_LOST)
+    missing = _MISSING.search(str(error)) if code == _ERROR else None
+    if missing:
+        from db.check import reference_schema
+
+        if missing.group(1) in reference_schema():  # a part of the project's schema, not a typo of ours
+            return Problem(INCOMPLETE, "Part of the project is missing",
+                           f"The project lacks {missing.group(1)}, a part of its schema (something removed it). "
+                           "`sourceline check --repair` (or Tools → Check Project… in the window) creates it "
+                           "again, rebuilding indexes and counts from your records. " + _NOTHING_LOST)
     if code in (_CORRUPT, _NOTADB):
         return Problem(DAMAGED, "The project file is damaged",
-                       "The project file is damaged (SQLite says: " + str(error) + "). "
-                       "Restore it from a backup: the damaged file is kept aside, not deleted.")
+                       "The project file is damaged (SQLite says: " + str(error) + "). `sourceline check` (or "
+                       "Tools → Check Project…) says what is damaged; a backup brings it back, and the damaged "
+                       "file is kept aside, not deleted.")
     return None

@@ -9,11 +9,14 @@ edits only — the event list, the filter's tags, the editor.
 
 The undo history is cleared then: undo replays our edits by row id, and the other program may
 have changed those rows or taken an id we freed (undoing a deletion would then fail, or undo
-its edit). Our own imports, committed on a worker's connection, are not taken for news.
+its edit). Our own imports, committed on a worker's connection, are not taken for news: the check
+waits while one of the window's jobs runs, and runs once the event that activated the window is
+handled — a job's progress dialog closing activates the window before the job has said that the
+commit was its own (which took its import for another program's and wiped the undo history).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 
 from db.ops import Changes
 from desktop_app.reliability.logs import log
@@ -45,8 +48,14 @@ class RefreshOnFocus(QObject):
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.WindowActivate:
-            self.check()
+            QTimer.singleShot(0, self, self._check_unless_busy)
         return False
+
+    def _check_unless_busy(self) -> None:
+        from desktop_app.reliability.shutdown import running_operations
+
+        if not running_operations(self.window):
+            self.check()
 
     def check(self) -> bool:
         """Emit ``session.reloaded`` if another program committed since the last check."""

@@ -1,12 +1,14 @@
-"""File → Restore from Backup…: the project's backups with when, why and what they held; the one
-chosen replaces the project's content (after a backup of the current state, so a restore can be
-undone by restoring again).
+"""File → Restore from Backup…: the project's backups with when, why and what they held, under the
+current file's own counts, and what restoring the selected one would lose; the one chosen replaces
+the project's content (after a backup of the current state, so a restore can be undone by restoring
+again). Cancel is the default button: Return never restores.
 
 Restoring closes the session, restores, and opens the project again: every page is rebuilt on
 the restored content and the undo history, which described the replaced content, starts afresh.
 """
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from db import backups
 from db.errors import SourcelineError
-from db.store import open_project
+from db.store import look, open_project
 from desktop_app.reliability.backup_schedule import keep_count
 from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
@@ -25,6 +27,8 @@ from desktop_app.session import Session
 REASONS = {
     "on-open": "When the project was opened",
     "daily": "Daily, while open",
+    "while-editing": "While editing (every half hour)",
+    "on-close": "On closing, after edits",
     "before-bulk-delete": "Before deleting many events",
     "before-import": "Before an import",
     "before-restore": "Before restoring a backup",
@@ -37,6 +41,27 @@ def describe_reason(reason: str) -> str:
     if reason.startswith("before-migration-from-v"):
         return f"Before upgrading the file (from version {reason.rsplit('v', 1)[1]})"
     return REASONS.get(reason, reason)
+
+
+def current_counts(project_path: str | Path) -> dict | None:
+    """What the current file holds, read without writing to it; None when SQLite cannot read it."""
+    try:
+        with look(project_path) as conn:
+            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in backups.COUNTED}
+    except sqlite3.Error:
+        return None
+
+
+def would_lose(current: dict | None, backup: backups.Backup) -> str:
+    """What restoring ``backup`` over a file holding ``current`` loses, in words."""
+    if current is None:
+        return "The current file cannot be read; it is kept beside the project (…damaged-<date>), not deleted."
+    lost = [f"{current[t] - backup.counts.get(t, 0):,} {t}" for t in backups.COUNTED
+            if current[t] > backup.counts.get(t, 0)]
+    since = backup.created.astimezone().strftime("%d %b %Y %H:%M")
+    return ((f"Restoring it loses {', '.join(lost)}, and every edit made since {since}. " if lost else
+             f"Restoring it loses every edit made since {since}. ")
+            + "The current file is backed up first, so you can come back to it.")
 
 
 def _size(size: int) -> str:
@@ -58,6 +83,18 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTreeWidget(rootIsDecorated=False, uniformRowHeights=True)
         self.table.setHeaderLabels(COLUMNS)
+        self.current = current_counts(project_path)
+        now = QTreeWidgetItem(["Now  ", "The current file", *(f"{self.current[t]:,}" if self.current else "unreadable"
+                                                              for t in backups.COUNTED),
+                               _size(Path(project_path).stat().st_size)])
+        now.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown to compare with, not to choose
+        for column in range(len(COLUMNS)):
+            font = now.font(column)
+            font.setBold(True)
+            now.setFont(column, font)
+        for column in range(2, len(COLUMNS)):
+            now.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.addTopLevelItem(now)
         for backup in self.found:
             counts = backup.counts
             item = QTreeWidgetItem([
@@ -70,10 +107,14 @@ class RestoreDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.accept())
+        self.table.doubleClicked.connect(lambda _: self.accept() if self.chosen() is not None else None)
         layout.addWidget(self.table, 1)
+        self.loss = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        layout.addWidget(self.loss)
+        self.table.currentItemChanged.connect(self._describe_loss)
         self.empty = QLabel("There are no backups of this project yet. Sourceline makes one when a project "
-                            "is opened, daily while it is open, and before imports and large deletions.",
+                            "is opened, every half hour of editing, on closing after edits, and before imports and "
+                            "large deletions.",
                             wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         layout.addWidget(self.empty)
         self.table.setVisible(bool(self.found))
@@ -81,16 +122,27 @@ class RestoreDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(self.found))
+        # the safe choice is the default: Return cancels, never restores
+        self.restore_button.setAutoDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(True)
+        cancel.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.loss.setVisible(bool(self.found))
         if self.found:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
-        self.resize(780, 360)
+            self.table.setCurrentItem(self.table.topLevelItem(1))
+        self.resize(780, 380)
 
     def chosen(self) -> backups.Backup | None:
-        index = self.table.indexOfTopLevelItem(self.table.currentItem()) if self.table.currentItem() else -1
+        index = self.table.indexOfTopLevelItem(self.table.currentItem()) - 1 if self.table.currentItem() else -1
         return self.found[index] if index >= 0 else None
+
+    def _describe_loss(self) -> None:
+        chosen = self.chosen()
+        self.restore_button.setEnabled(chosen is not None)
+        self.loss.setText(would_lose(self.current, chosen) if chosen is not None else "")
 
 
 def choose_backup(parent: QWidget | None, project_path: str | Path) -> backups.Backup | None:
@@ -133,16 +185,3 @@ def restore_from_backup(window) -> bool:
     if chosen is not None:
         QTimer.singleShot(0, lambda: restore_into_window(window, chosen))
     return chosen is not None
-
-
-def offer_restore_of_open_project(window, message: str) -> bool:
-    """The open project turned out damaged while working: offer to restore a backup."""
-    if not backups.list_backups(window.session.path):
-        QMessageBox.warning(window, "The project file is damaged",
-                            literal(f"{message}\n\nThere is no backup of this project. Use File → Save a Copy As "
-                                    "to keep what can still be read, and try the copy."))
-        return False
-    answer = QMessageBox.question(window, "The project file is damaged", literal(f"{message}\n\nChoose a backup to restore?"),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes and restore_from_backup(window)

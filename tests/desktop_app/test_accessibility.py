@@ -186,7 +186,7 @@ def tab_round(qtbot, start: QWidget, limit: int) -> tuple[list[QWidget], bool]:
 def region_parts(page, name: str) -> list[QWidget]:
     """The page's parts in the order a reader takes them in (top, then left to right)."""
     if name == "Timeline":
-        return [page.filter_bar, page.timeline, page.list, page.editor]
+        return [page.filter_bar, page.timeline, page.map, page.list, page.editor]
     if name == "Sources":
         return [page.editor.parentWidget().widget(0), page.editor]
     if name == "Reader":
@@ -247,7 +247,7 @@ def test_tab_walks_the_timeline_events_in_time_order_then_leaves(active_window, 
         walked.append(canvas.selected_ids()[-1])
     assert walked == in_time_order
     assert page.list.selected_ids() == in_time_order[-1:]  # the list follows
-    assert press(qtbot, Qt.Key.Key_Tab) is page.list.table  # past the last event focus leaves
+    assert press(qtbot, Qt.Key.Key_Tab) is page.map.fit_button  # past the last event focus leaves, to the map beside
     assert canvas.grab().toImage().pixel(edge) != focus_colour.rgb()
     assert press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier) is canvas
     assert press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier) is canvas

@@ -4,7 +4,7 @@ business, not a test's)."""
 import json
 
 from desktop_app.cli import main
-from benchmarks.run import FRAMES
+from benchmarks.run import FRAMES, MAP_FRAMES
 
 
 def test_a_small_benchmark_measures_every_step(tmp_path, capsys):
@@ -16,6 +16,8 @@ def test_a_small_benchmark_measures_every_step(tmp_path, capsys):
     assert rows["events"]["value"] == 200
     for name, _ in FRAMES:
         assert 0 < rows[f"timeline frame, {name}"]["value"] < 10_000
+    for name in MAP_FRAMES:
+        assert 0 < rows[f"map frame, {name}"]["value"] < 10_000
     for name in ("import rate (ACLED CSV, real importer)", "first paint (median of 3)", "search, median of 50",
                  "peak memory, largest", "project file size"):
         assert rows[name]["value"] > 0 and name in printed

@@ -28,7 +28,7 @@ def test_the_pages_fit_a_1024_by_700_window(small, qtbot, qapp, look, tmp_path):
         assert small.minimumSizeHint().width() <= 1024 and small.minimumSizeHint().height() <= 700
         timeline = small.page("Timeline")
         assert not timeline.editor.isVisible()  # nothing selected: no empty pane
-        assert timeline.timeline.width() > 0.9 * small.width()
+        assert timeline.top.width() > 0.9 * small.width()  # the timeline and the map beside it
         assert widest_column(timeline.list.table) == EVENT_TITLE
         timeline.select_events([1])
         assert timeline.editor.isVisible()

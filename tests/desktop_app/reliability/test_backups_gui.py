@@ -43,18 +43,38 @@ def test_opening_backs_up_at_most_hourly(qtbot, window, project, settings):
     qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 2)
 
 
-def test_daily_backup_only_after_edits(qtbot, window, project):
+def test_a_backup_every_half_hour_of_editing_only_after_edits(qtbot, window, project):
     schedule = window.backup_schedule
     qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 1)
     assert schedule.timer.isActive() and schedule.timer.interval() == backup_schedule.CHECK_EVERY_MS
-    age(backups.list_backups(project)[0], hours=30)
-    assert schedule.daily_check() is None  # nothing changed since
+    age(backups.list_backups(project)[0], hours=1)
+    assert schedule.periodic_check() is None  # nothing changed since
     window.session.push(events.add_event("Edited today", "2025-01-02"))
-    made = schedule.daily_check().wait(30)
-    assert made.reason == "daily" and made.counts["events"] == 6
-    assert schedule.daily_check() is None  # the newest is fresh now
+    made = schedule.periodic_check().wait(30)
+    assert made.reason == "while-editing" and made.counts["events"] == 6
+    window.session.push(events.add_event("Edited again at once", "2025-01-03"))
+    assert schedule.periodic_check() is None  # the newest is fresh now
     window.project_files.close_action.trigger()
     assert not schedule.timer.isActive()
+
+
+def test_closing_after_edits_leaves_a_backup_of_them_even_when_reopened_within_the_hour(qtbot, window, project):
+    """Issue 14: reopening within the hour took no backup, so after an hour of edits the only backup
+    could be the empty first one."""
+    schedule = window.backup_schedule
+    qtbot.waitUntil(lambda: len(backups.list_backups(project)) == 1)
+    schedule.running.wait(30)
+    path = window.session.path
+    window.project_files.close_action.trigger()  # closed without edits: no copy
+    assert schedule.running is None or schedule.running.wait(30) is None or len(backups.list_backups(project)) == 1
+    assert len(backups.list_backups(project)) == 1
+    window.project_files.open_path(path)
+    for n in range(3):
+        window.session.push(events.add_event(f"An hour of work, edit {n}", "2025-01-02"))
+    window.project_files.close_action.trigger()
+    made = schedule.running.wait(30)
+    assert made.reason == "on-close" and made.counts["events"] == 8
+    assert [b.reason for b in backups.list_backups(project)] == ["on-close", "on-open"]
 
 
 def test_keep_count_comes_from_the_environment_then_the_settings(settings, monkeypatch):
@@ -102,8 +122,9 @@ def test_the_restore_dialog_lists_backups_newest_first(qtbot, session, project):
     dialog = RestoreDialog(project)
     qtbot.addWidget(dialog)
     rows = [[dialog.table.topLevelItem(r).text(c) for c in range(7)] for r in range(dialog.table.topLevelItemCount())]
-    assert [r[1] for r in rows] == ["Before upgrading the file (from version 3)", "Before an import"]
-    assert [r[2] for r in rows] == ["6", "5"] and [r[5] for r in rows] == ["2", "2"]
+    # the current file first, to compare with
+    assert [r[1] for r in rows] == ["The current file", "Before upgrading the file (from version 3)", "Before an import"]
+    assert [r[2] for r in rows] == ["6", "6", "5"] and [r[5] for r in rows] == ["2", "2", "2"]
     assert dialog.chosen().reason == "before-migration-from-v3"
 
 
@@ -111,7 +132,7 @@ def accept_restore_dialog(row):
     def act():
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, RestoreDialog)
-        dialog.table.setCurrentItem(dialog.table.topLevelItem(row))
+        dialog.table.setCurrentItem(dialog.table.topLevelItem(row + 1))  # row 0: the current file
         dialog.restore_button.click()
     QTimer.singleShot(0, act)
 

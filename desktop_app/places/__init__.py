@@ -1,0 +1,1 @@
+"""Places: the offline gazetteer and the coordinates it proposes for events. No Qt."""
