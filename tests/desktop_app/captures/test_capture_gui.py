@@ -10,8 +10,9 @@ from db.backups import data_dir
 from desktop_app.capture.capture_flow import CaptureDialog, ask_and_capture
 from desktop_app.sources.import_dialog import ImportDialog
 from desktop_app.sources.import_flow import import_files
-from tests.capture_making import article, warc
+from tests.capture_making import article, photo, warc
 from tests.desktop_app.reader.conftest import answer_dialog
+from tests.desktop_app.sources.test_import_gui import drop
 
 
 def _import_dialog(window):
@@ -98,3 +99,21 @@ def test_the_reader_says_where_and_when_a_page_was_captured(qtbot, window, tmp_p
                                     f"09:30 UTC · SHA-256 {digest[:12]}")
     window.source_requested.emit(1, None)  # a source that is no capture: no such line
     assert reader.notice.isHidden()
+
+
+def test_a_dropped_photograph_and_web_archive_import(qtbot, window, tmp_path):
+    picture = tmp_path / "IMG_0042.jpg"
+    photo(picture, gps=((22.0, 54.0, 30.0), "S", (43.0, 11.0, 47.0), "W"))
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(warc([("https://example.org/news/bridge", article("Bridge closed"), "2024-11-16T09:30:00Z")]))
+    assert drop(window, picture, archive)
+    dialog = _import_dialog(window)
+    assert sorted(dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())) == [
+        "Bridge closed", "IMG_0042"]
+    _import(qtbot, window, dialog)
+    rows = window.session.db.conn.execute(
+        "SELECT title, csl_type, issued_edtf, accessed_edtf, latitude < 0 AND longitude < 0 FROM sources "
+        "WHERE title IN ('IMG_0042', 'Bridge closed') ORDER BY title").fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("Bridge closed", "article-newspaper", "2024-11-16", "2024-11-16T09:30:00Z", None),
+        ("IMG_0042", "graphic", "2008-10-22T16:28:39", None, 1)]
