@@ -114,6 +114,7 @@ class ReaderPage(KeyedActions, QWidget):
     def _build_layout(self) -> None:
         find_button = QPushButton("Find…", toolTip="Find in text (Ctrl+F)")
         find_button.clicked.connect(self.open_find)
+        self.find_button = find_button
         edit_button = QPushButton("Edit text…", toolTip="Correct the source's text; highlights follow their passages")
         edit_button.clicked.connect(self.edit_text)
         self.edit_button = edit_button
@@ -191,8 +192,10 @@ class ReaderPage(KeyedActions, QWidget):
             self.notice.hide()
             self._show_header(source)
             self._show_in(self.pdf.view if pdf_pages.is_paged(self.session.db, source_id) else self.text_view)
+            # A photograph is shown in place of its (empty) text, before the text is announced, so
+            # that features told of it (the reading assistant) know no text is read.
+            self.find_button.setVisible(not self.picture.show(source))
             self._set_text(source["full_text"])
-            self.picture.show(source)  # a photograph is shown in place of its (empty) text
             self._load_annotations()
             self._load_citing_events()
             self.stack.setCurrentWidget(self.splitter)
@@ -223,6 +226,10 @@ class ReaderPage(KeyedActions, QWidget):
             self.view.set_text(full_text)
         self.find_bar.set_text(full_text)
         self.text_shown.emit()
+
+    def reads_text(self) -> bool:
+        """Whether a text (or a PDF's text) is shown, not a picture."""
+        return self.views.currentWidget() is not self.picture.panel
 
     def add_header_widget(self, widget: QWidget) -> None:
         """A control beside Find… and Edit text… (a feature's toggle)."""

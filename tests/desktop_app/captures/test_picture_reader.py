@@ -163,6 +163,10 @@ def test_new_event_from_this_photo_is_one_undo_step(qtbot, picture_reader, windo
 
 
 def test_a_text_source_after_a_photo_shows_the_text_again(qtbot, picture_reader, window):
+    # A picture has no text: finding in it, the reading assistant's toggle and its dates are hidden.
+    text_controls = (picture_reader.find_button, picture_reader.assistant.checkbox, picture_reader.assistant.dates)
+    assert picture_reader.assistant.enabled and all(control.isHidden() for control in text_controls)
     window.source_requested.emit(1, None)  # the small project's newspaper report
     qtbot.waitUntil(lambda: picture_reader.views.currentWidget() is picture_reader.text_view)
     assert picture_reader.picture.panel.source_id is None and not picture_reader.edit_button.isHidden()
+    assert not any(control.isHidden() for control in text_controls)
