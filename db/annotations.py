@@ -148,11 +148,12 @@ def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tupl
 
 def source_annotations(db: Database, source_id: int) -> list[dict]:
     """Every annotation of a source, placed ones in text order then orphaned ones, with its tags
-    (comma separated) and how many citations use it."""
+    (comma separated), how many citations use it and who made it (``author``, a name or None)."""
     cursor = db.conn.execute(
         """SELECT a.*, (SELECT group_concat(t.name, ', ') FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
                         WHERE x.annotation_id = a.id) AS tags,
-                  (SELECT count(*) FROM citations c WHERE c.annotation_id = a.id) AS citation_count
+                  (SELECT count(*) FROM citations c WHERE c.annotation_id = a.id) AS citation_count,
+                  (SELECT name FROM authors WHERE id = a.created_by) AS author
            FROM annotations a WHERE source_id = ? ORDER BY orphaned, start_char, id""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]

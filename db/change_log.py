@@ -18,6 +18,8 @@ from db.connection import Database
 LOGGED_TABLES = (
     "events", "sources", "source_creators", "annotations", "citations", "entities",
     "entity_aliases", "tags", "event_tags", "event_entities", "annotation_tags", "source_pages",
+    # an applied change file and the conflicts it left go with its undo
+    "exchanges", "exchange_conflicts",
 )
 
 

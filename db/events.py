@@ -249,6 +249,14 @@ def extent(db: Database, where: EventFilter = EventFilter()) -> tuple[int, int] 
     return None if first is None else (first, last)
 
 
+def find_event_id(db: Database, ref: str) -> int | None:
+    """The id of the event ``ref`` names: its id in this file, or its uuid (the same in every copy)."""
+    ref = ref.strip()
+    column = "id" if ref.isdigit() else "uuid"
+    row = db.conn.execute(f"SELECT id FROM events WHERE {column} = ?", (int(ref) if ref.isdigit() else ref.lower(),)).fetchone()
+    return row[0] if row else None
+
+
 def events_dated(db: Database, date_edtf: str, limit: int = 20) -> list[dict]:
     """The events whose date spans exactly what ``date_edtf`` spans (the same day, month, range…),
     as summaries; none for a date that is not EDTF."""

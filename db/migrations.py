@@ -6,6 +6,8 @@ Never edit a step that has shipped: add a new one.
 """
 from __future__ import annotations
 
+import hashlib
+import uuid
 from typing import TYPE_CHECKING
 
 from db.geo_index import place_index_statements
@@ -59,7 +61,7 @@ class _Ladder:
 
 LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
 migrations = _Ladder(LADDER)
-SCHEMA_VERSION = 8  # the user_version the last step sets
+SCHEMA_VERSION = 10  # the user_version the last step sets
 # PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
 APPLICATION_ID = 0x5372634C
 
@@ -463,13 +465,83 @@ def m007_application_id(db: Database) -> None:
 
 
 @migrations()
-def m008_source_places_and_image_regions(db: Database) -> None:
+def m008_authors(db: Database) -> None:
+    """Who did what: the people who edit the project (a stable id and the name they go by), the
+    author of every history row, and who created and last changed each record (author ids; NULL
+    for what was written before authors were recorded, or in bulk by an import)."""
+    db.executescript("""
+        CREATE TABLE authors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+        ALTER TABLE history ADD COLUMN author_id TEXT;
+    """)
+    for table in RECORD_TABLES:
+        db.executescript(f"""
+            ALTER TABLE {table} ADD COLUMN created_by TEXT;
+            ALTER TABLE {table} ADD COLUMN modified_by TEXT;
+        """)
+    db.execute("PRAGMA user_version = 8")
+
+
+@migrations()
+def m009_exchange(db: Database) -> None:
+    """Exchanging changes between copies of one project. ``project_info`` names the project: its
+    uuid (which copies share, and a change file carries) and the key change files are signed with
+    — both derived from when the project was first created, so copies made from one file before
+    this step still agree. ``exchanges`` lists the change files exported (the history row each
+    reached: the next export starts there) and applied (a file applied twice changes nothing);
+    ``exchange_conflicts`` holds the conflicts an applied file left for review."""
+    born = db.execute("SELECT applied_at FROM _sqlite_migrations WHERE name = 'm001_initial_schema'").fetchone()
+    seed = f"sourceline project created {born[0] if born else ''}"
+    db.executescript("""
+        CREATE TABLE project_info (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE exchanges (
+            id INTEGER PRIMARY KEY,
+            direction TEXT NOT NULL CHECK (direction IN ('export', 'apply')),
+            file_id TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            author_id TEXT,
+            -- export: the last history row it holds (the next export starts after it)
+            upto INTEGER,
+            summary_json TEXT CHECK (summary_json IS NULL OR json_valid(summary_json))
+        );
+        CREATE INDEX exchanges_by_file ON exchanges(file_id);
+        -- a record deleted here is found (and can be restored) by its uuid
+        CREATE INDEX history_by_uuid ON history(record_uuid, id) WHERE record_uuid IS NOT NULL;
+        CREATE TABLE exchange_conflicts (
+            id INTEGER PRIMARY KEY,
+            file_id TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_uuid TEXT NOT NULL,
+            -- a column, or '(record)' when one side deleted what the other changed
+            field TEXT NOT NULL,
+            mine_json TEXT CHECK (json_valid(mine_json)),
+            theirs_json TEXT CHECK (json_valid(theirs_json)),
+            my_author_id TEXT,
+            my_at TEXT,
+            their_author_id TEXT,
+            their_at TEXT,
+            -- what taking theirs needs beyond the field (their other values, rows that depend on it)
+            detail_json TEXT CHECK (detail_json IS NULL OR json_valid(detail_json))
+        );
+    """)
+    db.execute("INSERT INTO project_info (key, value) VALUES ('uuid', ?), ('exchange_key', ?)",
+               (str(uuid.uuid5(uuid.NAMESPACE_URL, seed)), hashlib.sha256(f"{seed} exchange key".encode()).hexdigest()))
+    db.execute("PRAGMA user_version = 9")
+
+
+@migrations()
+def m010_source_places_and_image_regions(db: Database) -> None:
     """Where a source was made — a photograph's GPS position — in the columns and checks events'
-    place has (WGS 84 degrees, south and west negative); and for a highlight drawn over a picture, its region in the
-    picture's upright pixels as a JSON [x, y, width, height] (``db.image_regions``)."""
+    place has (WGS 84 degrees, south and west negative); and for a highlight drawn over a picture,
+    its region in the picture's upright pixels as a JSON [x, y, width, height] (``db.image_regions``)."""
     db.executescript("""
         ALTER TABLE sources ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
         ALTER TABLE sources ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
         ALTER TABLE annotations ADD COLUMN region TEXT CHECK (region IS NULL OR json_valid(region));
     """)
-    db.execute("PRAGMA user_version = 8")
+    db.execute("PRAGMA user_version = 10")

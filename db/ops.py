@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from db.connection import Database
 
-from db import change_log
+from db import authorship, change_log
 from db.store import write_transaction
 
 
@@ -45,9 +45,10 @@ _HISTORY_ACTION = {"insert": "create", "update": "update", "delete": "delete"}
 
 
 def _write_history(db: Database, label: str, entries: list[change_log.Entry]) -> None:
+    author = authorship.current_id(db)
     db.conn.executemany(
-        "INSERT INTO history (edit, action, table_name, row_id, record_uuid, before_json, after_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO history (edit, action, table_name, row_id, record_uuid, before_json, after_json, author_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 label,
@@ -57,6 +58,7 @@ def _write_history(db: Database, label: str, entries: list[change_log.Entry]) ->
                 (e.new or e.old).get("uuid"),
                 json.dumps(e.old, ensure_ascii=False) if e.old else None,
                 json.dumps(e.new, ensure_ascii=False) if e.new else None,
+                author,
             )
             for e in entries
         ],
@@ -78,7 +80,7 @@ class Op:
             change_log.take(db)  # drop anything a failed edit left behind
             if self._entries is None:
                 self.result = self._edit(db)
-                entries = change_log.take(db)
+                entries = authorship.stamp(db, change_log.take(db))
             else:
                 change_log.apply_forward(db, self._entries)
                 entries = change_log.take(db)

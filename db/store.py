@@ -25,7 +25,7 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_I
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
-def _check_is_file(path: Path) -> None:
+def _check_is_file(path: Path, writable: bool = True) -> None:
     """Refuse at once, without opening it as a database, what cannot be a project: a folder, a
     pipe or a device (reading one would wait for ever), a file without SQLite's header, a
     read-only file. Whether it is damaged is SQLite's to say, not ours (see ``_recognise``)."""
@@ -46,7 +46,7 @@ def _check_is_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise ProjectFileError(f"{path}: not a Sourceline project (it is not an SQLite database)")
     # (the mode bits too: os.access answers yes to root whatever the permissions say)
-    if not os.access(path, os.W_OK) or not mode & stat.S_IWUSR:
+    if writable and not os.access(path, os.W_OK) or not mode & stat.S_IWUSR:
         raise ProjectFileError(f"{path}: the file is read-only; Sourceline saves as you work, so it needs "
                                "write access (copy the file or change its permissions)")
 
@@ -153,6 +153,13 @@ def _in_wal_mode(path: Path) -> bool:
     """The header's file format versions are 2 in WAL mode (https://www.sqlite.org/fileformat2.html)."""
     with path.open("rb") as handle:
         return handle.read(20)[18:20] == b"\x02\x02"
+
+
+def recognise_for_reading(path: str | Path) -> int:
+    """The schema version of the project at ``path``, for work that only reads it (a read-only file
+    will do); refused in one line, untouched, when it is not a project, is damaged or is newer."""
+    _check_is_file(Path(path), writable=False)
+    return _recognise(Path(path))
 
 
 def is_older_project(path: str | Path) -> bool:

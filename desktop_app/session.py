@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from db.connection import Database
 
+from db import authorship
 from db.ops import Changes, Op
+from desktop_app.authors import identity
 from desktop_app.undo import OpCommand
 
 
@@ -30,6 +32,12 @@ class Session(QObject):
         self.db = db
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
+        self.set_author(identity.resolve())
+
+    def set_author(self, author: authorship.Author) -> None:
+        """Sign every edit from now on with ``author`` (the window's user; Preferences renames)."""
+        self.author = author
+        authorship.use(self.db, author)
 
     def push(self, op: Op):
         """Do an edit through the undo stack and return its result (e.g. the new row's id).

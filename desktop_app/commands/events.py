@@ -7,6 +7,7 @@ import sys
 from db import dates, ops
 from db.events import EventFilter, add_event, event_page
 from db.store import open_project
+from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 from desktop_app.exporting.event_record import FIELDS, event_record
 from desktop_app.formats.spreadsheet_safe import write_csv
 
@@ -31,6 +32,7 @@ def register(subparsers) -> None:
     add.add_argument("--description", default="")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("--entity", action="append", default=[], help="a person, place... (repeatable)")
+    add_author_option(add)
     add.set_defaults(run=run_add_event)
 
 
@@ -76,7 +78,7 @@ def run_events(args) -> int:
 
 
 def run_add_event(args) -> int:
-    db = open_project(args.db, verify=True)  # never write into a garbled file
+    db = open_as_author(args)
     try:
         event_id = ops.run(db, add_event(args.title, args.date, args.description, args.tag, args.entity))
     finally:

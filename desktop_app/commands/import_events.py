@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from db.store import open_project
+from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 from desktop_app.datasets import BAD_ROW_CHOICES, import_dataset
 from desktop_app.datasets.csv_file import CsvFile
 from desktop_app.datasets.mapping import guess_mapping, load_mapping
@@ -31,6 +31,7 @@ def register(subparsers) -> None:
                         help="skip a bad row (bad date, missing field...) and count it (default), or stop and "
                         "import nothing")
     parser.add_argument("--quiet", action="store_true", help="print only the summary line")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -39,7 +40,7 @@ def run(args) -> int:
     mapping = guess_mapping(csv_file.header) if args.mapping == "auto" else load_mapping(args.mapping)
     if args.dataset and not mapping.acled:
         mapping = mapping.with_dataset(args.dataset)
-    db = open_project(args.db, verify=True)  # never write into a garbled file
+    db = open_as_author(args)
     try:
         progress = None if args.quiet or not sys.stderr.isatty() else _progress
         report = import_dataset(db, csv_file, mapping, args.on_bad_row, progress=progress, project_path=args.db)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from db import backups, ops
-from db.store import open_project
+from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 from desktop_app.formats.pdf_text import PdfPasswordNeeded
 from desktop_app.importing import ADD, DECISIONS, MERGE, SKIP, plan_import
 
@@ -25,11 +25,12 @@ def register(subparsers) -> None:
                         "skip it (default), add it anyway, or merge it (fill the existing source's empty fields)")
     parser.add_argument("--password", metavar="PW", help="the password of password-protected PDFs")
     parser.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
+    add_author_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    db = open_project(args.db, verify=True)  # never write into a garbled file
+    db = open_as_author(args)
     try:
         plan = plan_import(args.files, db, args.password)
         if plan.problems:

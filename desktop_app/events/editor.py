@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
 from db import citations, events
 from db.entities import find_entity, used_tag_names
 from db.errors import SourcelineError
+from desktop_app.authors.byline_label import BylineLabel
 from desktop_app.events.citation_list import CitationList
 from desktop_app.events.date_field import DateField
 from desktop_app.events.error_label import ErrorLabel
@@ -69,6 +70,7 @@ class EventEditor(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.byline = BylineLabel()
         self.title = QLineEdit()
         self.date = DateField()
         self.description = QPlainTextEdit()
@@ -153,6 +155,7 @@ class EventEditor(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
+        layout.addWidget(self.byline)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(cited, 1)
@@ -249,6 +252,7 @@ class EventEditor(QWidget):
         self._loaded = stored
         self.heading.setText(event["title"])
         self.heading.setToolTip(literal(event["title"]))
+        self.byline.show_record(self._session.db, "events", event["id"])
         self.citations.set_citations(event["citations"])
 
     def refresh(self, changes) -> None:

@@ -9,6 +9,7 @@ from desktop_app import originals
 from desktop_app import capture
 from desktop_app import map as places_map
 from desktop_app import help as help_menu
+from desktop_app import teamwork
 
 INSTALLERS = [
     project_files.install,
@@ -24,6 +25,7 @@ INSTALLERS = [
     reader_assistant.install,
     originals.install,
     places_map.install,
+    teamwork.install,
     search.install,
     help_menu.install,
 ]

@@ -14,7 +14,8 @@ COLOR = Qt.ItemDataRole.UserRole + 2
 NOTE = Qt.ItemDataRole.UserRole + 3
 TAGS = Qt.ItemDataRole.UserRole + 4
 ORPHANED = Qt.ItemDataRole.UserRole + 5
-REGION = Qt.ItemDataRole.UserRole + 6  # a picture's region (db.image_regions): shown, not quoted
+AUTHOR = Qt.ItemDataRole.UserRole + 6
+REGION = Qt.ItemDataRole.UserRole + 7  # a picture's region (db.image_regions): shown, not quoted
 ORPHANED_TEXT = "Orphaned: this passage is no longer in the text"
 
 
@@ -53,16 +54,18 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"Region {region.described()}" if region else " ".join(a["exact"].split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [a["exact"], a["note"], ORPHANED_TEXT if a["orphaned"] else ""]
+            parts = [a["exact"], a["note"], f"Highlighted by {a['author']}" if a.get("author") else "",
+                     ORPHANED_TEXT if a["orphaned"] else ""]
             return literal("\n\n".join(p for p in parts if p))
         return {
             ANNOTATION_ID: a["id"], COLOR: a["color"], NOTE: a["note"], TAGS: a["tags"] or "",
-            ORPHANED: bool(a["orphaned"]), REGION: region is not None,
+            ORPHANED: bool(a["orphaned"]), AUTHOR: a.get("author") or "", REGION: region is not None,
         }.get(role)
 
 
 class AnnotationDelegate(QStyledItemDelegate):
-    """A card: a colour bar, the quote (up to three lines), the note, the tags, the orphaned warning."""
+    """A card: a colour bar, the quote (up to three lines), the note, who highlighted it and its tags, the
+    orphaned warning."""
 
     PAD = 8
     BAR = 4
@@ -78,8 +81,9 @@ class AnnotationDelegate(QStyledItemDelegate):
         parts = [(index.data() if index.data(REGION) else f"“{index.data()}”", quote_font, "quote")]
         if index.data(NOTE):
             parts.append((" ".join(index.data(NOTE).split()), base, "note"))
-        if index.data(TAGS):
-            parts.append(("Tags: " + index.data(TAGS), small, "muted"))
+        byline = " · ".join(p for p in (index.data(AUTHOR), index.data(TAGS) and "Tags: " + index.data(TAGS)) if p)
+        if byline:
+            parts.append((byline, small, "muted"))
         if index.data(ORPHANED):
             parts.append((ORPHANED_TEXT, small, "warning"))
         return parts
