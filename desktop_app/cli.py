@@ -26,10 +26,22 @@ PROCESS_START = time.perf_counter()
 _VALUE_OPTIONS = {"--db"}
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse before Python 3.13 drops a value of "--" given as ``--search=--``, leaving an
+    empty list where a string belongs (AttributeError further on): there, "--" is the value."""
+
+    def _get_values(self, action, arg_strings):
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; ``command`` (a key of COMMANDS) is the one whose module is loaded to parse it
     in full. The others are listed by name and help line only."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sourceline",
         description="Timelines of events tied to the sources that prove them. "
         "With no subcommand, opens the window.",

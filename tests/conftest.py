@@ -1,13 +1,18 @@
 """Fixtures shared by the GUI tests: a small real project on disk, a session on it, the window.
 
-Settings go to an INI file in ``tmp_path``, never to the user's real settings; backups and logs
-go to ``tmp_path`` too, never to the user's data folder.
+Every test has user folders of its own in ``tmp_path`` (``user_folders``): Qt's settings (the
+recent-projects list, the window's geometry), the XDG config, data and state folders that child
+processes use, and Sourceline's data folder (backups, logs). Nothing a test does reaches the real
+user's folders; tests/test_user_folders.py shows it.
 """
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from db import ops
 from db.citations import add_citation
@@ -15,6 +20,11 @@ from db.entities import add_entity
 from db.events import add_event
 from db.sources import add_source
 from db.store import create_project
+
+# Hypothesis fails an example that takes over 200 ms by default: a timed assertion that a loaded
+# machine trips. How long things take is measured by the benchmarks, not asserted by tests.
+hypothesis_settings.register_profile("sourceline", deadline=None)
+hypothesis_settings.load_profile("sourceline")
 
 # (title, EDTF date, tags, entities): five events spread over three years, some sharing tags.
 SMALL_PROJECT_EVENTS = (
@@ -67,6 +77,26 @@ def ending_of(qtbot, job, timeout_ms: int = 30_000) -> str:
     with qtbot.waitSignal(job.ended, timeout=timeout_ms):
         pass
     return said[0]
+
+
+# The real user's folders, as they were before any test moved them (for tests that check them).
+REAL_FOLDERS = {name: Path(os.environ.get(name) or Path.home() / default) for name, default in (
+    ("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state"))}
+USER_FOLDERS = {"XDG_CONFIG_HOME": "config", "XDG_DATA_HOME": "data", "XDG_STATE_HOME": "state"}
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch) -> Path:
+    """The user's folders for one test, under ``tmp_path/user``: the environment for child
+    processes, and Qt's settings paths for this one (Qt reads XDG_CONFIG_HOME only once)."""
+    from PySide6.QtCore import QSettings
+
+    home = tmp_path / "user"
+    for name, folder in USER_FOLDERS.items():
+        monkeypatch.setenv(name, str(home / folder))
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(home / "config"))
+    return home
 
 
 @pytest.fixture(autouse=True)

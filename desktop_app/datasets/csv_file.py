@@ -5,6 +5,8 @@ The encoding is decided before any record is read, by one pass over the bytes (w
 the lines, for progress): UTF-8 (a byte-order mark is dropped) if the whole file decodes as UTF-8,
 else Windows-1252 (what spreadsheets on Windows save as "CSV"), else Latin-1, which decodes
 anything. Deciding up front means a stray byte in row 900,000 cannot switch encodings mid-import.
+The same pass notes NUL characters: never text in a CSV (spreadsheets drop them), and SQLite's
+text functions stop at them, so a name of NULs would look empty to the store's checks.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from db.errors import FileProblem
+from desktop_app.formats.file_read import megabytes
 
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 DELIMITERS = (",", ";", "\t", "|")
@@ -30,6 +33,7 @@ class CsvFile:
     delimiter: str
     header: tuple[str, ...]
     lines: int  # physical lines in the file, the header's included
+    has_nul: bool = False  # NUL characters are dropped from every field
 
     @classmethod
     def open(cls, path: str | Path) -> "CsvFile":
@@ -43,14 +47,21 @@ class CsvFile:
             raise FileProblem(path, None, f"cannot be read ({error.strerror})") from error
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not start.startswith(codecs.BOM_UTF32_LE):
             raise FileProblem(path, None, "is UTF-16 text; save it as CSV in UTF-8 (or Windows-1252) and import again")
-        encoding, lines = _encoding_and_lines(path)
+        encoding, lines, has_nul = _encoding_and_lines(path)
         with path.open(newline="", encoding=encoding) as handle:
-            first = handle.readline()
+            first = handle.readline(FIELD_LIMIT + 1).replace("\x00", "")
+        if len(first) > FIELD_LIMIT:
+            raise FileProblem(path, 1, f"the first line is longer than {megabytes(FIELD_LIMIT)}; "
+                                       "it should name the columns")
         if not first.strip():
             raise FileProblem(path, 1, "the first line is empty; it should name the columns")
-        delimiter = max(DELIMITERS, key=lambda d: (len(next(csv.reader([first], delimiter=d), [])), d == ","))
-        header = tuple(name.strip() for name in next(csv.reader([first], delimiter=delimiter)))
-        return cls(path, encoding, delimiter, header, lines)
+        csv.field_size_limit(FIELD_LIMIT)
+        try:
+            delimiter = max(DELIMITERS, key=lambda d: (len(next(csv.reader([first], delimiter=d), [])), d == ","))
+            header = tuple(name.strip() for name in next(csv.reader([first], delimiter=delimiter)))
+        except csv.Error as error:
+            raise FileProblem(path, 1, f"the first line is not readable as CSV ({error})") from error
+        return cls(path, encoding, delimiter, header, lines, has_nul)
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         """Every record after the header as ``(line, fields)``: ``line`` is the physical line the
@@ -64,24 +75,30 @@ class CsvFile:
                 for fields in reader:
                     start, line = line + 1, reader.line_num
                     if fields:
-                        yield start, fields
+                        yield start, [field.replace("\x00", "") for field in fields] if self.has_nul else fields
             except csv.Error as error:
-                raise FileProblem(self.path, line + 1, f"not readable as CSV ({error}); a quote that is "
-                                  "never closed makes the rest of the file one field") from error
+                if "field limit" in str(error):
+                    problem = (f"a field longer than {megabytes(FIELD_LIMIT)} (a quote that is never closed "
+                               "makes the rest of the file one field)")
+                else:
+                    problem = f"not readable as CSV ({error})"
+                raise FileProblem(self.path, line + 1, problem) from error
 
 
-def _encoding_and_lines(path: Path) -> tuple[str, int]:
+def _encoding_and_lines(path: Path) -> tuple[str, int, bool]:
     for encoding in ENCODINGS:
-        lines = _decode_all(path, encoding)
-        if lines is not None:
-            return encoding, lines
+        found = _decode_all(path, encoding)
+        if found is not None:
+            return (encoding, *found)
     raise AssertionError("Latin-1 decodes any bytes")
 
 
-def _decode_all(path: Path, encoding: str) -> int | None:
-    """The number of lines if the whole file decodes in ``encoding``, else None."""
+def _decode_all(path: Path, encoding: str) -> tuple[int, bool] | None:
+    """The number of lines, and whether a NUL is among them, if the whole file decodes in
+    ``encoding``; else None."""
     decoder = codecs.getincrementaldecoder(encoding)()
     newlines = returns = pairs = 0
+    has_nul = False
     last = b""
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
@@ -89,6 +106,7 @@ def _decode_all(path: Path, encoding: str) -> int | None:
                 decoder.decode(chunk)
             except UnicodeDecodeError:
                 return None
+            has_nul = has_nul or b"\x00" in chunk
             newlines += chunk.count(b"\n")
             returns += chunk.count(b"\r")
             pairs += chunk.count(b"\r\n") + (last == b"\r" and chunk[:1] == b"\n")
@@ -98,4 +116,4 @@ def _decode_all(path: Path, encoding: str) -> int | None:
     except UnicodeDecodeError:
         return None
     ends = newlines + returns - pairs
-    return ends + (last not in (b"\n", b"\r", b""))
+    return ends + (last not in (b"\n", b"\r", b"")), has_nul

@@ -1,29 +1,42 @@
 """Files written whole or not at all: a temporary file beside the target, synced, then renamed.
 
 A full disk, an I/O error or a crash mid-write leaves the previous file (or none) in place, never
-half a file.
+half a file. The temporary file (``.NAME.XXXXXXXX.partial``) is locked while it is written, so
+that the next write of the same target can tell one a killed export left, and remove it, from
+one another export is still writing.
 """
 from __future__ import annotations
 
 import errno
 import os
+import re
+import stat
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from db.errors import FileProblem
+
+try:
+    import fcntl
+except ImportError:  # Windows: a partial is stale when nobody has touched it for a day
+    fcntl = None
+STALE_AFTER_S = 24 * 3600
 
 
 @contextmanager
 def atomic_path(path: str | Path):
     """Yield a temporary path to write to; on success it replaces ``path`` in one rename."""
     path = Path(path)
+    remove_stale_partials(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as error:
         raise FileProblem(path, None, f"cannot write here ({error.strerror})") from error
-    os.close(handle)
     try:
+        if fcntl:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # held until the file is renamed or removed
         yield Path(temporary)
         with open(temporary, "rb+") as written:
             os.fsync(written.fileno())
@@ -35,6 +48,38 @@ def atomic_path(path: str | Path):
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        os.close(handle)
+
+
+def remove_stale_partials(path: Path) -> None:
+    """Remove the temporary files earlier writes of ``path`` left behind: only files named as
+    atomic_path names them, owned by this user, that no running write holds."""
+    ours = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.partial")
+    try:
+        entries = [entry for entry in os.scandir(path.parent) if ours.fullmatch(entry.name)]
+    except OSError:
+        return  # a folder that cannot be listed cannot be written to either: mkstemp says so
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if stat.S_ISREG(info.st_mode) and mine:
+                _remove_if_unlocked(entry.path, info)
+        except OSError:
+            continue  # gone already, or not ours to remove: leave it
+
+
+def _remove_if_unlocked(name: str, info: os.stat_result) -> None:
+    if fcntl is None:
+        if time.time() - info.st_mtime > STALE_AFTER_S:
+            os.unlink(name)
+        return
+    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: being written
+        os.unlink(name)
+    finally:
+        os.close(descriptor)
 
 
 def require_ending(path: str | Path, ending: bytes, kind: str) -> None:

@@ -7,6 +7,7 @@ mapping onto CSL types and variables, and ``crossref`` inheritance. Writing is i
 """
 from __future__ import annotations
 
+import logging
 import re
 
 import bibtexparser
@@ -18,6 +19,7 @@ from db.errors import FileProblem
 from desktop_app.formats.bib_files import read_text
 from desktop_app.formats.bib_latex import decode, latex_decoder
 from desktop_app.formats.bibtex_export import dumps
+from desktop_app.formats.bibtex_failures import failure
 from desktop_app.formats.csl_dates import edtf_to_csl_date, text_to_edtf
 from desktop_app.formats.csl_types import (
     BIB_GROUPING_TYPES,
@@ -26,6 +28,12 @@ from desktop_app.formats.csl_types import (
 )
 
 __all__ = ["read", "dumps"]
+
+# bibtexparser logs each block it gives up on (to stderr, when nothing else handles its logger),
+# before the one line that says the same in the user's terms: its failures are read from the library.
+_PARSER_LOG = logging.getLogger("bibtexparser")
+_PARSER_LOG.addHandler(logging.NullHandler())
+_PARSER_LOG.propagate = False
 
 NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
                "bookauthor": "container-author"}
@@ -106,10 +114,8 @@ def _parse(text: str, path) -> Library:
 
 def _raise_on_failed_blocks(library: Library, path) -> None:
     for block in library.failed_blocks:
-        error = block.error
-        reason = getattr(error, "abort_reason", None) or str(error) or type(error).__name__
-        line = (block.start_line or 0) + 1
-        raise FileProblem(path, line, f"malformed BibTeX entry: {reason.strip()}")
+        line, problem = failure(block)
+        raise FileProblem(path, line, problem)
 
 
 def read(path) -> list[dict]:

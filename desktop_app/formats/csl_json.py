@@ -8,6 +8,8 @@ are dropped, so what comes out is valid against the official schema, as ``dumps`
 from __future__ import annotations
 
 import json
+import math
+import re
 
 from db.errors import FileProblem
 from desktop_app.formats.bib_files import line_of, read_text
@@ -23,27 +25,74 @@ from desktop_app.formats.csl_types import (
 )
 
 _DATE_KEYS = ("date-parts", "season", "circa", "literal", "raw")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _BadNumber(ValueError):
+    """A number Python's JSON reader takes (or refuses) that the project file, which keeps JSON,
+    cannot: found again by its ``literal`` in the text, for the line."""
+
+    def __init__(self, literal: str, problem: str):
+        super().__init__(problem)
+        self.literal, self.problem = literal, problem
+
+
+def _integer(literal: str) -> int:
+    if len(literal.lstrip("-")) > 4300:  # Python refuses to read longer ones
+        raise _BadNumber(literal, f"a number of {len(literal.lstrip('-'))} digits; no CSL variable holds one")
+    return int(literal)
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):  # 1e999: JSON cannot write it back (the store keeps JSON)
+        raise _BadNumber(literal, f"the number {literal[:20]} is too large")
+    return value
+
+
+def _constant(name: str):
+    raise _BadNumber(name, f"{name} is not a number JSON knows")
 
 
 def read(path) -> list[dict]:
     """The CSL items of a CSL-JSON file, checked and cleaned (see the module docstring)."""
     text = read_text(path, "CSL-JSON")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as error:
         raise FileProblem(path, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})") from error
     except RecursionError:  # Python's JSON parser recurses per level: [[[[… thousands deep
         raise FileProblem(path, None, "lists or objects are nested too deeply to be CSL-JSON") from None
+    except _BadNumber as error:
+        found = re.compile(rf"(?<![\w.\"]){re.escape(error.literal)}(?![\w.\"])").search(text)
+        raise FileProblem(path, line_of(text, found.start()) if found else None, error.problem) from None
     if not isinstance(data, list):
         found = type(data).__name__.replace("dict", "object").replace("str", "string")
         raise FileProblem(path, 1, f"CSL-JSON is a list of items ([{{...}}, ...]); this file holds a {found}")
     items = []
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None  # the only way to a lone one (see below)
     for index, (value, offset) in enumerate(zip(data, _item_offsets(text))):
         try:
             items.append(normalize_item(value))
         except ValueError as error:
             raise FileProblem(path, line_of(text, offset), f"item {index + 1}: {error}") from error
+        lone = surrogates and _lone_surrogate(items[-1])
+        if lone:
+            # only JSON's escapes make one (the text itself was decoded strictly): point at it
+            escape = f"\\u{ord(lone):04x}"
+            at = re.compile(re.escape(escape), re.IGNORECASE).search(text, offset).start()
+            raise FileProblem(path, line_of(text, at), f"item {index + 1}: holds {escape}, half of a surrogate "
+                                                       "pair: not text")
     return items
+
+
+def _lone_surrogate(item: dict) -> str | None:
+    """A lone surrogate in the item's text, which no UTF-8 text (the project file's) can hold."""
+    try:
+        json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.object[error.start]
+    return None
 
 
 def _item_offsets(text: str) -> list[int]:

@@ -29,13 +29,50 @@ _RIS_DATE = re.compile(r"^(\d{4})?/(\d{0,2})/(\d{0,2})/(.*)$")
 _CODE_BY_LONG_NAME = {name.lower(): code for code, name in TYPE_OF_REFERENCE_MAPPING.items()}
 
 
+class _Lenient:
+    """rispy's readers, with what they raise on mangled files made harmless: a continuation line
+    after a repeated tag (its value a list by then) joins the last value, not the list (TypeError);
+    a blank line right after a record's type line no longer continues the previous record's last
+    tag (KeyError). Text there is refused by scan_records before rispy reads anything."""
+
+    def _add_single_value(self, record: dict, name: str, value, is_multi: bool = False) -> None:
+        current = record.get(name)
+        if is_multi and current is None:
+            return
+        if is_multi and isinstance(current, list) and isinstance(value, str):
+            current[-1] = f"{current[-1]} {value}"
+            return
+        super()._add_single_value(record, name, value, is_multi)
+
+
+class _RisParser(_Lenient, rispy.RisParser):
+    """Tags are what scan_records calls tags (rispy's own test takes "É1  -x" for one, and any line
+    beginning "TY" for a record's start): the two must count the same records."""
+
+    def parse_line(self, line: str):
+        found = RIS_TAG.match(line)
+        return (found.group(1), line[found.end():].strip()) if found else (None, line.strip())
+
+    def _iter_till_start(self, lines) -> dict:
+        while True:
+            tag, content = self.parse_line(next(lines))
+            if tag == self.START_TAG:
+                return {self.mapping[self.START_TAG]: content}
+
+
+class WokParser(_Lenient, rispy.WokParser):
+    pass
+
+
 def read(path) -> list[dict]:
     """CSL items for the records of an RIS file (or of a Web of Science export)."""
-    text = read_text(path, "RIS")
+    # Old Macs ended lines with CR alone; rispy splits at LF only, and so must the scan (not
+    # str.splitlines, which also splits at U+2028 or U+0085 inside a value).
+    text = read_text(path, "RIS").replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_wos(text):
         return wos_items(text, path)
-    starts = scan_records(text.splitlines(), path, RIS_TAG, start="TY", end="ER", kind="RIS")
-    records = rispy.loads(text, enforce_list_tags=False)
+    starts = scan_records(text.split("\n"), path, RIS_TAG, start="TY", end="ER", kind="RIS")
+    records = rispy.loads(text, implementation=_RisParser, enforce_list_tags=False)
     if len(records) != len(starts):
         raise FileProblem(path, None, f"rispy read {len(records)} of {len(starts)} RIS records")
     return [_to_csl(record) for record in records]
@@ -43,13 +80,19 @@ def read(path) -> list[dict]:
 
 def scan_records(lines: list[str], path, tag: re.Pattern, start: str, end: str, kind: str) -> list[int]:
     """The 1-based first lines of the records; FileProblem for a record that is not closed,
-    a tag outside any record, or a file with no records."""
+    a tag outside any record, text right after a record's start line, or a file with no records."""
     starts: list[int] = []
     open_at = None
+    after_start = False  # only blank lines since the record's start line
     for number, line in enumerate(lines, start=1):
         found = tag.match(line)
         name = found.group(1) if found else None
+        if after_start and not name and line.strip():
+            raise FileProblem(path, number, f"text that belongs to no tag: each line of a {kind} record "
+                                            f"starts with a tag (such as 'TI')")
+        after_start = after_start and not name
         if name == start:
+            after_start = True
             if open_at is not None:
                 raise FileProblem(path, number, f"a new {kind} record starts before the record from "
                                                 f"line {open_at} ends with '{end}'")

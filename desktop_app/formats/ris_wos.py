@@ -17,7 +17,7 @@ WOS_TAG = re.compile(r"^([A-Z][A-Z0-9])(?: |$)")
 
 def looks_like_wos(text: str) -> bool:
     """True for a file that opens with a Web of Science header (FN, VR) or a PT tag."""
-    for line in text.splitlines():
+    for line in text.split("\n"):
         if line.strip():
             return bool(re.match(r"^(FN|VR|PT) \S", line))
     return False
@@ -25,12 +25,14 @@ def looks_like_wos(text: str) -> bool:
 
 def wos_items(text: str, path) -> list[dict]:
     """CSL items for the records of a Web of Science export."""
-    from desktop_app.formats.ris import scan_records  # ris imports this module
+    from desktop_app.formats.ris import WokParser, scan_records  # ris imports this module
 
-    lines = [line for line in text.splitlines() if not re.match(r"^(FN|VR|EF)\b", line)]
+    # (``text`` has LF line ends only: ris.read made it so)
+    # the header and end-of-file lines become blank (not dropped: the lines keep their numbers)
+    lines = ["" if re.match(r"^(FN|VR|EF)\b", line) else line for line in text.split("\n")]
     starts = scan_records(lines, path, WOS_TAG, start="PT", end="ER", kind="Web of Science")
     # rispy's WoK parser has no bucket for tags it does not know and raises KeyError on them
-    records = rispy.loads(text, implementation=rispy.WokParser, skip_unknown_tags=True)
+    records = rispy.loads(text, implementation=WokParser, skip_unknown_tags=True)
     if len(records) != len(starts):
         raise FileProblem(path, None, f"read {len(records)} of {len(starts)} Web of Science records")
     return [_to_csl(record) for record in records]

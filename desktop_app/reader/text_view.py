@@ -1,23 +1,29 @@
 """The source's text as a reader sees it: a read-only page of plain text with paragraph numbers.
 
-The document holds the text exactly (``DocumentText``), never as markup: ``setPlainText`` only.
+The document holds the text exactly (``DocumentText``), never as markup: plain text only.
 Positions in and out of this widget are ``full_text`` offsets; the Qt positions stay inside.
+
+A QPlainTextEdit, whose layout works out only the lines on screen: QTextEdit laid a whole text
+out, which for a 23 MB text froze the window for 15-40 s and took 1.5 GB. A long text goes into
+the document in parts, the first at once and the rest between events, so its first screen shows
+at once; marks and a passage asked for beyond what has arrived are drawn when it arrives.
+(QPlainTextEdit lays lines out at the font's own spacing: it has no line-height.)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor)
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
 
 from desktop_app.reader import colors
 from desktop_app.reader.document_text import DocumentText
 from desktop_app.reader.paragraphs import Paragraphs
 
 LINE_CHARS = 70  # the longest comfortable line, in average characters
-LINE_HEIGHT_PERCENT = 140
+PART_CHARS = 250_000  # a long text goes into the document this much at a time
+_PADDING = 12  # around the text, inside the page
 _GUTTER_GAP = 18  # between a paragraph number and its text
 _SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif"]
 
@@ -38,30 +44,53 @@ def reading_font(base: QFont) -> QFont:
     return font
 
 
-class SourceTextView(QTextEdit):
+class _Gutter(QWidget):
+    """The margin left of the text, where the paragraph numbers are."""
+
+    def __init__(self, view: "SourceTextView"):
+        super().__init__(view)
+        self._view = view
+        self.setAccessibleName("Paragraph numbers")
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt's name)
+        self._view.paint_numbers(self, event.rect())
+
+
+class SourceTextView(QPlainTextEdit):
     clicked = Signal(int)  # full_text offset of a click that selected nothing
     selection_finished = Signal()  # the mouse let go of a selection
+    loaded = Signal()  # the whole text is in the document
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setReadOnly(True)
-        self.setUndoRedoEnabled(False)
-        self.setAcceptRichText(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.setAccessibleName("Source text")
-        self.setAccessibleDescription("Select a passage (Shift+arrows) to highlight it (Ctrl+Shift+H) "
-                                      "or cite it for an event (Ctrl+Shift+C)")
-        self.setFont(reading_font(self.font()))
-        self.document().setDocumentMargin(0)
         self._text = DocumentText("")
         self._paragraphs = Paragraphs("")
+        self._arrived = 0  # how much of the text (in full_text offsets) is in the document
+        self._wanted: tuple[int, int] | None = None  # a passage to select once it has arrived
         self._highlights: list[Highlight] = []
         self._matches: list[tuple[int, int]] = []
         self._underlines: list[tuple[int, int, str]] = []
         self._underline_styles = None
         self._side_margin = self._right_margin = -1
+        self._gutter = _Gutter(self)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Source text")
+        self.setAccessibleDescription("Select a passage (Shift+arrows) to highlight it (Ctrl+Shift+H) "
+                                      "or cite it for an event (Ctrl+Shift+C)")
+        self.setFont(reading_font(self.font()))
+        # the margins beside the column are the page too, not the window behind it
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.document().setDocumentMargin(_PADDING)
+        self.updateRequest.connect(lambda rect, dy: self._gutter.update())
+        self._next_part = QTimer(self, singleShot=True, interval=0)
+        self._next_part.timeout.connect(self._add_part)
 
     # -- content ----------------------------------------------------------------------------
 
@@ -73,19 +102,39 @@ class SourceTextView(QTextEdit):
     def full_text(self) -> str:
         return self._text.full_text
 
+    @property
+    def loading(self) -> bool:
+        """Whether part of the text is still to go into the document."""
+        return self._arrived < len(self.full_text)
+
     def set_text(self, full_text: str) -> None:
         self._text = DocumentText(full_text)
         self._paragraphs = Paragraphs(full_text)
         self._highlights, self._matches, self._underlines = [], [], []
-        self.setPlainText(self._text.shown)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        spacing = QTextBlockFormat()
-        spacing.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.mergeBlockFormat(spacing)
+        self._wanted = None
+        self._next_part.stop()
+        self.setPlainText("")
+        self._arrived = 0
         self._side_margin = -1
         self._fit_column()
+        self._add_part()
+
+    def _add_part(self) -> None:
+        """Put the next part of the text in the document; after the last, draw the marks and
+        select the passage asked for meanwhile."""
+        shown = self._text.shown
+        end = min(len(shown), self._arrived + PART_CHARS)
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(shown[self._arrived:end])
+        self._arrived = end
+        if self.loading:
+            self._next_part.start()
+            return
         self._redraw_marks()
+        if self._wanted is not None:
+            self.select_span(*self._wanted)
+        self.loaded.emit()
 
     # -- selection in full_text offsets -----------------------------------------------------
 
@@ -97,17 +146,21 @@ class SourceTextView(QTextEdit):
         return (start, end) if start < end else None
 
     def select_span(self, start: int, end: int) -> None:
-        """Select full_text[start:end] and scroll it to about a third of the way down."""
+        """Select full_text[start:end] and scroll it to the middle of the view (once it is in
+        the document, when the text is still going in)."""
+        if self.loading and end > self._arrived:
+            self._wanted = (start, end)
+            return
+        self._wanted = None
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._text.to_qt(min(start, len(self.full_text))))
-        cursor.setPosition(self._text.to_qt(min(end, len(self.full_text))), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._text.to_qt(min(start, self._arrived)))
+        cursor.setPosition(self._text.to_qt(min(end, self._arrived)), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        top = self.cursorRect(self._cursor_at(start)).top() + self.verticalScrollBar().value()
-        self.verticalScrollBar().setValue(int(top - self.viewport().height() / 3))
+        self.centerCursor()
 
     def _cursor_at(self, offset: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._text.to_qt(min(offset, len(self.full_text))))
+        cursor.setPosition(self._text.to_qt(min(offset, self._arrived)))
         return cursor
 
     def offset_at(self, point: QPoint) -> int:
@@ -145,7 +198,7 @@ class SourceTextView(QTextEdit):
 
     def _redraw_marks(self) -> None:
         palette = self.palette()
-        limit = len(self.full_text)
+        limit = self._arrived  # the rest is drawn when it has arrived
         marks = []
         for h in self._highlights:
             fmt = QTextCharFormat()
@@ -162,7 +215,7 @@ class SourceTextView(QTextEdit):
                       for start, end, kind in self._underlines]
         match_format = QTextCharFormat()
         match_format.setBackground(colors.find_match(palette))
-        marks += [self._selection(start, end, match_format) for start, end in self._matches]
+        marks += [self._selection(min(start, limit), min(end, limit), match_format) for start, end in self._matches]
         self.setExtraSelections(marks)
 
     # -- layout: a centred column of readable width ---------------------------------------------
@@ -172,29 +225,26 @@ class SourceTextView(QTextEdit):
         return int(metrics.horizontalAdvance(str(max(9, len(self._paragraphs))))) + _GUTTER_GAP
 
     def _fit_column(self) -> None:
-        width = self.viewport().width()
-        column = QFontMetricsF(self.font()).averageCharWidth() * LINE_CHARS
-        left = int(max(self._gutter_width() + 8, (width - column) / 2))
-        right = int(max(16, width - left - column))
-        if left == self._side_margin and right == self._right_margin:
-            return
-        self._side_margin, self._right_margin = left, right
-        frame = self.document().rootFrame()
-        fmt = frame.frameFormat()
-        fmt.setLeftMargin(left)
-        fmt.setRightMargin(right)
-        fmt.setTopMargin(12)
-        fmt.setBottomMargin(48)
-        frame.setFrameFormat(fmt)
+        """A column of readable width in the middle, the paragraph numbers in the margin left of it."""
+        width = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
+        column = QFontMetricsF(self.font()).averageCharWidth() * LINE_CHARS + 2 * _PADDING
+        left = int(max(self._gutter_width() + 8 - _PADDING, (width - column) / 2))
+        right = int(max(4, width - left - column))
+        if (left, right) != (self._side_margin, self._right_margin):
+            self._side_margin, self._right_margin = left, right
+            self.setViewportMargins(left, 0, right, 0)
+        area = self.contentsRect()
+        self._gutter.setGeometry(QRect(area.left(), area.top(), left, area.height()))
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        self._fit_column()  # first: the base class lays the lines out to the viewport's new width
         super().resizeEvent(event)
-        self._fit_column()
 
     def changeEvent(self, event):  # noqa: N802
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._redraw_marks()
+            self._gutter.update()
 
     # -- paragraph numbers ------------------------------------------------------------------
 
@@ -205,33 +255,29 @@ class SourceTextView(QTextEdit):
         font.setPointSizeF(self.font().pointSizeF() * 0.7)
         return font
 
-    def paintEvent(self, event):  # noqa: N802
-        super().paintEvent(event)
+    def paint_numbers(self, gutter: QWidget, area: QRect) -> None:
+        """Draw, on the gutter, the number of each paragraph that starts on a line in view."""
         if not len(self._paragraphs):
             return
-        painter = QPainter(self.viewport())
+        painter = QPainter(gutter)
         painter.setFont(self._number_font())
-        color = QColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.setPen(color)
-        layout = self.document().documentLayout()
-        scroll_y = self.verticalScrollBar().value()
-        right = self._side_margin - _GUTTER_GAP - self.horizontalScrollBar().value()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
+        painter.setPen(QColor(self.palette().color(QPalette.ColorRole.PlaceholderText)))
+        metrics = painter.fontMetrics()
+        right = gutter.width() + _PADDING - _GUTTER_GAP  # the text starts _PADDING into the page
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
         while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            top = rect.top() - scroll_y
-            if top > event.rect().bottom():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > area.bottom():
                 break
             start = self._text.from_qt(block.position())
             end = self._text.from_qt(block.position() + block.length())
             number = self._paragraphs.starting_in(start, max(end, start + 1))
             if number is not None and block.layout().lineCount():
                 line = block.layout().lineAt(0)
-                baseline = top + line.y() + line.ascent()
-                font_metrics = painter.fontMetrics()
                 label = str(number)
-                x = right - font_metrics.horizontalAdvance(label)
-                painter.drawText(QPoint(int(x), int(baseline)), label)
+                baseline = int(top + line.y() + line.ascent())
+                painter.drawText(QPoint(right - metrics.horizontalAdvance(label), baseline), label)
             block = block.next()
         painter.end()
 

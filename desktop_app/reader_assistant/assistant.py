@@ -32,7 +32,11 @@ class _Finder(QRunnable):
         self._carrier, self._args, self._generation = carrier, (text, published, names, people), generation
 
     def run(self):
-        self._carrier.done.emit(self._generation, found.find_all(*self._args))
+        findings = found.find_all(*self._args)
+        try:
+            self._carrier.done.emit(self._generation, findings)
+        except RuntimeError:  # "Signal source has been deleted": the window closed while we read
+            pass
 
 
 class _Carrier(QObject):
@@ -90,7 +94,7 @@ class ReaderAssistant(QObject):
         if len(text) <= SYNC_CHARS:
             self._show(found.find_all(text, published, names, people))
         else:
-            self._show(found.Findings())
+            self._show(found.Findings(), looking=True)
             QThreadPool.globalInstance().start(
                 _Finder(self._carrier, self._generation, text, published, names, people))
 
@@ -98,12 +102,13 @@ class ReaderAssistant(QObject):
         if generation == self._generation:  # not a text shown since
             self._show(findings)
 
-    def _show(self, findings: found.Findings) -> None:
+    def _show(self, findings: found.Findings, looking: bool = False) -> None:
         self.findings = findings
         self.cited = self._cited_dates()
-        self.dates.set_dates(findings.dates, self.cited, self._page_of)
+        self.dates.set_dates(findings.dates, self.cited, self._page_of, looking)
         count = len(findings.dates)
-        self.heading.setText(f"Dates in the text ({count})" if count else "Dates in the text")
+        self.heading.setText(f"Dates in the text ({count})" if count else
+                             "Dates in the text (looking…)" if looking else "Dates in the text")
         self._draw()
         self.findings_changed.emit()
 

@@ -126,8 +126,13 @@ class FoundDateDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+NONE_FOUND = "No dates found in this text."
+LOOKING = "Looking for dates in this text…"
+
+
 class FoundDatesList(QWidget):
-    """The list, or a line saying there is nothing in it."""
+    """The list, or a line saying there is nothing in it (yet: a long text is read in the
+    background, and until it has been the line says so, not that there is nothing)."""
 
     date_chosen = Signal(object)  # FoundDate
 
@@ -146,7 +151,7 @@ class FoundDatesList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(lambda index: self.date_chosen.emit(self.model.found_date(index.row())))
         self.view.activated.connect(lambda index: self.date_chosen.emit(self.model.found_date(index.row())))
-        self.empty = QLabel("No dates found in this text.", wordWrap=True)
+        self.empty = QLabel(NONE_FOUND, wordWrap=True)
         self.empty.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -154,7 +159,9 @@ class FoundDatesList(QWidget):
         layout.addWidget(self.view, 1)
         self.set_dates((), set())
 
-    def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int], where=None) -> None:
+    def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int], where=None, looking: bool = False) -> None:
+        """Show ``dates``; ``looking``: the text is still being read (there are none yet)."""
         self.model.set_dates(dates, cited, where)
+        self.empty.setText(LOOKING if looking else NONE_FOUND)
         self.empty.setVisible(not dates)
         self.view.setVisible(bool(dates))

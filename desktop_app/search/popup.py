@@ -64,6 +64,8 @@ class SearchPopup(QFrame):
         count = self.model.rowCount()
         if not self.field.text().strip():
             self.status.setText("Type to search. ↑↓ to choose, Enter to open, Esc to close.")
+        elif self.model.problem:
+            self.status.setText(self.model.problem[:1].upper() + self.model.problem[1:] + ".")
         elif count == 0:
             self.status.setText("Nothing found.")
         else:

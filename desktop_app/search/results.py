@@ -23,10 +23,14 @@ class SearchResultsModel(QAbstractListModel):
         self._db = db
         self._hits: list[Hit] = []
         self._html: list[str] = []
+        self.problem = ""  # why the last search found nothing, when it was stopped
 
     def run(self, text: str) -> None:
         """Search for ``text`` (any input; never raises for what a user types) and show the hits."""
-        hits = search.search(self._db, text, limit=LIMIT)
+        try:
+            hits, self.problem = search.search(self._db, text, limit=LIMIT), ""
+        except search.SearchTooSlow as stopped:
+            hits, self.problem = [], str(stopped)
         event_ids = tuple(h.id for h in hits if h.kind == "event")
         when = {}
         if event_ids:  # one query for the dates of every event hit

@@ -3,8 +3,10 @@ imported whole or refused with a FileProblem naming the file — never another e
 hang, and a refused file writes nothing."""
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -139,7 +141,8 @@ RIS_LINE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charact
 
 @st.composite
 def ris(draw) -> bytes:
-    """Records (TY … ER) of random tags and values; now and then a line out of place."""
+    """Records (TY … ER) of random tags and values; now and then a line out of place, a tag said
+    twice, a line that continues the one before, or the lines shuffled."""
     lines = []
     for _ in range(draw(st.integers(1, 4))):
         lines.append(f"TY  - {draw(st.sampled_from(['JOUR', 'BOOK', 'ELEC', 'NEWS', 'GEN', 'CHAP', '??']) | RIS_LINE)}")
@@ -148,6 +151,10 @@ def ris(draw) -> bytes:
         lines.append("ER  - ")
     for _ in range(draw(st.integers(0, 2))):
         lines.insert(draw(st.integers(0, len(lines))), f"{draw(st.sampled_from(RIS_TAGS))}  - {draw(RIS_LINE)}")
+    for _ in range(draw(st.integers(0, 3))):  # repeated lines and continuation lines
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(lines) | RIS_LINE | st.just("")))
+    if draw(st.integers(0, 5)) == 0:
+        lines = draw(st.permutations(lines))
     return "\n".join(lines).encode()
 
 
@@ -184,7 +191,23 @@ def csl_json(draw) -> bytes:
         if draw(st.integers(0, 5)) == 0:
             item.update(draw(st.dictionaries(st.sampled_from(CSL_KEYS), JSON_VALUES, max_size=3)))
         items.append(item)
-    return json.dumps(items if draw(st.integers(0, 9)) else draw(JSON_VALUES)).encode()
+    text = json.dumps(items if draw(st.integers(0, 9)) else draw(JSON_VALUES))
+    if draw(st.integers(0, 5)) == 0:  # a value JSON allows, or Python reads, that no project can keep
+        token = draw(st.sampled_from(["9" * 4_400, "-" + "1" * 5_000, "NaN", "-Infinity", "1e999", '"\\ud800"',
+                                      '"a\\udfffb"', '"\\ud83d\\ude00"']))
+        text = re.sub(r'(?<=: )("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|null|true|false)', lambda _: token, text, count=1)
+    return text.encode()
+
+
+# The same texts as another program may save them: other line ends, UTF-16 or UTF-32 with a mark.
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"]
+
+
+def resaved(content: bytes, newline: str, encoding: str) -> bytes:
+    text = content.decode("utf-8", "surrogatepass").replace("\n", newline)
+    if encoding == "utf-16-be":
+        return codecs.BOM_UTF16_BE + text.encode("utf-16-be", "surrogatepass")
+    return text.encode(encoding, "surrogatepass")
 
 
 @st.composite
@@ -223,12 +246,40 @@ def test_html_and_markdown_shaped(project, folder, file):
     import_or_refuse(project, write(folder, *file))
 
 
+@FUZZ
+@given(file=st.one_of(bibtex().map(lambda content: (".bib", content)), ris().map(lambda content: (".ris", content)),
+                      csl_json().map(lambda content: (".json", content))),
+       newline=st.sampled_from(["\n", "\r\n", "\r"]), encoding=st.sampled_from(ENCODINGS))
+def test_bibliographies_saved_by_other_programs(project, folder, file, newline, encoding):
+    extension, content = file
+    import_or_refuse(project, write(folder, extension, resaved(content, newline, encoding)))
+
+
 # -- what fuzzing found, kept as fixed cases --------------------------------------------------------
 
 FOUND = {
     # rispy's Web of Science parser raised KeyError on a tag it has no name for
     "wos-unknown-tag.ris": b"FN Clarivate Analytics Web of Science\nPT J\nAU Doe, J\nTI A title\nXY odd\nER\nEF\n",
     "wos-without-header.ris": b"PT J\nAU X\nXX odd\nER\n",
+    # issue 14: rispy's TypeError (a repeated tag, then a continuation), KeyError 'access_date'
+    # (a later record continuing the last tag of the one before), CR-only line ends
+    "repeated-tag.ris": b"TY  - JOUR\nAU  - A, B\nAU  - C, D\nTI  - One\nTI  - Two\nand more\nER  - \n",
+    "continued-across-records.ris": b"TY  - NEWS\nY2  - 2024/11/15\nER  - \n\nTY  - JOUR\n\nTI  - x\nER  - \n",
+    "text-after-type.ris": b"TY  - NEWS\nY2  - 2024/11/15\nER  - \nTY  - JOUR\nstray\nER  - \n",
+    "old-mac.ris": b"TY  - JOUR\rTI  - One\rER  - \rTY  - BOOK\rTI  - Two\rER  - \r",
+    "typo-type.ris": b"TYPO\nTY  - JOUR\nTI  - One\nER  - \n",
+    "utf16.ris": codecs.BOM_UTF16_LE + "TY  - JOUR\nTI  - \u00dcber\nER  - \n".encode("utf-16-le"),
+    # CSL-JSON: Python's 4,300-digit limit, lone surrogates, numbers JSON cannot write back
+    "bignum.json": b'[{"type": "book", "title": "T", "volume": ' + b"9" * 5_000 + b"}]",
+    "surrogate.json": b'[{"type": "book", "title": "\\ud800"}]',
+    "nan.json": b'[{"type": "book", "title": "T", "custom": {"x": NaN}}]',
+    "huge-float.json": b'[{"type": "book", "title": "T", "custom": {"x": 1e999}}]',
+    "utf16.json": codecs.BOM_UTF16_BE + '[{"type": "book", "title": "T"}]'.encode("utf-16-be"),
+    # BibTeX: a value never closed; \\href (pylatexenc's IndexError); a long value
+    "unclosed.bib": b"@article{k,\n  title = {A title},\n  author = {Smith, John,\n  year = {2020}\n}\n",
+    "href.bib": b"@misc{k, title = {\\href{http://x.org}{Page}}, author = {\\href{http://x.org}{Org}}}\n",
+    "long-value.bib": b"@misc{k, title = {" + b"word \\emph{x} -- " * 2_000 + b"}}\n",
+    "utf16.bib": codecs.BOM_UTF16_LE + "@misc{k, title = {\u00dcber}}\n".encode("utf-16-le"),
 }
 
 

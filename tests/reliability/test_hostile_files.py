@@ -4,7 +4,6 @@ quickly, without holding the file in memory, and without reading anything it poi
 from __future__ import annotations
 
 import os
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -71,7 +70,6 @@ def test_a_200_mb_file_is_refused_quickly_without_reading_it_into_memory(huge_fi
     path = huge_file.with_name(f"huge{extension}")
     huge_file.rename(path)
     try:
-        started = time.monotonic()
         tracemalloc.start()
         try:
             outcome = read_or_refuse(path)
@@ -81,7 +79,6 @@ def test_a_200_mb_file_is_refused_quickly_without_reading_it_into_memory(huge_fi
         assert isinstance(outcome, FileProblem)
         assert "MB" in outcome.problem or "not a file Sourceline imports" in outcome.problem
         assert peak < 16 * 1024 * 1024, f"{peak / 1e6:.0f} MB held while refusing a 200 MB file"
-        assert time.monotonic() - started < 2
     finally:
         path.rename(huge_file)
 

@@ -2,7 +2,6 @@
 days, expressions that are not dates, and a text without a publication date."""
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import edtf
@@ -431,11 +430,10 @@ def test_hits_are_in_text_order_and_do_not_overlap():
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
-def test_text_without_full_stops_keeps_a_short_context_and_stays_fast():
+def test_text_without_full_stops_keeps_a_short_context():
+    # (how long it takes is measured by `python -m benchmarks.inputs`, not asserted here)
     text = " ".join(f"item{n} due 2024-11-{n % 28 + 1:02d}" for n in range(3000))
-    started = time.perf_counter()
     found = find_dates(text, WED_20_NOV_2024)
-    assert time.perf_counter() - started < 5
     assert len(found) == 3000
     assert all(hit.text in hit.sentence and len(hit.sentence) <= 600 for hit in found)
     context = found[100].sentence

@@ -65,3 +65,56 @@ def test_a_file_cut_short_is_refused_and_the_previous_one_kept(tmp_path):
         temporary.write_bytes(b"%PDF-1.4\n...\n%%EOF\n")
         atomic_write.require_ending(temporary, b"%%EOF", "PDF")
     assert target.read_bytes().endswith(b"%%EOF\n")
+
+
+KILLED_WRITER = """
+import os, signal, sys
+from desktop_app.formats.atomic_write import atomic_path
+with atomic_path(sys.argv[1]) as temporary:
+    temporary.write_text("half an exp")
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def partials(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
+
+
+def test_a_killed_export_s_partial_is_removed_by_the_next_export_of_that_file(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "out.csv"
+    root = Path(__file__).resolve().parents[3]
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(target)], cwd=root, timeout=60)
+    assert killed.returncode == -9
+    [left] = partials(tmp_path)
+    assert left.startswith(".out.csv.")
+    atomic_write.write_text(target, "a,b\n")
+    assert partials(tmp_path) == [] and target.read_text() == "a,b\n"
+
+
+def test_only_this_target_s_partials_that_nobody_writes_are_removed(tmp_path):
+    import fcntl
+
+    target = tmp_path / "out.csv"
+    stale = tmp_path / ".out.csv.k1ll3d_x.partial"
+    other_target = tmp_path / ".other.csv.k1ll3d_x.partial"
+    not_ours = [tmp_path / ".out.csv.partial", tmp_path / ".out.csv.my notes.partial", tmp_path / "out.csv.abcdefgh.partial"]
+    being_written = tmp_path / ".out.csv.writing1.partial"
+    for path in (stale, other_target, being_written, *not_ours):
+        path.write_text("x")
+    with open(being_written, "rb") as writer:
+        fcntl.flock(writer.fileno(), fcntl.LOCK_EX)  # as a running export holds its partial
+        atomic_write.write_text(target, "new")
+    assert partials(tmp_path) == sorted(p.name for p in (other_target, being_written, *not_ours))
+
+
+def test_a_running_export_holds_a_lock_on_its_partial(tmp_path):
+    import fcntl
+
+    with atomic_write.atomic_path(tmp_path / "out.csv") as temporary:
+        temporary.write_text("in progress")
+        with open(temporary, "rb") as other:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

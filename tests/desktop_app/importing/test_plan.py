@@ -99,7 +99,7 @@ def test_completing_a_full_text_before_applying(project, data, titled):
     assert titled(project, "Convoy at the checkpoint")["issued_edtf"] == "2024-03-12"
 
 
-@pytest.mark.parametrize("bad, line", [("broken.bib", 7), ("malformed.json", 3)])
+@pytest.mark.parametrize("bad, line", [("broken.bib", 9), ("malformed.json", 3)])
 def test_a_malformed_file_among_good_ones_writes_nothing(project, data, rows, bad, line):
     imported(project, data / "statement.txt")
     before = {table: rows(project, table) for table in ("sources", "source_creators", "history")}

@@ -2,7 +2,6 @@
 publication dates of any precision, and the time it takes."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -77,17 +76,11 @@ def test_a_source_dated_to_the_month_places_dates_but_not_weekdays():
     assert found.publication_of(None) is None
 
 
-def test_a_five_kilobyte_article_with_five_hundred_entities_takes_well_under_100_ms():
+def test_a_five_kilobyte_article_with_five_hundred_entities():
+    # (how long it takes is measured by `python -m benchmarks.inputs`, not asserted here)
     text = (TEXT + "\n\n") * (5000 // len(TEXT) + 1)
     text = text[:5000]
     entities = ENTITIES + [(100 + n, [f"Person{n} Surname{n}", f"Surname{n}"]) for n in range(500)]
-    found.find_all(text, PUBLISHED, entities)  # warm the caches a first read fills
-    best = min(_timed(lambda: found.find_all(text, PUBLISHED, entities)) for _ in range(3))
-    assert best < 0.1, f"{best * 1000:.0f} ms"
+    first = found.find_all(text, PUBLISHED, entities)
+    assert found.find_all(text, PUBLISHED, entities) == first  # the caches a first read fills change nothing
     assert len(find_names(text, entities)) > 10
-
-
-def _timed(work) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started

@@ -1,5 +1,4 @@
 """The library's table model on real project files: Qt's model contract, SQL sorting, filters, paging."""
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -142,7 +141,6 @@ def big_project(tmp_path):
 
 
 def test_twenty_thousand_sources_page_through_sql(big_project, qapp):
-    started = time.perf_counter()
     model = SourceTableModel(big_project)
     assert model.rowCount() == 20_000
     assert model.data(model.index(19_999, TITLE)) == "Report number 20000 on the front"
@@ -157,7 +155,6 @@ def test_twenty_thousand_sources_page_through_sql(big_project, qapp):
     for row in range(0, 20_000, 70):  # scrolling from top to bottom
         assert model.data(model.index(row, TITLE)) == f"Report number {row + 1:05d} on the front"
     assert len(model._pages) <= table_model.CACHED_PAGES  # a bounded cache
-    assert time.perf_counter() - started < 4  # about 0.5 s; generous for a loaded machine
 
 
 def test_the_library_opens_sorted_by_title_ascending(library):

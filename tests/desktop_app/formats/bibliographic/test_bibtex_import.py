@@ -105,11 +105,12 @@ def test_biblatex_examples_all_import_with_sensible_types_and_titles(shared):
 
 @pytest.mark.parametrize("text, line, words", [
     ("@article{ok, title={Fine}}\n\n@article{broken, title={No end\n\n@book{next, title={x}}\n",
-     3, "malformed"),
+     3, "the value of 'title' opened on this line is never closed"),
     ("@article{x title={A}}\n", 1, "comma"),
     ("@article{a, title={One}}\n@article{a, title={Two}}\n", 2, "duplicate"),
     ("@article{a, title={One}, title={Two}}\n", 1, "duplicate"),
-    ("% a truncated file\n@book{cut, title={The beginning", 2, "end of file"),
+    ("% a truncated file\n@book{cut, title={The beginning", 2, "never closed"),
+    ("@article{a,\n  title = {One}\n@article{b, title = {Two}}\n", 1, "a '}' is missing before the next entry"),
 ])
 def test_malformed_bibtex_names_the_line(tmp_path, text, line, words):
     path = tmp_path / "bad.bib"
