@@ -3,8 +3,8 @@ listed in the page's side panel as passages are (note, colour, tags, cite, delet
 same), a region dragged becoming a highlight, and "New event from this photo…".
 
 The page keeps its text view (a picture's text is empty); this object hosts the panel beside it
-and speaks to the page through its side panel and its ``push``, so the page itself only asks it
-to show a source and for a region's locator.
+and speaks to the page through its side panel (its edits go through ``desktop_app.verbs``), so the
+page itself only asks it to show a source and for a region's locator.
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from db import captures, originals, sources
 from db.captures import SHORT_HASH, WEB_CAPTURES
 from db.dates import validate
 from db.errors import SourcelineError
-from db.image_regions import LOCATOR_TYPE, Region, add_region
+from db.image_regions import LOCATOR_TYPE, Region
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reader.image_panel import ImagePanel, is_picture, place_text
 from desktop_app.reliability.literal_text import literal
@@ -74,9 +75,9 @@ class PictureReading(QObject):
         self._draw()
 
     def _add_region(self, x: int, y: int, width: int, height: int) -> int | None:
-        annotation_id = self.page.push(add_region(self.panel.source_id, Region(x, y, width, height),
-                                                  color=self.page.highlight_color,
-                                                  picture_size=self.panel.view.picture_size()))
+        annotation_id = verbs.highlight_region(self.page.session, self.page, self.panel.source_id,
+                                               Region(x, y, width, height), color=self.page.highlight_color,
+                                               picture_size=self.panel.view.picture_size()).result
         if annotation_id is not None:
             self._choose(annotation_id)
         return annotation_id
@@ -96,8 +97,8 @@ class PictureReading(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         title, date_edtf = dialog.values()
-        return self.page.push(captures.event_from_picture(source_id, title, date_edtf, place,
-                                                          (chosen, region[1]) if region else None))
+        return verbs.new_event_from_picture(self.page.session, self.page, source_id, title, date_edtf, place,
+                                            (chosen, region[1]) if region else None).result
 
 
 def capture_line(db, source: dict) -> str:
