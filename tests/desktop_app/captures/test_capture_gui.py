@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from db.backups import data_dir
-from desktop_app.capture.capture_flow import CaptureDialog, ask_and_capture
+from desktop_app.capture.capture_flow import ask_and_capture
 from desktop_app.sources.import_dialog import ImportDialog
 from desktop_app.sources.import_flow import import_files
 from tests.capture_making import article, photo, warc
