@@ -114,6 +114,9 @@ class ErasDialog(QDialog):
         self.empty = QLabel("No eras yet. An era names a period (“Kursk incursion”) and shades it on the "
                             "timeline; add one here or right-click the timeline: Name This Period…",
                             wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.hint = QLabel("Double-click an era to edit it. Right-click the timeline to name the period in view "
+                           "or the selected events' period.", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.hint.setEnabled(False)  # drawn faint: a hint, not a control
         self.add_button = QPushButton("&Add…")
         self.edit_button = QPushButton("&Edit…")
         self.delete_button = QPushButton("&Delete")
@@ -133,6 +136,7 @@ class ErasDialog(QDialog):
         column = QVBoxLayout()
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
+        column.addWidget(self.hint)
         row.addLayout(column, 1)
         row.addLayout(buttons)
         session.changed.connect(self._on_changes)
@@ -156,6 +160,7 @@ class ErasDialog(QDialog):
             self.list.setCurrentRow(0)
         self.list.setVisible(self.list.count() > 0)
         self.empty.setVisible(self.list.count() == 0)
+        self.hint.setVisible(self.list.count() > 0)
         self._enable()
 
     def current_era(self) -> dict | None:
