@@ -17,7 +17,7 @@ from db.connection import Database
 # triggers; the history table is written from this log and is never itself logged.
 LOGGED_TABLES = (
     "events", "sources", "source_creators", "annotations", "citations", "entities",
-    "entity_aliases", "tags", "event_tags", "event_entities", "annotation_tags", "source_pages",
+    "entity_aliases", "tags", "event_tags", "event_entities", "annotation_tags", "source_pages", "eras",
     # an applied change file and the conflicts it left go with its undo
     "exchanges", "exchange_conflicts",
 )

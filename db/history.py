@@ -15,7 +15,7 @@ from sqlite_utils import Database
 # What a record is called, and the field that names it.
 _RECORDS = {"events": ("event", "title"), "sources": ("source", "title"), "entities": ("entity", "name"),
             "annotations": ("highlight", "exact"), "citations": ("citation", "quote"), "tags": ("tag", "name"),
-            "entity_aliases": ("alias", "alias"), "source_creators": ("creator", "family")}
+            "entity_aliases": ("alias", "alias"), "source_creators": ("creator", "family"), "eras": ("era", "name")}
 # Link rows change a field of the record they belong to.
 _LINKS = {"event_tags": ("events", "event_id", "tags"), "event_entities": ("events", "event_id", "entities"),
           "annotation_tags": ("annotations", "annotation_id", "tags")}

@@ -61,7 +61,7 @@ class _Ladder:
 
 LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
 migrations = _Ladder(LADDER)
-SCHEMA_VERSION = 9  # the user_version the last step sets
+SCHEMA_VERSION = 10  # the user_version the last step sets
 # PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
 APPLICATION_ID = 0x5372634C
 
@@ -532,3 +532,31 @@ def m009_exchange(db: Database) -> None:
     db.execute("INSERT INTO project_info (key, value) VALUES ('uuid', ?), ('exchange_key', ?)",
                (str(uuid.uuid5(uuid.NAMESPACE_URL, seed)), hashlib.sha256(f"{seed} exchange key".encode()).hexdigest()))
     db.execute("PRAGMA user_version = 9")
+
+
+@migrations()
+def m010_eras(db: Database) -> None:
+    """Named periods ("Kursk incursion", "Trump transition"): the analyst's records as events are,
+    with a name, an EDTF date (an interval or a single date) and the same derived bounds as an
+    event's (``db.dates.bounds``), and a colour (``#rrggbb``), or none for the theme's."""
+    db.executescript(f"""
+        CREATE TABLE eras (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            date_edtf TEXT NOT NULL,
+            start_s INTEGER NOT NULL,
+            end_s INTEGER NOT NULL CHECK (end_s >= start_s),
+            fuzzy_start_s INTEGER,
+            fuzzy_end_s INTEGER,
+            color TEXT CHECK (color IS NULL OR (length(color) = 7
+                AND color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]')),
+            {_record_columns()}
+        );
+        CREATE INDEX eras_by_start ON eras(start_s, end_s);
+        CREATE TRIGGER eras_touch AFTER UPDATE ON eras
+        WHEN new.modified_at = old.modified_at
+        BEGIN
+            UPDATE eras SET modified_at = {_NOW} WHERE id = new.id;
+        END;
+    """)
+    db.execute("PRAGMA user_version = 10")

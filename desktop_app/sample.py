@@ -2,8 +2,8 @@
 
 The data lives in ``resources/sample/``: ``entities.json`` (names, kinds, aliases),
 ``sources.json`` (CSL-JSON items with EDTF dates, a full-text file each and the passages to
-highlight, each given by a quote that occurs once in the text) and ``events.json`` (events with
-their citations of those sources and passages). Everything is read and checked before the project
+highlight, each given by a quote that occurs once in the text), ``events.json`` (events with
+their citations of those sources and passages) and ``eras.json`` (named periods). Everything is read and checked before the project
 is touched, then inserted as one undoable edit.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from db import dates, ops
 from db.annotations import insert_annotation
 from db.citations import insert_citation
 from db.entities import ensure_entity
+from db.eras import insert_era
 from db.errors import FileProblem, InvalidDate
 from db.events import insert_event
 from db.sources import insert_source
@@ -58,6 +59,7 @@ class Sample:
     entities: list[dict]
     sources: dict[str, Source]  # by citation key
     events: list[dict]
+    eras: list[dict] = field(default_factory=list)
 
 
 def build_sample(db: Database, data_dir: Path | None = None) -> None:
@@ -81,7 +83,14 @@ def load_sample(data_dir: Path) -> Sample:
                               f"every source needs its own citation-key (got {key!r})")
         sources[key] = _load_source(data_dir, entry, sources_raw)
     _check_events(data_dir / "events.json", events_raw, events, sources, _known_names(entities))
-    return Sample(entities, sources, events)
+    eras, eras_raw = _read_json(data_dir / "eras.json")
+    for era in eras:
+        try:
+            dates.validate(era.get("date_edtf") or "")
+        except InvalidDate as error:
+            raise FileProblem(data_dir / "eras.json", _line_of(eras_raw, era.get("name")),
+                              f"era {era.get('name')!r}: {error.problem}") from None
+    return Sample(entities, sources, events, eras)
 
 
 def _read_json(path: Path) -> tuple[list, str]:
@@ -188,3 +197,5 @@ def _insert(db: Database, sample: Sample) -> None:
             insert_citation(db, event_id, source_ids[key], annotation_ids.get((key, passage)),
                             locator_type="paragraph", locator=str(paragraph), stance=citation["stance"],
                             claimed_edtf=citation.get("date"))
+    for era in sample.eras:
+        insert_era(db, era["name"], era["date_edtf"], era.get("color"))

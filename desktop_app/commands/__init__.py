@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "search events, sources and annotations"),
     "entities": ("entities", "list the people, places and organisations with their aliases"),
     "alias": ("alias", "add (or --remove) another name of an entity"),
+    "eras": ("eras", "list the named periods (eras) drawn behind the events"),
+    "add-era": ("eras", "add a named period (an era): a name and an EDTF date"),
     "sources": ("sources", "list sources with their originals (media type, pages, SHA-256, size)"),
     "verify": ("originals", "check every original file kept in the project against its SHA-256"),
     "annotate": ("annotate", "highlight a passage of a source, found by its quote"),

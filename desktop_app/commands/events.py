@@ -5,6 +5,7 @@ import json
 import sys
 
 from db import dates, ops
+from db.eras import named_era, within_era
 from db.events import EventFilter, add_event, event_page
 from db.store import open_project
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
@@ -22,6 +23,7 @@ def register(subparsers) -> None:
     listing.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
     listing.add_argument("--entity", action="append", default=[], help="only events naming this entity or alias")
     listing.add_argument("--search", default="", metavar="TEXT", help="only events whose title or description match")
+    listing.add_argument("--era", metavar="NAME", help="only events in this named period (see sourceline eras)")
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(run=run_events)
 
@@ -36,14 +38,17 @@ def register(subparsers) -> None:
     add.set_defaults(run=run_add_event)
 
 
-def filter_from_args(args) -> EventFilter:
-    return EventFilter(
+def filter_from_args(args, db) -> EventFilter:
+    """The events the options ask for; ``--era`` narrows them to the era's reach (and to
+    ``--from``/``--to`` as well when they are given)."""
+    where = EventFilter(
         text=args.search,
         tags=tuple(args.tag),
         entities=tuple(args.entity),
         start_s=dates.bounds(args.date_from).start if args.date_from else None,
         end_s=dates.bounds(args.date_to).end if args.date_to else None,
     )
+    return within_era(where, named_era(db, args.era)) if args.era else where
 
 
 def _records(db, where: EventFilter):
@@ -60,7 +65,7 @@ def _records(db, where: EventFilter):
 def run_events(args) -> int:
     db = open_project(args.db)
     try:
-        records = _records(db, filter_from_args(args))
+        records = _records(db, filter_from_args(args, db))
         if args.format == "json":
             out = sys.stdout
             out.write("[")

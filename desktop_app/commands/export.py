@@ -6,7 +6,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from db import dates
+from db.eras import named_era
 from db.errors import SourcelineError
 from db.store import open_project
 from desktop_app.commands.events import filter_from_args
@@ -25,7 +25,7 @@ _HEADINGS = {"kml": "Events", "chronology": "Chronology", "evidence": "Evidence"
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        description="Export the events (all, or those passing --tag/--entity/--search/--from/--to) or the "
+        description="Export the events (all, or those passing --tag/--entity/--search/--from/--to/--era) or the "
         "sources they cite. Files are written whole or not at all.",
         epilog="Formats: chronology (-o report.md|.html|.pdf), evidence (CSV, one row per citation), "
         "csv (events with ISO bounds), timelinejs (TimelineJS3 JSON), geojson (RFC 7946 points), kml, csl-json, bibtex, biblatex, ris, "
@@ -41,6 +41,7 @@ def register(subparsers) -> None:
     parser.add_argument("--search", default="", metavar="TEXT", help="only events whose title or description match")
     parser.add_argument("--from", dest="date_from", metavar="EDTF", help="events ending on or after this date")
     parser.add_argument("--to", dest="date_to", metavar="EDTF", help="events starting on or before this date")
+    parser.add_argument("--era", metavar="NAME", help="only events in this named period (pictures: the era's period)")
     parser.add_argument("--event", action="append", type=int, default=[], metavar="ID",
                         help="only this event (repeatable)")
     parser.add_argument("--all-sources", action="store_true",
@@ -57,11 +58,11 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def _selection(args) -> Selection:
-    where = filter_from_args(args)
+def _selection(args, db) -> Selection:
+    where = filter_from_args(args, db)
     if args.event:
         where = replace(where, ids=tuple(args.event))
-    return Selection.of_filter(where, all_sources=args.all_sources)
+    return Selection.of_filter(where, all_sources=args.all_sources, era=named_era(db, args.era) if args.era else None)
 
 
 def _check(args) -> None:
@@ -87,7 +88,7 @@ def run(args) -> int:
         return _annotated_pdf(args)
     db = open_project(args.db)
     try:
-        selection = _selection(args)
+        selection = _selection(args, db)
         stem = Path(args.db).stem
         if args.format in (*PICTURE_FORMATS, *MAP_PICTURE_FORMATS):
             kind = "Map" if args.format in MAP_PICTURE_FORMATS else "Timeline"
@@ -133,10 +134,9 @@ def _picture(args, db, selection: Selection, title: str) -> None:
     from desktop_app.exporting_ui.picture import PictureRequest, write_picture
 
     app = gui_application()  # noqa: F841 (kept alive while Qt draws)
-    request = PictureRequest(
-        where=selection.where, width_px=args.width, lanes=args.lanes, title=title, style=args.style,
-        start_s=dates.bounds(args.date_from).start if args.date_from else None,
-        end_s=dates.bounds(args.date_to).end if args.date_to else None)
+    # the period: --from/--to, or the era's reach (the two narrowed to each other: the filter's own)
+    request = PictureRequest(where=selection.where, width_px=args.width, lanes=args.lanes, title=title,
+                             style=args.style, start_s=selection.where.start_s, end_s=selection.where.end_s)
     if args.format in MAP_PICTURE_FORMATS:
         write_map_picture(args.output, db, args.format, request)
     else:

@@ -1,7 +1,9 @@
-"""The filter bar above the timeline: text, tags, entities, a date range, sources and stance.
+"""The filter bar above the timeline: text, tags, entities, a date range, an era, sources and stance.
 
 It turns what is typed into one ``EventFilter`` and emits it (typing is debounced); the page
-hands that filter to both the timeline and the list, so they always show the same events.
+hands that filter to both the timeline and the list, so they always show the same events. An era
+narrows the date range to the era's reach (as ``--era`` does on the command line); the era choice
+is shown only in a project that has eras.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 
 from db import dates
 from db.citations import STANCES
+from db.eras import list_eras, within_era
 from db.entities import used_tag_names
 from db.errors import InvalidDate
 from db.events import EventFilter
@@ -17,6 +20,7 @@ from desktop_app.events.error_label import ErrorLabel
 from desktop_app.events.name_fields import NameListField, entity_completions
 
 TYPING_DELAY_MS = 250
+ERA_CHOICE_MAX_PX = 170
 SOURCES_CHOICES = (("Any sources", None), ("Has sources", True), ("No sources", False))
 STANCE_LABELS = {"supports": "Supported", "contradicts": "Contested", "mentions": "Mentioned"}
 
@@ -35,6 +39,14 @@ class FilterBar(QWidget):
                            (self.date_to, "Events starting on or before this date, e.g. 2024-11-30")):
             field.setToolTip(tip)
             field.setMaximumWidth(130)
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 16)
+        self.db = db
+        self.era = QComboBox()
+        self.era.setToolTip("Events in this named period (Edit → Eras…); an uncertain end counts")
+        # as wide as the longest era's name, up to a limit (the narrow window keeps its date fields)
+        self.era.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.era.setMaximumWidth(ERA_CHOICE_MAX_PX)
+        self._eras: dict[int, dict] = {}
         self.sources = QComboBox()
         for label, _ in SOURCES_CHOICES:
             self.sources.addItem(label)
@@ -51,7 +63,7 @@ class FilterBar(QWidget):
         self.setAccessibleName("Filter events")
         for field, name in ((self.text, "Search events"), (self.tags, "Filter by tags"),
                             (self.entities, "Filter by people, organisations and places"),
-                            (self.date_from, "From date"), (self.date_to, "To date"),
+                            (self.date_from, "From date"), (self.date_to, "To date"), (self.era, "Era"),
                             (self.sources, "Sources"), (self.stance, "Stance")):
             field.setAccessibleName(name)
         self.tags.setAccessibleDescription("Comma-separated tags; events with all of them")
@@ -64,6 +76,7 @@ class FilterBar(QWidget):
         row.addWidget(self.entities, 2)
         row.addWidget(self.date_from, 1)
         row.addWidget(self.date_to, 1)
+        row.addWidget(self.era)
         row.addWidget(self.sources)
         row.addWidget(self.stance)
         row.addWidget(self.clear_button)
@@ -83,6 +96,8 @@ class FilterBar(QWidget):
         self.tags.editingFinished.connect(self._emit_if_changed)
         self.sources.currentIndexChanged.connect(self._emit_if_changed)
         self.stance.currentIndexChanged.connect(self._emit_if_changed)
+        self.era.currentIndexChanged.connect(self._emit_if_changed)
+        self._fill_eras()
         self._update_clear_button(self._current)
 
     @property
@@ -98,12 +113,10 @@ class FilterBar(QWidget):
             field.blockSignals(True)
             field.clear()
             field.blockSignals(False)
-        self.sources.blockSignals(True)
-        self.stance.blockSignals(True)
-        self.sources.setCurrentIndex(0)
-        self.stance.setCurrentIndex(0)
-        self.sources.blockSignals(False)
-        self.stance.blockSignals(False)
+        for choice in (self.sources, self.stance, self.era):
+            choice.blockSignals(True)
+            choice.setCurrentIndex(0)
+            choice.blockSignals(False)
         self._current = None  # announce the empty filter even if the views were narrowed another way
         self._emit_if_changed()
 
@@ -114,7 +127,7 @@ class FilterBar(QWidget):
         end_s = self._bound(self.date_to, "To", problems, lambda b: b.end)
         self.error.set_error("  ".join(problems))
         stance = self.stance.currentIndex()
-        return EventFilter(
+        where = EventFilter(
             text=self.text.text().strip(),
             tags=self.tags.names(),
             entities=self.entities.names(),
@@ -123,6 +136,26 @@ class FilterBar(QWidget):
             has_sources=SOURCES_CHOICES[self.sources.currentIndex()][1],
             stance=STANCES[stance - 1] if stance > 0 else None,
         )
+        era = self._eras.get(self.era.currentData())
+        return within_era(where, era) if era is not None else where
+
+    def refresh_eras(self) -> None:
+        """Read the eras again (one was added, edited or deleted) and filter anew: the chosen era
+        may have new dates, or be gone (then any era)."""
+        self._fill_eras()
+        self._emit_if_changed()
+
+    def _fill_eras(self) -> None:
+        chosen = self.era.currentData()
+        self._eras = {era["id"]: era for era in list_eras(self.db)}
+        self.era.blockSignals(True)
+        self.era.clear()
+        self.era.addItem("Any era", None)
+        for era in self._eras.values():
+            self.era.addItem(era["name"], era["id"])
+        self.era.setCurrentIndex(max(0, self.era.findData(chosen)) if chosen is not None else 0)
+        self.era.blockSignals(False)
+        self.era.setVisible(bool(self._eras))
 
     @staticmethod
     def _bound(field: QLineEdit, name: str, problems: list, pick) -> int | None:

@@ -229,6 +229,8 @@ class TimelinePage(QWidget):
     # -- after every edit --------------------------------------------------------------------
 
     def _on_changed(self, changes) -> None:
+        if changes.touches("eras"):
+            self.filter_bar.refresh_eras()
         if changes.touches("events"):
             self._total = events.count_events(self.session.db)
         self.model.refresh(changes)

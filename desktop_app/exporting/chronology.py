@@ -1,7 +1,8 @@
-"""The cited chronology: the selected events in date order, each with its date in words, title,
-description and citations (short citation, locator, quote, stance, grading), contested events
-flagged, and at the end the reference list of the sources cited, in the chosen style. This
-module gathers what the Markdown and HTML writers print; they only format it.
+"""The cited chronology: the named periods (eras) the selected events fall in, then the events in
+date order, each with its date in words, title, description, the periods it belongs to and
+citations (short citation, locator, quote, stance, grading), contested events flagged, and at the
+end the reference list of the sources cited, in the chosen style. This module gathers what the
+Markdown and HTML writers print; they only format it.
 
 The short citations of every source the report cites are made in one pandoc run before the first
 event is written; the events themselves are read a page at a time.
@@ -13,6 +14,9 @@ from datetime import date
 from typing import Iterator
 
 from db.connection import Database
+
+from db.eras import eras_overlapping, overlaps
+from db.events import extent
 
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import citation_list, short_citations, style_label
@@ -55,6 +59,13 @@ class Entry:
     entities: list[str]
     contested: bool
     citations: list[CitationLine]
+    eras: tuple[str, ...] = ()  # the named periods it falls in
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str
+    date_words: str  # "6 August 2024 – March 2025"
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,10 @@ class Chronology:
         self._source_ids = source_ids(db, Selection(selection.where))
         self._citations = short_citations(db, self._source_ids, self.style)
         count = event_count(db, replace(selection, limit=None))  # a preview begins as the file will
+        span = extent(db, selection.where)
+        self._eras = eras_overlapping(db, *span) if span is not None else []
+        # the eras the events fall in, listed after the heading and named with each event
+        self.periods = [Period(era["name"], in_words_or_raw(era["date_edtf"])) for era in self._eras]
         style_name = self.style if isinstance(self.style, str) else self.style.stem
         self.heading = Heading(title, f"{count:,} event{'s' if count != 1 else ''} ({selection.description})"
                                       f" · citations in {style_name}"
@@ -88,7 +103,8 @@ class Chronology:
                                   bool(c["disagrees"]))
                      for c in event["citations"]]
             yield Entry(event["date_words"], event["date_edtf"], event["title"], event["description"] or "",
-                        split_names(event["tags"]), split_names(event["entities"]), bool(event["contested"]), lines)
+                        split_names(event["tags"]), split_names(event["entities"]), bool(event["contested"]), lines,
+                        tuple(e["name"] for e in self._eras if overlaps(e, event["start_s"], event["end_s"])))
 
 
     def references(self, fmt: str) -> str:
@@ -100,6 +116,14 @@ class Chronology:
 
 
 REFERENCES_HEADING = "References"
+PERIODS_HEADING = "Periods"
+
+
+def periods_fact(entry: Entry) -> str:
+    """"Period: Kursk incursion" (or "Periods: …, …"), or "" for an event in none."""
+    if not entry.eras:
+        return ""
+    return ("Periods: " if len(entry.eras) > 1 else "Period: ") + ", ".join(entry.eras)
 
 
 def paragraphs(text: str) -> list[list[str]]:

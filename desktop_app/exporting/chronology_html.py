@@ -10,8 +10,8 @@ import re
 from html import escape
 from typing import TextIO
 
-from desktop_app.exporting.chronology import (CONTESTED_NOTE, REFERENCES_HEADING, WARNING_SIGN, Chronology, Entry,
-                                              paragraphs)
+from desktop_app.exporting.chronology import (CONTESTED_NOTE, PERIODS_HEADING, REFERENCES_HEADING, WARNING_SIGN,
+                                              Chronology, Entry, paragraphs, periods_fact)
 
 # pandoc links a reference's URL or DOI; the page loads and links to nothing, so the address
 # stays as text. pandoc escapes the sources' text, so "<a" here can only be its own tags.
@@ -29,6 +29,7 @@ h2 { font-size: 13pt; margin-top: 1.4em; margin-bottom: 0.2em; }
 .sources { margin-top: 0.3em; }
 .none { color: #57606a; font-style: italic; }
 .csl-entry { margin-bottom: 0.5em; }
+.period { color: #7a4b00; }
 """
 
 
@@ -48,8 +49,14 @@ def page_start(title: str) -> str:
 
 
 def heading_html(chronology: Chronology) -> str:
-    return (f"<h1>{escape(chronology.heading.title)}</h1>\n"
+    """The title and summary, then the named periods the events fall in (when there are any)."""
+    html = (f"<h1>{escape(chronology.heading.title)}</h1>\n"
             f"<p class=\"summary\">{escape(chronology.heading.summary)}</p>\n")
+    if chronology.periods:
+        html += (f"<div class=\"periods\">\n<h2>{PERIODS_HEADING}</h2>\n<ul>\n" + "".join(
+            f"<li><b>{escape(period.name)}</b> — {escape(period.date_words)}</li>\n" for period in chronology.periods)
+            + "</ul>\n</div>\n")
+    return html
 
 
 def references_html(chronology: Chronology) -> str:
@@ -68,6 +75,8 @@ def entry_html(entry: Entry) -> str:
         facts.append("Tags: " + escape(", ".join(entry.tags)))
     if entry.entities:
         facts.append("Entities: " + escape(", ".join(entry.entities)))
+    if entry.eras:
+        facts.append(f"<span class=\"period\">{escape(periods_fact(entry))}</span>")
     parts.append(f"<p class=\"facts\">{' · '.join(facts)}</p>\n")
     if entry.contested:
         parts.append(f"<p class=\"contested\">{WARNING_SIGN} {escape(CONTESTED_NOTE)}</p>\n")

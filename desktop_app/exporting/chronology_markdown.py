@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from desktop_app.exporting.chronology import (CONTESTED_NOTE, REFERENCES_HEADING, WARNING_SIGN, Chronology, Entry,
-                                              paragraphs)
+from desktop_app.exporting.chronology import (CONTESTED_NOTE, PERIODS_HEADING, REFERENCES_HEADING, WARNING_SIGN,
+                                              Chronology, Entry, paragraphs, periods_fact)
 
 # Characters that start inline markup anywhere, and (at the start of a line) block markup.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
@@ -29,6 +29,9 @@ def _escape_marker(marker: str) -> str:
 
 def write(out: TextIO, chronology: Chronology) -> None:
     out.write(f"# {escape(chronology.heading.title)}\n\n{escape(chronology.heading.summary)}\n")
+    if chronology.periods:
+        out.write(f"\n## {PERIODS_HEADING}\n\n" + "".join(
+            f"- **{escape(period.name)}** — {escape(period.date_words)}\n" for period in chronology.periods))
     for entry in chronology.entries():
         out.write("\n" + entry_markdown(entry))
     references = chronology.references("markdown")  # pandoc's Markdown: the sources' text escaped
@@ -43,6 +46,8 @@ def entry_markdown(entry: Entry) -> str:
         facts.append("Tags: " + escape(", ".join(entry.tags)))
     if entry.entities:
         facts.append("Entities: " + escape(", ".join(entry.entities)))
+    if entry.eras:
+        facts.append(escape(periods_fact(entry)))
     parts.append(" · ".join(facts) + "\n")
     if entry.contested:
         parts.append(f"> {WARNING_SIGN} **{CONTESTED_NOTE}**\n")

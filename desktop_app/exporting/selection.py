@@ -48,8 +48,9 @@ class Selection:
     description: str = "all events"
 
     @classmethod
-    def of_filter(cls, where: EventFilter, all_sources: bool = False) -> "Selection":
-        return cls(where, all_sources, description=describe(where))
+    def of_filter(cls, where: EventFilter, all_sources: bool = False, era: dict | None = None) -> "Selection":
+        """``era``: the named period the filter's dates are (``db.eras``), to name it in the description."""
+        return cls(where, all_sources, description=describe(where, era))
 
     @classmethod
     def of_events(cls, event_ids) -> "Selection":
@@ -64,8 +65,9 @@ class Selection:
         return replace(self, limit=count)
 
 
-def describe(where: EventFilter) -> str:
-    """The filter in words, for a report's heading: "events tagged “strikes” matching “ATACMS”"."""
+def describe(where: EventFilter, era: dict | None = None) -> str:
+    """The filter in words, for a report's heading: "events tagged “strikes” matching “ATACMS”";
+    a period that is ``era``'s reach is named by it: "events in the era “Kursk incursion”"."""
     if where.is_empty:
         return "all events"
     parts = []
@@ -77,10 +79,13 @@ def describe(where: EventFilter) -> str:
         parts.append("naming " + " and ".join(f"“{name}”" for name in where.entities))
     if where.text.strip():
         parts.append(f"matching “{where.text.strip()}”")
-    if where.start_s is not None:
-        parts.append(f"ending after {iso_of(where.start_s)}")
-    if where.end_s is not None:
-        parts.append(f"starting before {iso_of(where.end_s)}")
+    if era is not None and (where.start_s, where.end_s) == (era["fuzzy_start_s"], era["fuzzy_end_s"]):
+        parts.append(f"in the era “{era['name']}”")
+    else:
+        if where.start_s is not None:
+            parts.append(f"ending after {iso_of(where.start_s)}")
+        if where.end_s is not None:
+            parts.append(f"starting before {iso_of(where.end_s)}")
     if where.has_sources is not None:
         parts.append("with sources" if where.has_sources else "without sources")
     if where.stance:

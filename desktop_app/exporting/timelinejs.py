@@ -1,11 +1,12 @@
 """The selected events as a TimelineJS3 data file (https://timeline.knightlab.com/docs/json-format.html).
 
-The format: ``{"title": slide, "events": [slide, ...], "scale": "human"}``; a slide has a
+The format: ``{"title": slide, "events": [slide, ...], "eras": [era, ...], "scale": "human"}``; a slide has a
 ``start_date`` (required except for the title), an optional ``end_date``, ``text``
 (``headline`` and ``text``, both HTML), ``group`` (a row label), ``display_date`` and
 ``unique_id``. A date object needs ``year`` (a number, negative BCE) and may have ``month``
-(1–12), ``day``, ``hour``, ``minute``. TimelineJS reads headline and text as HTML, so every piece
-of text is escaped; sources are credited under the description.
+(1–12), ``day``, ``hour``, ``minute``. An era (a named period the events fall in) has a
+``start_date``, an ``end_date`` and ``text``. TimelineJS reads headline and text as HTML, so every
+piece of text is escaped; sources are credited under the description.
 
 Dates come from the store's bounds: a day, a month or a year is one date of that precision; a
 season, a decade or an interval is a start and an end date; ``display_date`` says it in words.
@@ -20,6 +21,8 @@ from typing import TextIO
 from db.connection import Database
 
 from db import dates
+from db.eras import eras_overlapping
+from db.events import extent
 from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, paragraphs
 from desktop_app.exporting.citation_lists import short_citations
 from desktop_app.exporting.records import events_with_citations, locator_text, split_names
@@ -43,7 +46,23 @@ def write(out: TextIO, db: Database, selection: Selection, title: str, summary: 
         slide = event_slide(event, citations, lanes)
         human = human and all(d["year"] in _HUMAN_YEARS for d in (slide["start_date"], slide.get("end_date", slide["start_date"])))
         out.write(("," if index else "") + "\n  " + json.dumps(slide, ensure_ascii=False))
-    out.write('\n],\n"scale": ' + json.dumps("human" if human else "cosmological") + "\n}\n")
+    out.write('\n],\n"eras": ' + json.dumps(era_slides(db, selection), ensure_ascii=False)
+              + ',\n"scale": ' + json.dumps("human" if human else "cosmological") + "\n}\n")
+
+
+def era_slides(db: Database, selection: Selection) -> list[dict]:
+    """The eras the selected events fall in; an open end is drawn to the first or last event."""
+    span = extent(db, selection.where)
+    if span is None:
+        return []
+    first, last = span
+    slides = []
+    for era in eras_overlapping(db, first, last):
+        start = era["start_s"] if era["fuzzy_start_s"] is not None else min(era["start_s"], first)
+        end = era["end_s"] if era["fuzzy_end_s"] is not None else max(era["end_s"], last)
+        slides.append({"start_date": _date(start, 3), "end_date": _date(max(start, end - dates.DAY), 3),
+                       "text": {"headline": escape(era["name"])}})
+    return slides
 
 
 def event_slide(event: dict, citations: dict[int, str], lanes: str = "none") -> dict:

@@ -26,7 +26,8 @@ from desktop_app.exporting.iso_dates import iso_of
 from desktop_app.exporting.selection import Progress, cited_by, report_or_stop
 from desktop_app.formats import bibliography
 from desktop_app.formats.atomic_write import atomic_path, require_ending
-from desktop_app.timeline.frames import EventsFrame, FrameSource, tick_scale
+from desktop_app.timeline.era_bands import lay_out
+from desktop_app.timeline.frames import FrameSource, tick_scale
 from desktop_app.timeline.painting import Colours, paint_frame
 from desktop_app.timeline.scene import AXIS_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
@@ -58,6 +59,7 @@ class _Layout:
     viewport: Viewport
     frame: object
     scene: object
+    eras: object  # the eras in the period, placed (era_bands.EraStrip)
     font: QFont
     heading: str
     period: str
@@ -105,13 +107,13 @@ def _layout(db, request: PictureRequest, fitted: bool) -> _Layout:
     frame = FrameSource(db, request.where, request.lanes).fetch(viewport)
     font = QFont("DejaVu Sans")
     font.setPixelSize(LABEL_PX)
-    scene = SceneBuilder(font).build(frame.events, viewport, request.lanes) if isinstance(frame, EventsFrame) else None
+    scene, eras = lay_out(SceneBuilder(font), frame, viewport, request.lanes)
     timeline_h = AXIS_H + max(MIN_TIMELINE_H, (scene.height + 8) if scene is not None else 0)
     shown = request.where.within(math.floor(viewport.start_s), math.ceil(viewport.end_s))
     sources = cited_by(db, shown) if request.caption else []
     period = in_words_or_raw(f"{iso_of(math.floor(viewport.start_s))}/{iso_of(math.ceil(viewport.end_s) - 1)}")
     caption = _caption(db, sources, request.style) if sources else None
-    return _Layout(viewport, frame, scene, font, request.title, period, caption, timeline_h)
+    return _Layout(viewport, frame, scene, eras, font, request.title, period, caption, timeline_h)
 
 
 def _caption(db, sources: list[int], style) -> QTextDocument:
@@ -175,7 +177,7 @@ def _paint(painter: QPainter, layout: _Layout, scale: float) -> None:
     painter.setClipRect(QRectF(0, 0, LOGICAL_WIDTH, layout.timeline_h))
     message = "No events in this period" if layout.scene is not None and not layout.scene.items else None
     paint_frame(painter, layout.viewport, int(layout.timeline_h), tick_scale(layout.viewport, layout.frame), layout.frame,
-                layout.scene, colours, selection=set(), message=message)
+                layout.scene, colours, selection=set(), message=message, eras=layout.eras)
     painter.restore()
     if layout.caption is not None:
         painter.save()

@@ -23,8 +23,8 @@ _YEAR_START = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
 def resolve_anchored(kind: str, groups: dict, reading: Reading, before: list[tuple[str, str | None]]) -> str | None:
     """The EDTF of an anchored expression; ``before`` holds (kind, EDTF) of the earlier hits, in order."""
     if kind == "year_earlier":
-        # A comparison is with the period reported, never with another comparison.
-        return _year_earlier(groups, reading, [edtf for kind, edtf in before if kind != "year_earlier"])
+        # A comparison is with the period reported, never with another comparison or its base.
+        return _year_earlier(groups, reading, [edtf for kind, edtf in before if kind not in ("year_earlier", "base")])
     anchor = next((span for span in (_days(edtf) for _, edtf in reversed(before)) if span), None)
     if kind == "that_year":  # "December that year": the month in the year just spoken of
         return cal.month_span(anchor[1].year, cal.month_number(groups["month"])).edtf if anchor else None

@@ -6,6 +6,7 @@ month lengths, leap years and weekdays are never hand-counted.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,8 +28,8 @@ TENSE_WEIGHT_DAYS = 210
 
 
 def month_number(name: str) -> int:
-    """1-12 for "November", "Nov.", "Sept"."""
-    return _NAMES.month(name.rstrip("."))
+    """1-12 for "November", "Nov.", "Sept", "Novem-\nber" (hyphenated at a PDF's line end)."""
+    return _NAMES.month(re.sub(r"-\s+", "", name).rstrip("."))
 
 
 def weekday_number(name: str) -> int:

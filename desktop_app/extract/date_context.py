@@ -16,8 +16,8 @@ from datetime import date
 
 _FUTURE = (
     r"will|[Ww]ill|won't|shall|'ll|’ll|going\s+to|due|expects?|expected\s+to|set\s+to|plans?\s+to|"
-    r"planning|intends?\s+to|(?:is|are)\s+scheduled|scheduled\s+to|upcoming|coming|next|would|"
-    r"(?:is|are)\s+to|hopes?\s+to|aims?\s+to|wants?|could|might|may|must|ahead\s+of|soon"
+    r"planning|intends?\s+to|(?:is|are)\s+scheduled|scheduled\s+to|set\s+for|upcoming|coming|next|would|"
+    r"(?:is|are)\s+to|hopes?\s+to|aims?\s+to|wants?|could|might|may|must|soon|forecast\s+for"
 )
 _PAST_WORDS = (
     r"said|told|was|were|had|has|have|did|met|held|took|made|came|went|began|spoke|gave|left|fell|hit|"
@@ -52,7 +52,9 @@ _CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST_WORDS}|[a-z]{{2,
 # Clause edges: punctuation, and the words that open a new clause.
 _CLAUSE_EDGE = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|that|which|who|whose|when|where|while|although|because)\b")
 _AFTER_PENALTY = 1.5  # a verb before an adverbial usually governs it; one after it less often
-_BEFORE_PARTICIPLE = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|a|an|the|its|their|his|her)\s+$", re.I)
+# ("stay closed", "remained shut": a participle after a linking verb is an adjective, not a past of its own)
+_BEFORE_PARTICIPLE = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|a|an|the|its|their|his|her|"
+                                r"stays?|stayed|remains?|remained|gets?|got|becomes?|became|keeps?|kept)\s+$", re.I)
 _TODAY = re.compile(r"\b(?i:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 
 _YEAR_CUES = frozenset(
@@ -93,6 +95,7 @@ class Reading:
     says_today: bool = False  # the sentence also says "today", "this morning"...
     latest: date | None = None  # the last day the text may have been published; None: ``published``
     fiscal_end: int = 12  # the month the text's fiscal years end in (see ``fiscal_year_end``)
+    fiscal_stated: bool = False  # the text states that month: its bare quarters are fiscal quarters too
     possessive: bool = False  # "Wednesday's ruling": the most recent Wednesday, whatever the verb
 
     @property
@@ -184,6 +187,8 @@ def plausible_year(text: str, start: int, end: int, published: date | None, year
         return False
     if previous.lower().rstrip(",") in _YEAR_CUES or re.match(r"['’]s\b", text[end:end + 3]):
         return True
+    if re.search(r"\b(?:early|late|long\s+ago)\s+as\s+$", window, re.I):
+        return True  # "as early as 1881": a year even before 1900
     preceding = window.rstrip()
     sentence_start = not preceding or preceding[-1] in ".!?:" or "\n" in window[len(preceding):]
     if previous[:1].isupper() and not sentence_start and not previous.endswith(","):
@@ -202,7 +207,7 @@ def attributive(text: str, end: int) -> bool:
 
 _FISCAL_END = re.compile(
     r"\bfiscal\s+year\s+(?:that\s+)?(?:ends|ended|ending|closes|runs\s+(?:from\s+\w+\s+)?(?:to|through))\s+"
-    r"(?:on\s+|in\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?:on\s+|in\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 # What makes a text the US federal government's, whose fiscal year runs October to September.
 _FEDERAL = re.compile(r"\b(?:[Ff]ederal|Congress|[Cc]ongressional|Pentagon|[Ii]nspector [Gg]eneral|Department of|"
@@ -212,23 +217,26 @@ _MONTHS = ("January February March April May June July August September October 
 _SPORT = re.compile(r"\b(?:game|match|scored?|points?|touchdowns?|goals?|half-?time|overtime|innings?|kick-?off|"
                     r"quarterback|referee|whistle|minutes? left|lead(?:ing)? by|trailed|trailing)\b", re.I)
 # A bare "the second half" is a year's only where money or the economy is spoken of.
-_FINANCE = re.compile(r"\b(?:profits?|revenues?|sales|earnings|growth|economy|economic|demand|results|forecasts?|"
-                      r"outlook|shares|prices|inflation|deliveries|output|spending|costs?|margins?|bookings|"
-                      r"orders|investment|production|fiscal|quarter|GDP|rates?)\b", re.I)
+_FINANCE = re.compile(r"[%$€£]|\b(?:profits?|revenues?|sales|earnings|earned|income|loss|losses|growth|economy|"
+                      r"economic|demand|results|forecasts?|outlook|shares|prices|inflation|deliveries|output|"
+                      r"spending|costs?|margins?|bookings|orders|investment|production|fiscal|quarter|GDP|rates?|"
+                      r"million|billion|volumes?)\b", re.I)
 _RECURRING_BEFORE = re.compile(r"\byear\s+(?:that\s+)?(?:ends|ending|closes|runs|begins|starts)\s+(?:on\s+|in\s+)?$"
-                               r"|\b(?:every|each)\s+$", re.I)
+                               r"|\b(?:every|each)\s+$|\bon\s+record\s+for\s+$"
+                               r"|\b(?:every|each)\s+year\b[^.;!?]{0,40}?\b(?:in|on)\s+$", re.I)
 _POSTPONED_BEFORE = re.compile(r"\b(?:postpon|delay|adjourn|defer|put\s+off|push(?:ed)?\s+back|reschedul|recess)\w*"
                                r"[^.;!?]{0,60}?\b(?:until|till|to)\s+$", re.I)
 _NOT_A_DECADE_BEFORE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|his|her|their|aged?|ages)\b[^.;]{0,15}$", re.I)
 
 
-def fiscal_year_end(text: str) -> int:
-    """The month a text's fiscal years end in: the one it states ("fiscal year ends in June"), else
-    September for a text about the US federal government, else December (the calendar year)."""
+def fiscal_year_end(text: str) -> tuple[int, bool]:
+    """The month a text's fiscal years end in, and whether the text states it: the one it states
+    ("fiscal year ends in June"), else September for a text about the US federal government, else
+    December (the calendar year)."""
     stated = _FISCAL_END.search(text)
     if stated:
-        return _MONTHS.index(stated.group("month")) + 1
-    return 9 if _FEDERAL.search(text) else 12
+        return _MONTHS.index(stated.group("month")) + 1, True
+    return (9 if _FEDERAL.search(text) else 12), False
 
 
 def about_sport(sentence: str) -> bool:

@@ -13,9 +13,16 @@ from dataclasses import dataclass
 
 from desktop_app.extract.date_words import DECADE_WORDS, YEAR_IN_WORDS
 
-MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+# A month name hyphenated across a line break of text taken from a PDF ("Decem-\nber 22, 2025").
+_LINE_BREAK = r"-[ \t]*\r?\n[ \t]*"
+# (The lookahead is a cheap test that spares the regex engine the 80 alternatives almost everywhere.)
+_MONTH_BROKEN = "(?=[A-S][a-z]{1,7}-[ \\t]*\\r?\\n)(?:" + "|".join(
+    f"{name[:cut]}{_LINE_BREAK}{name[cut:]}" for name in _MONTH_NAMES for cut in range(2, len(name) - 1)) + ")"
+MONTH_FULL = "|".join(_MONTH_NAMES)
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-MONTH = rf"(?:{MONTH_FULL}|{MONTH_SHORT})"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_SHORT}|{_MONTH_BROKEN})"  # with a day or a year: broken ones too
 WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 SEASON = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
 SEASON_NO_FALL = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"  # "the fall of Kherson" is no season
@@ -89,6 +96,13 @@ def _rule(kind: str, pattern: str) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     _rule("iso", r"\b(?P<hit>(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01]))\b"),
+    # 10/15/24, 12/11/2025: US filings and stamps write the month first (a day over 12 first is
+    # read day first); not part of a longer run of numbers ("1/2/3/4", "2:24-cv-1/15/25")
+    _rule("numeric", r"(?<![\d/.:-])(?P<hit>(?P<first>0?[1-9]|[12]\d|3[01])/(?P<second>0?[1-9]|[12]\d|3[01])/"
+                     r"(?P<year>(?:19|20)\d\d|\d\d))(?![\d/]|[.,-]\d)"),
+    # the week of Nov. 12, the week of 14 October 2024
+    _rule("week_of", rf"\b(?P<hit>(?i:the)\s+(?i:week)\s+of\s+(?:(?P<month>{MONTH})\s+(?P<day>{_DAY})|"
+                     rf"(?P<day_first>{_DAY})\s+(?P<month_second>{MONTH}))(?:,?\s+(?P<year>{_YEAR}))?)(?!\w)"),
     # 19 November 2024, Tuesday 29 October, the 19th of November
     _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+(?=\d+(?:st|nd|rd|th)\s+of))?"
                        rf"(?<![-/.])(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH}){_YEAR_OR_REL}?)(?!\w)"),
@@ -103,7 +117,9 @@ RULES: tuple[Rule, ...] = (
                        rf"(?:,\s+(?P<year>{_YEAR}))?)(?!\w)"),
     # December 2022, Dec. 2022, December of 2022
     _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH})(?:,?\s+|\s+of\s+)(?P<year>{_YEAR}))"),
-    _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH_FULL})\s+{_REL_YEAR})\b"),
+    _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH_FULL})\s+(?:of\s+)?{_REL_YEAR})\b"),
+    _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=\s+(?:to|until|through|and)\s+(?:{MONTH_FULL})"
+                   rf"(?:,?\s+|\s+of\s+)(?:(?P<year>{_YEAR})|{_REL_YEAR})\b)"),
     # the first week of March
     _rule("week_of_month", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
                            rf"(?i:week)\s+of\s+(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{_YEAR}))?)\b"),
@@ -117,6 +133,10 @@ RULES: tuple[Rule, ...] = (
     _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=,?\s+(?:to|until|through|and|or)\s+(?:{MONTH_FULL})\b|,\s+(?:{MONTH_FULL})\b)"),
     # February was the mildest... (not "May", also a verb and a surname)
     _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL.replace('May|', '')}))(?=\s+(?:was|is|has|had|saw|brought|became|will)\b)"),
+    # the September meeting, the February jobs report (not "May", also a name)
+    _rule("month", rf"\b(?i:the|its|their)\s+(?P<hit>(?P<month>{MONTH_FULL.replace('May|', '')}))(?=\s+(?:jobs\s+|"
+                   r"employment\s+|inflation\s+|payrolls?\s+|policy\s+|rate\s+|sales\s+|trade\s+)?(?:report|data|figures|"
+                   r"meeting|survey|reading|numbers|deadline|election|vote|summit|session|hearing|auction)s?\b)"),
     # spring 2022, the summer of 2023
     _rule("season_year", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{_YEAR}))"),
     # this winter, next spring, (through) the winter
@@ -124,29 +144,34 @@ RULES: tuple[Rule, ...] = (
     _rule("season", rf"\b(?P<hit>(?P<mod>(?i:this|last|next))\s+(?P<season>{SEASON}))\b(?![ \t]+[A-Z])"),
     _rule("season", rf"\b(?i:in|during|through|since|over|by|until|till|ahead\s+of|before|after|for)\s+"
                     rf"(?P<hit>(?:(?i:the)\s+)?(?P<season>{SEASON_NO_FALL}))\b(?!\s+of\b|[ \t]+[A-Z])"),
+    _rule("season", r"\b(?i:in|during|through|over|by|until|till)\s+(?P<hit>(?i:the)\s+(?P<season>[Ff]all))\b(?!\s+of\b|[ \t]+[A-Z])"),
     # early 2021, mid-2025, the end of 2022, the first half of 2025, the first quarter of next year
     _rule("year_part", rf"\b(?P<hit>(?:(?P<part>{_PART})|(?P<span>{_OF_SPAN})|"
                        r"(?P<portion>(?i:the\s+(?:first|second)\s+half|the\s+(?:first|second|third|fourth)\s+quarter)\s+of)\s+)"
-                       rf"(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+year))))\b"),
+                       rf"(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+(?:calendar\s+)?year))))\b"),
     _rule("year_part", rf"\b(?P<hit>(?P<quarter>Q[1-4])\s+(?P<year>{_YEAR}))\b"),
     # fiscal 2025, fiscal year 2018, FY2024, the first half of fiscal 2025, the end of fiscal year 2031
     _rule("fiscal", rf"\b(?P<hit>(?:(?P<portion>{_PORTION})\s+of\s+|(?P<span>(?i:the\s+(?:end|start|beginning)\s+of))\s+)?"
                     rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<year>{_YEAR}))\b"),
+    _rule("fiscal_range", rf"\b(?P<hit>(?i:fiscal\s+years)\s+(?P<year>{_YEAR})(?:\s+(?i:through|to|and)\s+|{_DASH})(?P<year2>{_YEAR}))\b"),
     # the 1988 second quarter; third-quarter, the fourth quarter, first-half, the second half, Q3
     _rule("quarter", rf"\b(?P<hit>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<year>{_YEAR})\s+(?P<nth>{_ORDINAL4})[\s-]+(?P<unit>(?i:quarter|half)))\b"),
-    _rule("quarter", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<nth>{_ORDINAL4})(?:-|\s+)(?P<unit>(?i:quarter))){_NOT_A_PERIOD}"),
+    _rule("quarter", rf"\b(?P<hit>(?P<span>{_OF_SPAN})?(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?(?P<nth>{_ORDINAL4})(?:-|\s+)"
+                     rf"(?P<unit>(?i:quarter))){_NOT_A_PERIOD}"),
     _rule("quarter", rf"\b(?P<hit>(?:(?i:the)\s+(?P<nth>(?i:first|second))\s+|(?P<nth_adj>(?i:first|second))-)(?P<unit>(?i:half))){_NOT_A_PERIOD}"),
     _rule("quarter", r"\b(?P<hit>(?P<quarter>Q[1-4]))\b(?![\s-]*(?:\d|FY))"),
     # the latest quarter, this quarter, next quarter (not "the last quarter of the match")
     _rule("quarter", r"(?<![Tt]he )\b(?P<hit>(?P<mod>(?i:the\s+latest|the\s+most\s+recent|the\s+current|the\s+coming|last|this|next))"
                      rf"\s+(?P<unit>(?i:quarter))){_NOT_A_PERIOD}"),
+    # the December quarter (the three months ending with it), the holiday quarter (the one holding December)
+    _rule("quarter", rf"\b(?P<hit>(?i:the)\s+(?:(?P<end_month>{MONTH_FULL})|(?P<holiday_q>(?i:holiday)))\s+(?P<unit>(?i:quarter)))\b"),
     # April-June, the July-September quarter
     _rule("month_range", rf"\b(?P<hit>(?P<month>{MONTH_FULL})-(?P<month2>{MONTH_FULL}))\b"),
     # the first three months of the year, the first nine months of 2024
     _rule("first_months", rf"\b(?P<hit>(?i:the\s+first)\s+(?P<count>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)|\d{{1,2}})"
                           rf"\s+(?i:months)\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+year))))\b"),
     # by year-end
-    _rule("year_end", r"\b(?i:by|at|before|after|until|till|around|toward|towards|near|since|from|of|to)\s+(?:(?i:the)\s+)?(?P<hit>(?i:year)-end)\b"),
+    _rule("year_end", r"\b(?P<prep>(?i:by|at|before|after|until|till|around|toward|towards|near|since|from|of|to))\s+(?:(?i:the)\s+)?(?P<hit>(?i:year)-end)\b"),
     # a year earlier, the year-ago quarter: a year before the period just spoken of
     _rule("year_earlier", r"\b(?P<hit>(?i:a\s+year\s+(?:earlier|before)))(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|when|as|while|in|on|at|with|from|for|to)\b)"),
     _rule("year_earlier", r"\b(?P<hit>(?i:the)\s+(?:(?i:same)\s+)?(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|period|half|month)))\b"),
@@ -163,6 +188,7 @@ RULES: tuple[Rule, ...] = (
     _rule("year", rf"\b(?P<hit>(?P<year>{_YEAR}))\b"),
     # the 1990s, the early 2000s, the '90s
     _rule("decade", rf"(?P<hit>(?:\b(?i:the)\s+)?(?:(?P<part>{_PART}))?(?:\b(?P<decade>1\d\d0|20\d0)|{APOSTROPHE}(?P<short>\d0))s)\b"),
+    _rule("this_decade", r"\b(?P<hit>(?i:this\s+decade))\b"),
     # the nineties, the late nineteen-eighties, (the sixties and) seventies; nineteen ninety-six
     _rule("decade_words", rf"\b(?P<hit>(?i:the)\s+{_DECADE_IN_WORDS})\b"),
     _rule("decade_words", rf"\b(?i:the)\s+{_DECADE_IN_WORDS.replace('?P<', '?P<first_')}\s+(?i:and|or|to|through|into)\s+"
@@ -178,10 +204,10 @@ RULES: tuple[Rule, ...] = (
                       r"|(?P<this>(?i:(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening)))"
                       r"|(?<![Tt]he )(?P<last_night>(?i:last\s+night))))\b"),
     # on Friday, last Friday, next Monday, Thursday morning
-    _rule("weekday", rf"\b(?P<hit>(?:(?P<mod>(?i:last|next|this))\s+)?(?P<weekday>{WEEKDAY})"
-                     rf"(?:\s+(?i:morning|afternoon|evening|night))?)\b(?!{_TITLE_AFTER_WEEKDAY})"),
+    _rule("weekday", rf"\b(?P<hit>(?:(?P<mod>(?i:last|next|this))\s+|(?P<daypart>(?i:early|late))\s+)?(?P<weekday>{WEEKDAY})"
+                     rf"(?:\s+(?P<time>(?i:morning|afternoon|evening|night)))?)\b(?!{_TITLE_AFTER_WEEKDAY})"),
     _rule("weekend", r"\b(?P<hit>(?P<mod>(?i:this\s+past|this|last|next))\s+weekend)\b"),
-    _rule("weekend", r"\b(?i:at|over|during|on|through|since|by|until|after|before)\s+(?P<hit>(?i:the)\s+weekend)\b"),
+    _rule("weekend", r"\b(?i:at|over|during|on|through|since|by|until|after|before|for)\s+(?P<hit>(?i:the)\s+weekend)\b"),
     # last week, next month, this year, earlier this week, later this month
     _rule("unit", r"(?<![Tt]he )\b(?P<hit>(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<mod>(?i:last|this|next))"
                   r"\s+(?P<unit>(?i:week|month|year)))\b"),

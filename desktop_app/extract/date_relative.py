@@ -28,6 +28,11 @@ _WEEK_PARTS = {"start": (0, 1), "beginning": (0, 1), "early": (0, 1), "middle": 
 
 
 def unit_part(groups: dict, reading: Reading):
+    """"the end of next week", "the middle of the month" (the month just named in the sentence, when
+    there is one: "temperatures in February ... a cold snap in the middle of the month")."""
+    if groups.get("anchor_month"):
+        year, month = groups["anchor_month"]
+        return cal.month_part(year, month, part_word(groups))
     published = reading.known_to("day" if groups["unit"].lower() == "week" else "month")
     if published is None:
         return None
@@ -64,7 +69,10 @@ def weekday(groups: dict, reading: Reading):
     say today: news writing names the day of publication by its weekday and uses weekday names for
     the past seven days (AP, Reuters), so "the missile hit Dnipro on Friday" in Friday's paper is
     that Friday, "last Friday" the one before. A possessive ("Wednesday's ruling") is the latest
-    such day, the publication's own included, whatever the verb ("will appeal Wednesday's ruling")."""
+    such day, the publication's own included, whatever the verb ("will appeal Wednesday's ruling").
+    The publication's weekday with a part of the day still to come ("late Wednesday", "Wednesday
+    night") is the publication day even under a future verb. "next Wednesday" written on a Tuesday
+    is the one after tomorrow's (tomorrow would be called tomorrow, or Wednesday)."""
     published = reading.known_to("day")
     if published is None:
         return None
@@ -74,8 +82,11 @@ def weekday(groups: dict, reading: Reading):
     behind = (published.weekday() - weekday) % 7
     if reading.possessive and not mod:  # "Wednesday's ruling" is news already made
         return cal.day_span(published - timedelta(days=behind))
-    if ahead == 0 and (mod == "this" or (not mod and (reading.says_today or reading.tense != "future"))):
+    later_today = (groups.get("daypart") or "").lower() == "late" or (groups.get("time") or "").lower() in ("evening", "night")
+    if ahead == 0 and (mod == "this" or (not mod and (reading.says_today or reading.tense != "future" or later_today))):
         return cal.day_span(published)
+    if mod == "next" and ahead == 1:
+        return cal.day_span(published + timedelta(days=8))
     future = mod == "next" or (mod != "last" and reading.future) or (mod == "this" and reading.tense != "past")
     if future:
         return cal.day_span(published + timedelta(days=ahead or 7))

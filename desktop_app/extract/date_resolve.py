@@ -72,6 +72,9 @@ def _day_month(groups: dict, reading: Reading):
         matching = [y for y in cal.years_around(reading.published) if (d := build(y)) and d.first.weekday() == weekday]
         if matching:
             return _yearless(lambda y: build(y) if y in matching else None, reading)
+        story = groups.get("story_year")  # no year near publication fits: the one of the story, if it does
+        if story and (found := build(story)) and found.first.weekday() == weekday:
+            return found
     # Leap days recur every four years, so look further for "29 February".
     return _yearless(build, reading, reach=4 if (month, day) == (2, 29) else 1)
 
@@ -93,6 +96,31 @@ def _day_range(groups: dict, reading: Reading):
 def _iso(groups: dict, reading: Reading):
     found = _safe_date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
     return cal.day_span(found) if found else None
+
+
+def _numeric(groups: dict, reading: Reading):
+    """10/15/24: month first, as US filings write it, unless the first number cannot be a month;
+    a two-digit year is the 19xx or 20xx nearer publication (20xx without one)."""
+    first, second, year = int(groups["first"]), int(groups["second"]), int(groups["year"])
+    month, day = (second, first) if first > 12 else (first, second)
+    if year < 100:
+        around = reading.published.year if reading.published else 2000
+        year = min((1900 + year, 2000 + year), key=lambda candidate: abs(candidate - around))
+    found = _safe_date(year, month, day) if month <= 12 else None
+    return cal.day_span(found) if found else None
+
+
+def _week_of(groups: dict, reading: Reading):
+    """"the week of Nov. 12": Monday to Sunday of the week holding that day."""
+    month = cal.month_number(groups["month"] or groups["month_second"])
+    day = _day_number(groups["day"] or groups["day_first"])
+
+    def build(year):
+        found = _safe_date(year, month, day)
+        return cal.days_span(*cal.week_of(found)) if found else None
+
+    year = _year(groups)
+    return build(year) if year is not None else _yearless(build, reading)
 
 
 def _month_year(groups: dict, reading: Reading):
@@ -125,8 +153,11 @@ def _month_part(groups: dict, reading: Reading):
 
 def _month_alone(groups: dict, reading: Reading):
     month, mod = cal.month_number(groups["month"]), (groups.get("mod") or "").strip().lower()
-    if groups.get("year"):  # the year of the scene (see date_finder._in_the_scene)
+    if groups.get("year"):  # the year of the scene (see date_finder._in_the_scene) or of the month after
         return cal.month_span(int(groups["year"]), month)
+    if groups.get("rel"):  # "between March and November of last year"
+        year = _year(groups, reading)
+        return cal.month_span(year, month) if year is not None else None
     if not mod:
         return _yearless(lambda y: cal.month_span(y, month), reading)
     published = reading.known_to("year" if mod == "this" else "month")
@@ -204,7 +235,20 @@ def _decade(groups: dict, reading: Reading):
 
 
 def _decade_words(groups: dict, reading: Reading):
-    return _decade({"decade": str(decade_value(groups["decade_word"], groups.get("century"))), "part": groups.get("part")}, reading)
+    """"the eighties": in the century of the year the text last stated (``context_year``), unless
+    that puts it after publication; else the twentieth century."""
+    decade = decade_value(groups["decade_word"], groups.get("century"))
+    context = groups.get("context_year")
+    if context and not groups.get("century") and decade < 2000:
+        decade = context // 100 * 100 + decade % 100
+        if reading.published is not None and decade > reading.published.year:
+            decade -= 100
+    return _decade({"decade": str(decade), "part": groups.get("part")}, reading)
+
+
+def _this_decade(groups: dict, reading: Reading):
+    published = reading.known_to("year")
+    return f"{published.year // 10:03d}X" if published else None
 
 
 def _year_words(groups: dict, reading: Reading):
@@ -260,5 +304,6 @@ _RESOLVERS = {
     "weekend": relative.weekend, "unit": relative.unit, "ago": relative.ago, "new_year": relative.new_year,
     "quarter": periods.quarter, "fiscal": periods.fiscal, "month_range": periods.month_range,
     "first_months": periods.first_months, "year_end": periods.year_end, "decade_words": _decade_words,
-    "year_words": _year_words,
+    "year_words": _year_words, "numeric": _numeric, "week_of": _week_of, "fiscal_range": periods.fiscal_range,
+    "this_decade": _this_decade,
 }

@@ -13,7 +13,7 @@ _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _CENTURIES = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|two[\\s-]thousands|noughties"
 
 _UNIT = "|".join(_UNITS)
 _TWO_DIGITS = rf"(?:{'|'.join(_TENS)})(?:-(?:{_UNIT}))?|{'|'.join(_TEENS)}"
@@ -49,5 +49,7 @@ def year_value(groups: dict) -> int:
 
 def decade_value(word: str, century: str | None = None) -> int:
     """1990 for "nineties" (or "nineteen-nineties"), 1890 for "eighteen-nineties"."""
+    if word.lower().startswith(("two", "nought")):  # the two thousands, the noughties
+        return 2000
     hundreds = _CENTURIES[century.lower()] if century else 19
     return hundreds * 100 + 10 * (_TENS.index(word.lower().removesuffix("ies") + "y") + 2)

@@ -1,5 +1,5 @@
 """Every feature that adds menus or pages to the main window, in menu order."""
-from desktop_app import events, reader, search, sources
+from desktop_app import eras, events, reader, search, sources
 from desktop_app.main_window import basic_actions, project_files, theme
 from desktop_app import reliability
 from desktop_app import exporting_ui
@@ -16,6 +16,7 @@ INSTALLERS = [
     exporting_ui.install,
     basic_actions.install,
     events.install,
+    eras.install,
     sources.install,
     datasets_ui.install,
     theme.install,

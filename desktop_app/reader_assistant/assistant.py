@@ -32,7 +32,11 @@ class _Finder(QRunnable):
         self._carrier, self._args, self._generation = carrier, (text, published, names, people), generation
 
     def run(self):
-        self._carrier.done.emit(self._generation, found.find_all(*self._args))
+        findings = found.find_all(*self._args)
+        try:
+            self._carrier.done.emit(self._generation, findings)
+        except RuntimeError:  # "Signal source has been deleted": the window closed while we read
+            pass
 
 
 class _Carrier(QObject):

@@ -19,6 +19,7 @@ from db.dates import DAY
 from db.errors import SourcelineError
 from db.events import EventFilter
 from desktop_app.timeline import tooltips
+from desktop_app.timeline.era_bands import NO_ERAS, lay_out
 from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource, tick_scale
 from desktop_app.timeline.layout import LANE_MODES
 from desktop_app.timeline.gestures import Press
@@ -29,7 +30,7 @@ from desktop_app.timeline.viewport import Viewport
 from desktop_app.reliability.literal_text import literal
 
 # Edits to these tables can change what the timeline draws.
-WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities")
+WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities", "eras")
 WHEEL_STEP = 1.2  # zoom factor per wheel notch (120 eighths of a degree)
 KEY_ZOOM = 1.5
 KEY_PAN = 1 / 8  # of the width per arrow press
@@ -60,6 +61,7 @@ class TimelineCanvas(QWidget):
         self._selection: list[int] = []
         self._scroll_y = 0
         self._scene = None
+        self._eras = NO_ERAS  # the eras in view, placed (era_bands)
         self._frame = None
         self._extent: tuple[int, int] | None = None
         self._auto_fit = True  # until the user moves the view, a resize fits all again
@@ -106,11 +108,7 @@ class TimelineCanvas(QWidget):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        frame = self._frame
-        if isinstance(frame, EventsFrame):
-            self._scene = self._builder.build(frame.events, self._viewport, self.source.lanes)
-        else:
-            self._scene = None
+        self._scene, self._eras = lay_out(self._builder, self._frame, self._viewport, self.source.lanes)
         self.content_height_changed.emit(self.content_height())
         self.set_scroll_y(self._scroll_y)  # the rows may have become fewer
         self.update()
@@ -201,7 +199,7 @@ class TimelineCanvas(QWidget):
         self._auto_fit = True
 
     def zoom_to_selection(self) -> None:
-        span = self._selection_span()
+        span = self.selection_span()
         if span is not None:
             self._fit(*span)
             self._auto_fit = False
@@ -225,7 +223,7 @@ class TimelineCanvas(QWidget):
         view so that they are in it."""
         self._selection = list(dict.fromkeys(ids))
         if reveal:
-            span = self._selection_span()
+            span = self.selection_span()
             if span is not None and not self._viewport.contains(*span):
                 self._show_span(*span)
         self.update()
@@ -238,7 +236,7 @@ class TimelineCanvas(QWidget):
             self._fit(start_s, end_s)
             self._auto_fit = False
 
-    def _selection_span(self) -> tuple[int, int] | None:
+    def selection_span(self) -> tuple[int, int] | None:
         found = [event_queries.get_event(self.session.db, i) for i in self._selection[:500]]
         found = [e for e in found if e is not None]
         if not found:
@@ -288,7 +286,7 @@ class TimelineCanvas(QWidget):
         colours = Colours.from_palette(self.palette())
         paint_frame(painter, self._viewport, self.height(), tick_scale(self._viewport, self._frame), self._frame, self._scene,
                     colours, selection=set(self._selection), scroll_y=self._scroll_y,
-                    now_s=time.time(), message=self.empty_message(), drag=self._drag_preview())
+                    now_s=time.time(), message=self.empty_message(), drag=self._drag_preview(), eras=self._eras)
         if self.hasFocus():  # Tab stops here (to walk the events): show that the keys act on it
             painter.setPen(QPen(colours.selection, FOCUS_FRAME_W))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -314,14 +312,12 @@ class TimelineCanvas(QWidget):
         height = height or max(self.height(), 300)
         started = time.perf_counter()
         frame = FrameSource(self.session.db, self.source.where, self.source.lanes).fetch(viewport)
-        scene = None
-        if isinstance(frame, EventsFrame):
-            scene = self._builder.build(frame.events, viewport, self.source.lanes)
+        scene, eras = lay_out(self._builder, frame, viewport, self.source.lanes)
         image = QImage(viewport.width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         painter.setFont(self.font())
         paint_frame(painter, viewport, height, tick_scale(viewport, frame), frame, scene, Colours.from_palette(self.palette()),
-                    selection=set(self._selection), now_s=time.time())
+                    selection=set(self._selection), now_s=time.time(), eras=eras)
         painter.end()
         return (time.perf_counter() - started) * 1000
 
@@ -356,11 +352,18 @@ class TimelineCanvas(QWidget):
         return super().event(event)
 
     def _item_at(self, pos: QPointF):
-        if self._scene is None or pos.y() < AXIS_H:
+        if self._scene is None or pos.y() < AXIS_H + self._eras.height:
             return None
         return self._scene.item_at(pos.x(), pos.y() - AXIS_H + self._scroll_y)
 
+    def eras(self):
+        """The eras in view, as placed (an ``era_bands.EraStrip``)."""
+        return self._eras
+
     def _tooltip_at(self, pos: QPointF) -> str | None:
+        band = self._eras.band_at(pos.x(), pos.y())
+        if band is not None:
+            return tooltips.era_tooltip(band.era)
         if isinstance(self._frame, DensityFrame):
             return tooltips.density_tooltip(self._frame, self._viewport.t_of(pos.x()))
         item = self._item_at(pos)

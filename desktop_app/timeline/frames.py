@@ -13,6 +13,7 @@ from db.connection import Database
 
 from db import events as event_queries
 from db.dates import DAY
+from db.eras import eras_overlapping
 from db.events import EventFilter
 from desktop_app.timeline.axis import TickScale, finest_unit, ticks
 from desktop_app.timeline.viewport import Viewport
@@ -38,6 +39,7 @@ class EventsFrame:
     start_s: float  # every event overlapping [start_s, end_s) is in ``events``
     end_s: float
     events: tuple[dict, ...]  # store summaries, earliest first
+    eras: tuple[dict, ...] = ()  # the eras overlapping [start_s, end_s) (``db.eras``)
 
     def covers(self, viewport: Viewport) -> bool:
         if not (self.start_s <= viewport.start_s and viewport.end_s <= self.end_s):
@@ -62,6 +64,7 @@ class DensityFrame:
     start_s: float  # bucket i covers [start_s + i * bucket_s, start_s + (i + 1) * bucket_s)
     bucket_s: float
     counts: tuple[int, ...]
+    eras: tuple[dict, ...] = ()  # the eras overlapping [start_s, end_s)
 
     @property
     def end_s(self) -> float:
@@ -126,7 +129,8 @@ class FrameSource:
         if covered_hi < hi:  # crowded just before the view: take the view alone
             rows = event_queries.events_in_range(self.db, lo, hi, self.where, limit + 1, columns)
             wide_lo, covered_hi = lo, hi
-        return EventsFrame(wide_lo, covered_hi, tuple(rows))
+        # eras are few: the frame holds those overlapping it, asked with the events
+        return EventsFrame(wide_lo, covered_hi, tuple(rows), tuple(eras_overlapping(self.db, wide_lo, covered_hi)))
 
     def _density(self, viewport: Viewport, lo: float, hi: float) -> DensityFrame:
         # Buckets sit on a fixed grid (multiples of their width from 1970), so a pan at the same
@@ -135,5 +139,6 @@ class FrameSource:
         first = math.floor(lo / bucket_s)
         count = max(1, math.ceil(hi / bucket_s) - first)
         start = first * bucket_s
-        counts = event_queries.density(self.db, round(start), round(start + count * bucket_s), count, self.where)
-        return DensityFrame(start, bucket_s, tuple(counts))
+        end = start + count * bucket_s
+        counts = event_queries.density(self.db, round(start), round(end), count, self.where)
+        return DensityFrame(start, bucket_s, tuple(counts), tuple(eras_overlapping(self.db, start, end)))

@@ -9,20 +9,23 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from db import events as event_queries
 from db.dates import DAY, civil_from_days
+from db.eras import eras_overlapping
 from db.events import EventFilter
 from desktop_app.dates.render import MONTHS
 from desktop_app.timeline.axis import year_words
+from desktop_app.timeline.era_bands import NO_ERAS, place_eras
 from desktop_app.timeline.painting import Colours
 from desktop_app.timeline.viewport import Viewport
 
 STRIP_H = 34
 BUCKET_PX = 2
 MIN_SPAN_S = 7 * DAY
+ERA_STRENGTH = 2.5  # the eras' shading, stronger than behind the timeline's events: the strip is small
 
 
 def ends_in_words(lo: float, hi: float) -> tuple[str, str]:
@@ -52,6 +55,7 @@ class OverviewStrip(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._range: tuple[float, float] | None = None  # the times across the strip's width
         self._counts: list[int] = []
+        self._eras = NO_ERAS  # the eras across the strip, placed as on the timeline
         self._viewport: Viewport | None = None
 
     def set_filter(self, where: EventFilter) -> None:
@@ -69,7 +73,7 @@ class OverviewStrip(QWidget):
         """Count again (the events or the filter changed)."""
         span = event_queries.extent(self.session.db, self.where)
         if span is None:
-            self._range, self._counts = None, []
+            self._range, self._counts, self._eras = None, [], NO_ERAS
         else:
             lo, hi = span
             if hi - lo < MIN_SPAN_S:
@@ -80,6 +84,8 @@ class OverviewStrip(QWidget):
             self._range = (lo, hi)
             buckets = max(1, self.width() // BUCKET_PX)
             self._counts = event_queries.density(self.session.db, lo, hi, buckets, self.where)
+            whole = Viewport(lo, (hi - lo) / max(1, self.width()), max(1, self.width()))
+            self._eras = place_eras(eras_overlapping(self.session.db, lo, hi), whole, QFontMetricsF(self.font()))
         self.update()
 
     def _x_of(self, t: float) -> float:
@@ -104,6 +110,7 @@ class OverviewStrip(QWidget):
         if self._range is None:
             p.end()
             return
+        self._eras.paint_behind(p, width, height, colours, top=1, strength=ERA_STRENGTH)
         self._paint_counts(p, colours, width, height)
         if self._viewport is not None:
             self._paint_viewport(p, colours, width, height)

@@ -25,7 +25,7 @@ def blend(a: QColor, b: QColor, amount: float) -> QColor:
     return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3])))
 
 
-def _alpha(colour: QColor, alpha: int) -> QColor:
+def with_alpha(colour: QColor, alpha: int) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
     return result
@@ -241,12 +241,12 @@ def paint_item(p: QPainter, item: Item, width: int, colours: Colours, selected: 
     p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
 
-def _clip(x: float, width: int) -> float:
+def clip(x: float, width: int) -> float:
     """Keep far-away coordinates in a range QPainter draws exactly."""
     return min(max(x, -1_000.0), width + 1_000.0)
 
 
-def _fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float, colour: QColor,
+def fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float, colour: QColor,
           width: float | None = None) -> None:
     """A band that fades from ``colour`` at ``solid_x`` to nothing at ``clear_x``; given the view's
     ``width``, a fade reaching past an edge is drawn to end there, faded out in sight, not cut off."""
@@ -254,18 +254,18 @@ def _fade(p: QPainter, solid_x: float, clear_x: float, top: float, height: float
         clear_x = min(max(clear_x, 0.0), float(width))
     gradient = QLinearGradient(solid_x, 0, clear_x, 0)
     gradient.setColorAt(0, colour)
-    gradient.setColorAt(1, _alpha(colour, 0))
+    gradient.setColorAt(1, with_alpha(colour, 0))
     p.fillRect(QRectF(min(solid_x, clear_x), top, abs(clear_x - solid_x), height), QBrush(gradient))
 
 
 def _paint_bar(p: QPainter, item: Item, width: int, colours: Colours, pen: QPen) -> None:
     top = item.y - MARK_H / 2
-    x0, x1 = _clip(item.x0, width), _clip(item.x1, width)
+    x0, x1 = clip(item.x0, width), clip(item.x1, width)
     # the uncertain reach first, fading away from the strict span: never drawn as if exact
     if item.fuzzy_start:
-        _fade(p, x0, _clip(item.outer_left(), width), top, MARK_H, colours.mark_fill, width)
+        fade(p, x0, clip(item.outer_left(), width), top, MARK_H, colours.mark_fill, width)
     if item.fuzzy_end:
-        _fade(p, x1, _clip(item.outer_right(width), width), top, MARK_H, colours.mark_fill, width)
+        fade(p, x1, clip(item.outer_right(width), width), top, MARK_H, colours.mark_fill, width)
     p.fillRect(QRectF(x0, top, x1 - x0, MARK_H), colours.mark_fill)
     p.setPen(pen)
     p.drawLine(QPointF(x0, top), QPointF(x1, top))
@@ -284,7 +284,7 @@ def _paint_point(p: QPainter, item: Item, width: int, colours: Colours, pen: QPe
         band = 6
         for reach in (item.fx0, item.fx1):
             if reach is not None:
-                _fade(p, x, reach, cy - band / 2, band, _alpha(colours.mark, 170), width)
+                fade(p, x, reach, cy - band / 2, band, with_alpha(colours.mark, 170), width)
     if item.span_w > 2 * POINT_R + 4:
         # zoomed in far enough to see the day itself: show its extent behind the diamond
         p.fillRect(QRectF(x - item.span_w / 2, cy - 2, item.span_w, 4), colours.mark_fill)
@@ -326,13 +326,15 @@ def _paint_first_reported(p: QPainter, item: Item, colours: Colours) -> None:
     p.drawPolygon(QPolygonF([QPointF(x, y - 5), QPointF(x + 3.5, y + 1), QPointF(x - 3.5, y + 1)]))
 
 
-def paint_density(p: QPainter, frame: DensityFrame, viewport: Viewport, height: int, colours: Colours) -> None:
-    """Bars of events per bucket with a count scale at the left and how many are in view."""
+def paint_density(p: QPainter, frame: DensityFrame, viewport: Viewport, height: int, colours: Colours,
+                  top: float = 0.0) -> None:
+    """Bars of events per bucket with a count scale at the left and how many are in view, from
+    ``top`` below the axis down."""
     width = viewport.width_px
     first = max(0, int((viewport.start_s - frame.start_s) // frame.bucket_s))
     last = min(len(frame.counts), int((viewport.end_s - frame.start_s) // frame.bucket_s) + 1)
     visible = frame.counts[first:last]
-    area_top, area_bottom = AXIS_H + 34, height - 8
+    area_top, area_bottom = AXIS_H + top + 34, height - 8
     top_count = _nice_ceiling(max(visible, default=0))
     if top_count == 0:
         return
@@ -356,7 +358,7 @@ def paint_density(p: QPainter, frame: DensityFrame, viewport: Viewport, height: 
         p.setPen(colours.faint)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     total = frame.in_view(viewport)
-    paint_message(p, f"{total:,} events in view — zoom in to see them one by one", width, AXIS_H + 6, colours)
+    paint_message(p, f"{total:,} events in view — zoom in to see them one by one", width, AXIS_H + top + 6, colours)
 
 
 def _nice_ceiling(n: int) -> int:
@@ -438,19 +440,24 @@ def paint_axis(p: QPainter, scale: TickScale, width: int, colours: Colours) -> N
 
 def paint_frame(p: QPainter, viewport: Viewport, height: int, scale: TickScale, frame, scene: Scene | None,
                 colours: Colours, *, selection: set[int], scroll_y: float = 0.0, now_s: float | None = None,
-                message: str | None = None, drag: DragPreview | None = None) -> None:
-    """One whole frame: background and grid, today, the events (or their density), the axis."""
+                message: str | None = None, drag: DragPreview | None = None, eras=None) -> None:
+    """One whole frame: background and grid, the eras' shading, today, the events (or their
+    density), the eras' names (``eras``: an ``era_bands.EraStrip``), the axis."""
     width = viewport.width_px
     paint_background(p, width, height, scene, scale, colours, scroll_y)
+    if eras is not None:
+        eras.paint_behind(p, width, height, colours)
     if now_s is not None:
         paint_today(p, viewport, now_s, height, colours)
     p.save()
     p.setClipRect(QRectF(0, AXIS_H, width, height - AXIS_H))
     if isinstance(frame, DensityFrame):
-        paint_density(p, frame, viewport, height, colours)
+        paint_density(p, frame, viewport, height, colours, top=eras.height if eras is not None else 0.0)
     elif scene is not None:
         paint_items(p, scene, width, height, colours, selection, scroll_y, drag)
         paint_lane_labels(p, scene, colours, scroll_y)
+    if eras is not None:
+        eras.paint_tabs(p, width, colours)
     p.restore()
     if message:
         paint_message(p, message, width, AXIS_H + (height - AXIS_H) / 2 - 11, colours)

@@ -150,12 +150,12 @@ class SceneBuilder:
                 self._fit_label(item, max(item.label_w, limit - item.label_x))
                 item.right = max(item.right, item.label_x + item.label_w + GAP)
 
-    def build(self, events, viewport: Viewport, lane_mode: str) -> Scene:
+    def build(self, events, viewport: Viewport, lane_mode: str, top: float = 0.0) -> Scene:
+        """The events placed in rows from ``top`` down (below the eras' strip, when there is one)."""
         width = viewport.width_px
         visible = [e for e in events if _overlaps(_reach(e, viewport), width)]
         items: list[Item] = []
         bands: list[LaneBand] = []
-        top = 0.0
         header = 0 if lane_mode == "none" else LANE_HEADER_H
         for lane in lanes_of(visible, lane_mode):
             lane_items = [self._item(e, viewport) for e in lane.events]

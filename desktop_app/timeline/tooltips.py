@@ -25,6 +25,10 @@ def event_tooltip(event: dict, n: int) -> str:
     return "<qt>" + "<br>".join(lines) + "</qt>"
 
 
+def era_tooltip(era: dict) -> str:
+    return f"<qt><b>{escape(era['name'])}</b><br>{escape(in_words_or_raw(era['date_edtf']))}</qt>"
+
+
 def _day_words(t: float) -> str:
     year, month, day = civil_from_days(int(t // DAY))
     return f"{day} {MONTHS[month - 1][:3]} {year_words(year)}"

@@ -1,16 +1,17 @@
 """The timeline view the main window embeds: the canvas, a vertical scroll bar for its rows, and
 the overview strip beneath, behaving as one widget with one interface.
 
-Right-click offers the lane modes and the zooms; everything else is on the canvas (see
+Right-click offers the lane modes, the zooms and the eras (name a period, edit the era pointed at); everything else is on the canvas (see
 canvas.py) and in the main window's menus, which call the methods below.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QGridLayout, QMenu, QScrollBar, QWidget
 
 from db.events import EventFilter
+from desktop_app.eras.timeline_menu import add_era_actions
 from desktop_app.timeline.canvas import TimelineCanvas
 from desktop_app.timeline.overview import OverviewStrip
 from desktop_app.timeline.scene import AXIS_H, ROW_H
@@ -127,4 +128,5 @@ class TimelineView(QWidget):
         menu.addAction("Zoom to fit", self.zoom_to_fit)
         selection = menu.addAction("Zoom to selection", self.zoom_to_selection)
         selection.setEnabled(bool(self.selected_ids()))
+        add_era_actions(menu, self, QPointF(self.canvas.mapFrom(self, event.pos())))
         menu.exec(event.globalPos())

@@ -151,6 +151,22 @@ def test_sources_are_varied_bibliographic_records(db):
     assert (None, None, "Office of the President of Ukraine") in creators
 
 
+def test_the_sample_has_eras_over_its_events(db):
+    from db.eras import list_eras
+
+    listed = [(e["name"], e["date_edtf"]) for e in list_eras(db)]
+    assert listed == [("Kursk incursion", "2024-08-06/2025-03~"), ("Trump transition", "2024-11-05/2025-01-20")]
+
+
+def test_an_era_whose_date_is_not_edtf_is_a_clear_error(tmp_path, data_copy):
+    _edit_json(data_copy / "eras.json", lambda d: d[1].update(date_edtf="after the election"))
+    db = create_project(str(tmp_path / "p.sourceline"))
+    with pytest.raises(FileProblem, match=r"eras\.json:\d+: era 'Trump transition': expected a form"):
+        build_sample(db, data_copy)
+    assert scalar(db, "SELECT count(*) FROM events") == 0
+    db.close()
+
+
 def test_everything_is_one_edit(db):
     assert [r[0] for r in db.conn.execute("SELECT DISTINCT edit FROM history")] == [EDIT_LABEL]
 

@@ -28,7 +28,7 @@ def test_the_table_lists_exactly_the_commands_each_module_registers():
 
 
 @pytest.mark.parametrize("argv, expected", [
-    (["serach", "--db", "p.sourceline", "bridge"], "unknown command 'serach' — did you mean 'search'?"),
+    (["serach", "--db", "p.sourceline", "bridge"], "unknown command 'serach' — did you mean 'search' or 'eras'?"),
     (["exprot", "--help"], "unknown command 'exprot' — did you mean 'export'?"),
     (["--db", "p.sourceline", "infoo"], "unknown command 'infoo' — did you mean 'info'?"),
     (["frobnicate"], "unknown command 'frobnicate' (`sourceline --help` lists them)"),

@@ -3,20 +3,18 @@
 Each ``NAME.txt`` has a ``NAME.json`` beside it: the publication date, the expected expressions as
 (text, EDTF, occurrence: which occurrence of that text, counting from 1), and strings that are not
 dates. A hit counts as correct when its text, occurrence and EDTF all match a label; a hit with no
-label (a non-date included) counts as reported and wrong. Precision and recall are printed (``-s``)
-for the two sets apart:
+label (a non-date included) counts as reported and wrong. Precision and recall are printed (``-s``).
 
-- training texts (the top folder; 16-20 were once held out, and rules were then fitted to them);
-- held-out texts (``held-out/``, see its MANIFEST.md): labelled before the finder ever ran on them
-  and never used to write a rule. Their figure is the honest one, and it must be 0.90 or better.
+Training texts (the top folder) are the ones rules may be written on: 01-20 and 44-49, and since
+2026-12-07 the two spent held-out sets, 21-43 and 50-61 (their figures before and after, measured
+while they were held out, are in SPENT-1.md, SPENT-2.md and the README).
 
-Held-out figures on 271 labels: before any rule for the new categories (the finder of commit
-eb00be5, run once right after the texts were committed), precision 0.844, recall 0.720; after the
-rules of issue 18 (quarters, fiscal years, year-ago comparisons, weekday signals, anchored days,
-years in words), written on training texts only, precision 0.895, recall 0.882. Still under 0.90.
-A second fresh set (``held-out-2/``, 12 texts, 132 labels, written and committed after those rules
-in commit 55212df and run once): precision 0.902, recall 0.841. Both are expected failures (strict:
-the test says so when a figure passes); neither set is used to tune rules.
+Held-out texts (``held-out-3/``, see its MANIFEST.md): 21 texts, 267 labels, written and labelled
+on 2026-12-07 after those sets were spent and their rules written, committed (03ab678) before the
+finder ever ran on them, and never used to write a rule. Their figure is the honest one, and it
+must be 0.90 or better. Run once, at the finder of commit 620e3d9: precision 0.870, recall 0.854.
+Under 0.90, so the test is an expected failure (strict: it says so when the figure passes); only
+the figures are printed, so that no one tunes a rule on what it misses.
 """
 from __future__ import annotations
 
@@ -31,8 +29,7 @@ from db.dates import validate
 from desktop_app.extract.date_finder import find_dates
 
 DATA = Path(__file__).parents[2] / "data" / "date_finder"
-HELD_OUT = DATA / "held-out"
-HELD_OUT_2 = DATA / "held-out-2"  # written after the new rules, when the first set stayed under 0.90
+HELD_OUT = DATA / "held-out-3"
 TRAINING_MINIMUM = 0.85
 HELD_OUT_MINIMUM = 0.90
 
@@ -51,9 +48,8 @@ def occurrence(text: str, phrase: str, start: int) -> int:
     return count
 
 
-@pytest.mark.parametrize("folder, minimum_texts, minimum_labels",
-                         [(DATA, 20, 250), (HELD_OUT, 20, 250), (HELD_OUT_2, 12, 120)],
-                         ids=["training", "held-out", "held-out-2"])
+@pytest.mark.parametrize("folder, minimum_texts, minimum_labels", [(DATA, 55, 800), (HELD_OUT, 20, 250)],
+                         ids=["training", "held-out-3"])
 def test_the_set_is_big_enough_and_its_labels_are_sound(folder, minimum_texts, minimum_labels):
     texts = list(labelled_texts(folder))
     assert len(texts) >= minimum_texts
@@ -96,17 +92,12 @@ def test_precision_and_recall_on_training_texts(capsys):
     assert precision >= TRAINING_MINIMUM and recall >= TRAINING_MINIMUM
 
 
-@pytest.mark.parametrize("folder", [
-    pytest.param(HELD_OUT, id="held-out",
-                 marks=pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")),
-    pytest.param(HELD_OUT_2, id="held-out-2",
-                 marks=pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (see the module's docstring)")),
-])
-def test_precision_and_recall_on_held_out_texts(capsys, folder):
-    correct, reported, expected, _ = score(labelled_texts(folder))
+@pytest.mark.xfail(strict=True, reason="held-out figure below 0.90 (0.870 / 0.854, see the module's docstring)")
+def test_precision_and_recall_on_held_out_texts(capsys):
+    correct, reported, expected, _ = score(labelled_texts(HELD_OUT))
     precision, recall = correct / reported, correct / expected
     with capsys.disabled():  # the figures only: held-out failures are never looked at to write rules
-        print(f"\ndate finder, {folder.name} texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
+        print(f"\ndate finder, {HELD_OUT.name} texts ({expected} labels): precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= HELD_OUT_MINIMUM and recall >= HELD_OUT_MINIMUM
 
 

@@ -147,3 +147,16 @@ def test_a_source_issued_in_a_month_marks_its_weekdays_without_a_date(window, se
                                                                           ("Friday", None)]
     assert [a.text() for a in page.assistant.actions_at(page.view.full_text.index("Friday"))] == [
         "New event on “Friday”…"]
+
+
+def test_a_finder_that_ends_after_its_window_closed_says_nothing(qapp):
+    """A long text's finder still running when the window closes has no one to tell: it must not
+    end in "Signal source has been deleted" on stderr (seen when quitting during a read)."""
+    import shiboken6
+
+    from desktop_app.reader_assistant.assistant import _Carrier, _Finder
+
+    carrier = _Carrier()
+    finder = _Finder(carrier, 1, "The talks resumed on 4 March 2024.", None, {}, set())
+    shiboken6.delete(carrier)
+    finder.run()  # raised RuntimeError before
