@@ -31,8 +31,11 @@ else
 	$(BIN)/sourceline $(PROJECT)
 endif
 
-# The whole suite, headless. FUZZ_EXAMPLES raises the fuzzing budget (see README, Reliability).
+# The gates (ruff's rules and the import contracts in pyproject.toml), then the whole suite,
+# headless. FUZZ_EXAMPLES raises the fuzzing budget (see README, Reliability).
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 $(PYTEST_ARGS)
 
 # A self-contained one-folder bundle, dist/sourceline/ (PyInstaller; see packaging/sourceline.spec).

@@ -144,6 +144,23 @@ def cite_passage(source_id: int, *, event_id: int | None = None, new_event: tupl
     return Op("Cite passage" + (f" for new event “{new_event[0].strip()}”" if new_event else ""), edit)
 
 
+def new_event_from_passage(source_id: int, span: tuple[int, int], *, title: str, date_edtf: str,
+                           description: str = "", entities=(), locator_type: str = "paragraph", locator: str = "",
+                           stance: str = "supports", color: str = "yellow", claimed_edtf: str | None = None) -> Op:
+    """The reading assistant's one compound edit: highlight ``span`` of the source, create the
+    event (``entities`` by name, created when new, as the event editor does) and cite the
+    highlight for it, in one op (one undo removes all three). The result is the event's id."""
+
+    def edit(db: Database) -> int:
+        annotation_id = insert_annotation(db, source_id, span[0], span[1], color=color)
+        event_id = insert_event(db, title, date_edtf, description, entities=entities)
+        insert_citation(db, event_id, source_id, annotation_id, locator_type, locator, stance=stance,
+                        claimed_edtf=claimed_edtf)
+        return event_id
+
+    return Op(f"New event “{title.strip()}” from the text", edit)
+
+
 def source_annotations(db: Database, source_id: int) -> list[dict]:
     """Every annotation of a source, placed ones in text order then orphaned ones, with its tags
     (comma separated), how many citations use it and who made it (``author``, a name or None)."""

@@ -51,7 +51,8 @@ class Backup:
         return self.path.stat().st_size
 
 
-def _counts(conn: sqlite3.Connection) -> dict:
+def record_counts(conn: sqlite3.Connection) -> dict:
+    """How many of each counted record the file on ``conn`` holds."""
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
 
 
@@ -94,7 +95,7 @@ def _backup(source: sqlite3.Connection, project_path: str | Path, reason: str, k
     try:
         with sqlite3.connect(partial) as copy:
             source.backup(copy)
-            counts = _counts(copy)
+            counts = record_counts(copy)
         copy.close()
         os.replace(partial, target)
     finally:

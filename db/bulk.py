@@ -28,6 +28,7 @@ from typing import Callable
 from db.connection import Database
 
 from db import change_log, geo_index
+from db.derived import FTS_TABLES, day_of, first_reported_values
 
 # The insert triggers whose work a bulk writer does itself, per id range. (event_span_ai alone, a
 # subquery per row, was two thirds of the cost of inserting an event.)
@@ -145,14 +146,6 @@ class DeferredIndexes:
             self.restore()
 
 
-# full-text index -> (table, indexed columns), as db.migrations creates them
-FTS_TABLES = {
-    "events_fts": ("events", ("title", "description")),
-    "sources_fts": ("sources", ("title", "full_text")),
-    "annotations_fts": ("annotations", ("exact", "note")),
-}
-
-
 def fill_fts(db: Database, fts: str, first_id: int, last_id: int) -> None:
     """Index rows ``first_id``..``last_id`` (inclusive) of the table behind ``fts``, inserted
     while its insert trigger was suspended: one statement, however many rows."""
@@ -169,7 +162,7 @@ def index_new_events(db: Database, first_id: int, last_id: int) -> None:
     # the same day arithmetic as the event_day_counts triggers (floor division before 1970)
     db.conn.execute(
         "INSERT INTO event_day_counts(day, n)"
-        " SELECT start_s / 86400 - (start_s % 86400 < 0) AS d, count(*) FROM events"
+        f" SELECT {day_of('start_s')} AS d, count(*) FROM events"
         " WHERE id BETWEEN ? AND ? GROUP BY d"
         " ON CONFLICT(day) DO UPDATE SET n = n + excluded.n", (first_id, last_id))
     db.conn.execute(
@@ -182,13 +175,8 @@ def refresh_first_reported(db: Database, first_citation_id: int) -> None:
     """Set ``first_reported_*`` of the events cited by citations from ``first_citation_id`` on,
     inserted while the citation trigger was suspended. Only events citing a dated source can
     change, so an import of undated sources costs one indexed lookup."""
-    db.conn.execute("""
-        UPDATE events SET
-            first_reported_s = (SELECT min(s.issued_start_s) FROM citations c JOIN sources s ON s.id = c.source_id
-                                WHERE c.event_id = events.id AND s.issued_start_s IS NOT NULL),
-            first_reported_edtf = (SELECT s.issued_edtf FROM citations c JOIN sources s ON s.id = c.source_id
-                                   WHERE c.event_id = events.id AND s.issued_start_s IS NOT NULL
-                                   ORDER BY s.issued_start_s LIMIT 1)
+    db.conn.execute(f"""
+        UPDATE events SET {first_reported_values('events.id')}
         WHERE id IN (SELECT c.event_id FROM citations c JOIN sources s ON s.id = c.source_id
                      WHERE c.id >= ? AND s.issued_start_s IS NOT NULL)""", (first_citation_id,))
 

@@ -40,7 +40,11 @@ def primary_key(db: Database, table: str) -> list[str]:
 
 
 def install(db: Database) -> None:
-    """Create the log and its triggers on this connection (idempotent)."""
+    """Create the log and its triggers on this connection, once: later calls find them there (one
+    lookup in the connection's temp schema)."""
+    last = f"log_{LOGGED_TABLES[-1]}_delete"  # made last: present only when all of it is
+    if db.conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?", (last,)).fetchone():
+        return
     db.conn.executescript("""
         CREATE TEMP TABLE IF NOT EXISTS change_log (
             seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, action TEXT NOT NULL, old TEXT, new TEXT);
@@ -109,24 +113,25 @@ def _delete(db: Database, table: str, row: dict) -> None:
 
 def apply_forward(db: Database, entries: list[Entry]) -> None:
     """Redo: make every entry happen again, in order."""
-    db.conn.execute("PRAGMA defer_foreign_keys = ON")
-    for entry in entries:
-        if entry.action == "insert":
-            _insert(db, entry.table, entry.new)
-        elif entry.action == "update":
-            _update(db, entry.table, entry.old, entry.new)
-        else:
-            _delete(db, entry.table, entry.old)
+    _replay(db, [(e.table, e.action, e.old, e.new) for e in entries])
+
+
+_REVERSED = {"insert": "delete", "update": "update", "delete": "insert"}
 
 
 def apply_backward(db: Database, entries: list[Entry]) -> None:
-    """Undo: reverse every entry, last first. Foreign keys are checked at commit, because a
-    cascade may have logged a child's deletion before its parent's."""
+    """Undo: reverse every entry, last first."""
+    _replay(db, [(e.table, _REVERSED[e.action], e.new, e.old) for e in reversed(entries)])
+
+
+def _replay(db: Database, steps: list[tuple[str, str, dict | None, dict | None]]) -> None:
+    """Make each (table, action, row before, row after) happen. Foreign keys are checked at commit,
+    because a cascade may have logged a child's deletion before its parent's."""
     db.conn.execute("PRAGMA defer_foreign_keys = ON")
-    for entry in reversed(entries):
-        if entry.action == "insert":
-            _delete(db, entry.table, entry.new)
-        elif entry.action == "update":
-            _update(db, entry.table, entry.new, entry.old)
+    for table, action, before, after in steps:
+        if action == "insert":
+            _insert(db, table, after)
+        elif action == "update":
+            _update(db, table, before, after)
         else:
-            _insert(db, entry.table, entry.old)
+            _delete(db, table, before)

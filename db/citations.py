@@ -5,6 +5,7 @@ from db.connection import Database
 
 from db import dates
 from db.errors import SourcelineError
+from db.events import DISAGREES
 from db.ops import Op
 
 STANCES = ("supports", "contradicts", "mentions")
@@ -73,3 +74,19 @@ def citing_events(db: Database, source_id: int) -> list[dict]:
            FROM citations c JOIN events e ON e.id = c.event_id WHERE c.source_id = ? ORDER BY e.start_s""", (source_id,))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
+def citations_of_events(db: Database, event_ids: list[int]) -> dict[int, list[dict]]:
+    """event id -> its citations (source_id, source_title, locator_type, locator, quote, stance,
+    reliability, credibility, claimed_edtf, disagrees), in citation order; one query."""
+    cited: dict[int, list[dict]] = {event_id: [] for event_id in event_ids}
+    cursor = db.conn.execute(
+        "SELECT c.event_id, c.source_id, s.title AS source_title, c.locator_type, c.locator, c.quote, c.stance,"
+        f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees"
+        " FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id"
+        f" WHERE c.event_id IN ({','.join('?' * len(event_ids)) or 'NULL'}) ORDER BY c.event_id, c.id", event_ids)
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        citation = dict(zip(names, row))
+        cited[citation.pop("event_id")].append(citation)
+    return cited

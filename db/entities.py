@@ -87,6 +87,13 @@ def _insert_alias(db: Database, entity_id: int, alias: str) -> None:
     )
 
 
+def describe_entity(db: Database, entity_id: int, note: str, aliases=()) -> None:
+    """Give an entity its note and aliases (inside an edit; an alias it has already is kept once)."""
+    db.conn.execute("UPDATE entities SET note = ? WHERE id = ?", (note, entity_id))
+    for alias in aliases:
+        _insert_alias(db, entity_id, alias)
+
+
 def _entity_name(db: Database, entity_id: int) -> str:
     row = db.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:

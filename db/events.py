@@ -5,7 +5,7 @@ events in a time range (with a limit) and per-bucket counts for the zoomed-out t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from db.connection import Database
 
@@ -249,6 +249,23 @@ def extent(db: Database, where: EventFilter = EventFilter()) -> tuple[int, int] 
     return None if first is None else (first, last)
 
 
+def existing_ids(db: Database, event_ids) -> list[int]:
+    """Those of ``event_ids`` that are events of the project, in the order given."""
+    wanted = list(dict.fromkeys(event_ids))
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(i for (i,) in db.conn.execute(
+            f"SELECT id FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return [i for i in wanted if i in found]
+
+
+def descriptions(db: Database, event_ids: list[int]) -> dict[int, str]:
+    """event id -> description, for these events (one query)."""
+    marks = ",".join("?" * len(event_ids)) or "NULL"
+    return dict(db.conn.execute(f"SELECT id, description FROM events WHERE id IN ({marks})", event_ids))
+
+
 def find_event_id(db: Database, ref: str) -> int | None:
     """The id of the event ``ref`` names: its id in this file, or its uuid (the same in every copy)."""
     ref = ref.strip()
@@ -307,17 +324,17 @@ def _check_title(title: str) -> str:
 
 def _set_links(db: Database, event_id: int, tags=None, entities=None) -> None:
     if tags is not None:
-        wanted = {ensure_tag(db, t) for t in tags if t.strip()}
-        db.conn.execute(
-            f"DELETE FROM event_tags WHERE event_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
-            [event_id, *wanted])
-        db.conn.executemany("INSERT OR IGNORE INTO event_tags VALUES (?, ?)", [(event_id, t) for t in wanted])
+        _link_only(db, "event_tags", "tag_id", event_id, {ensure_tag(db, t) for t in tags if t.strip()})
     if entities is not None:
-        wanted = {ensure_entity(db, n) for n in entities if n.strip()}
-        db.conn.execute(
-            f"DELETE FROM event_entities WHERE event_id = ? AND entity_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
-            [event_id, *wanted])
-        db.conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?)", [(event_id, n) for n in wanted])
+        _link_only(db, "event_entities", "entity_id", event_id, {ensure_entity(db, n) for n in entities if n.strip()})
+
+
+def _link_only(db: Database, table: str, column: str, event_id: int, wanted: set[int]) -> None:
+    """Link the event to exactly the ``wanted`` ids of ``table``: the others unlinked, the missing added."""
+    db.conn.execute(
+        f"DELETE FROM {table} WHERE event_id = ? AND {column} NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
+        [event_id, *wanted])
+    db.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", [(event_id, i) for i in wanted])
 
 
 def insert_event(db: Database, title: str, date_edtf: str, description: str = "", tags=(), entities=(),

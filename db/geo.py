@@ -143,3 +143,20 @@ def unlocated_with_places(db: Database, limit: int = 2_000) -> list[int]:
         "SELECT e.id FROM events e WHERE e.latitude IS NULL AND EXISTS (SELECT 1 FROM event_entities ee"
         " JOIN entities n ON n.id = ee.entity_id WHERE ee.event_id = e.id AND n.kind IN ('place', 'other'))"
         " ORDER BY e.start_s DESC LIMIT ?", (limit,))]
+
+
+def title_if_unplaced(db: Database, event_id: int) -> str | None:
+    """The event's title if it has no coordinates; None if it has, or if there is no such event."""
+    row = db.conn.execute("SELECT title, latitude FROM events WHERE id = ?", (event_id,)).fetchone()
+    return row[0] if row is not None and row[1] is None else None
+
+
+def place_names(db: Database, event_id: int) -> list[tuple[str, list[str]]]:
+    """The event's entities of kind place (and, failing any, of kind other), each with its aliases."""
+    rows = db.conn.execute(
+        "SELECT n.id, n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id"
+        " WHERE ee.event_id = ? AND n.kind IN ('place', 'other') ORDER BY n.kind = 'other', n.name",
+        (event_id,)).fetchall()
+    return [(name, [a for (a,) in db.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY id", (entity_id,))])
+            for entity_id, name in rows]

@@ -10,6 +10,7 @@ import hashlib
 import uuid
 from typing import TYPE_CHECKING
 
+from db.derived import FTS_TABLES, day_of, first_reported_values
 from db.geo_index import place_index_statements
 
 if TYPE_CHECKING:
@@ -273,19 +274,19 @@ def m001_initial_schema(db: Database) -> None:
             n INTEGER NOT NULL
         ) WITHOUT ROWID;
         CREATE TRIGGER event_day_counts_ai AFTER INSERT ON events BEGIN
-            INSERT INTO event_day_counts(day, n) VALUES (new.start_s / 86400 - (new.start_s % 86400 < 0), 1)
+            INSERT INTO event_day_counts(day, n) VALUES ({day_of('new.start_s')}, 1)
                 ON CONFLICT(day) DO UPDATE SET n = n + 1;
         END;
         CREATE TRIGGER event_day_counts_ad AFTER DELETE ON events BEGIN
-            UPDATE event_day_counts SET n = n - 1 WHERE day = old.start_s / 86400 - (old.start_s % 86400 < 0);
-            DELETE FROM event_day_counts WHERE day = old.start_s / 86400 - (old.start_s % 86400 < 0) AND n <= 0;
+            UPDATE event_day_counts SET n = n - 1 WHERE day = {day_of('old.start_s')};
+            DELETE FROM event_day_counts WHERE day = {day_of('old.start_s')} AND n <= 0;
         END;
         CREATE TRIGGER event_day_counts_au AFTER UPDATE OF start_s ON events
-            WHEN old.start_s / 86400 - (old.start_s % 86400 < 0) != new.start_s / 86400 - (new.start_s % 86400 < 0)
+            WHEN {day_of('old.start_s')} != {day_of('new.start_s')}
         BEGIN
-            UPDATE event_day_counts SET n = n - 1 WHERE day = old.start_s / 86400 - (old.start_s % 86400 < 0);
-            DELETE FROM event_day_counts WHERE day = old.start_s / 86400 - (old.start_s % 86400 < 0) AND n <= 0;
-            INSERT INTO event_day_counts(day, n) VALUES (new.start_s / 86400 - (new.start_s % 86400 < 0), 1)
+            UPDATE event_day_counts SET n = n - 1 WHERE day = {day_of('old.start_s')};
+            DELETE FROM event_day_counts WHERE day = {day_of('old.start_s')} AND n <= 0;
+            INSERT INTO event_day_counts(day, n) VALUES ({day_of('new.start_s')}, 1)
                 ON CONFLICT(day) DO UPDATE SET n = n + 1;
         END;
     """)
@@ -299,9 +300,8 @@ def m001_initial_schema(db: Database) -> None:
             END
         """)
     _first_reported_triggers(db)
-    _fts(db, "events_fts", "events", ("title", "description"))
-    _fts(db, "sources_fts", "sources", ("title", "full_text"))
-    _fts(db, "annotations_fts", "annotations", ("exact", "note"))
+    for name, (table, columns) in FTS_TABLES.items():
+        _fts(db, name, table, columns)
     db.execute("PRAGMA user_version = 1")
 
 
@@ -309,30 +309,22 @@ def _first_reported_triggers(db: Database) -> None:
     """Keep events.first_reported_* equal to the earliest issued date of the sources citing them."""
     recompute = """
         UPDATE events SET
-            first_reported_s = (SELECT min(s.issued_start_s) FROM citations c JOIN sources s ON s.id = c.source_id
-                                WHERE c.event_id = {event} AND s.issued_start_s IS NOT NULL),
-            first_reported_edtf = (SELECT s.issued_edtf FROM citations c JOIN sources s ON s.id = c.source_id
-                                   WHERE c.event_id = {event} AND s.issued_start_s IS NOT NULL
-                                   ORDER BY s.issued_start_s LIMIT 1)
+            {values}
         WHERE id = {event};"""
     db.executescript(f"""
         CREATE TRIGGER citations_first_reported_ai AFTER INSERT ON citations BEGIN
-            {recompute.format(event="new.event_id")}
+            {recompute.format(event='new.event_id', values=first_reported_values('new.event_id'))}
         END;
         CREATE TRIGGER citations_first_reported_ad AFTER DELETE ON citations BEGIN
-            {recompute.format(event="old.event_id")}
+            {recompute.format(event='old.event_id', values=first_reported_values('old.event_id'))}
         END;
         CREATE TRIGGER citations_first_reported_au AFTER UPDATE OF event_id, source_id ON citations BEGIN
-            {recompute.format(event="old.event_id")}
-            {recompute.format(event="new.event_id")}
+            {recompute.format(event='old.event_id', values=first_reported_values('old.event_id'))}
+            {recompute.format(event='new.event_id', values=first_reported_values('new.event_id'))}
         END;
         CREATE TRIGGER sources_first_reported_au AFTER UPDATE OF issued_start_s ON sources BEGIN
             UPDATE events SET
-                first_reported_s = (SELECT min(s.issued_start_s) FROM citations c JOIN sources s ON s.id = c.source_id
-                                    WHERE c.event_id = events.id AND s.issued_start_s IS NOT NULL),
-                first_reported_edtf = (SELECT s.issued_edtf FROM citations c JOIN sources s ON s.id = c.source_id
-                                       WHERE c.event_id = events.id AND s.issued_start_s IS NOT NULL
-                                       ORDER BY s.issued_start_s LIMIT 1)
+                {first_reported_values('events.id')}
             WHERE id IN (SELECT event_id FROM citations WHERE source_id = new.id);
         END;
     """)

@@ -7,21 +7,25 @@ an inverse by hand. Every run also writes the history table in the same transact
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from db.connection import Database
 
-from db import authorship, change_log
+from db import authorship, change_log, history
 from db.store import write_transaction
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What an edit touched: table name -> ids of touched rows (empty for link tables)."""
+    """What an edit touched: table name -> ids of touched rows. An empty set says "rows of this
+    table, which ones unknown" (link tables, which have no ids; a bulk import; another program).
+
+    ``initiator`` is who asked for the edit (a widget, or None for undo, redo and the store's own
+    work), so that a view can tell its own edit from another's (Anki's ``OpChanges`` handler)."""
 
     rows: dict[str, frozenset[int]] = field(default_factory=dict)
+    initiator: Any = field(default=None, compare=False)
 
     @property
     def tables(self) -> frozenset[str]:
@@ -29,6 +33,15 @@ class Changes:
 
     def touches(self, *tables: str) -> bool:
         return any(t in self.rows for t in tables)
+
+    def may_touch(self, table: str, row_id: int) -> bool:
+        """Whether row ``row_id`` of ``table`` may have changed: it is named, or the table is
+        touched without ids."""
+        ids = self.rows.get(table)
+        return ids is not None and (not ids or row_id in ids)
+
+    def by(self, initiator) -> "Changes":
+        return Changes(self.rows, initiator)
 
     @classmethod
     def of(cls, entries: list[change_log.Entry]) -> "Changes":
@@ -39,30 +52,6 @@ class Changes:
             if "id" in row:
                 ids.add(row["id"])
         return cls({t: frozenset(ids) for t, ids in rows.items()})
-
-
-_HISTORY_ACTION = {"insert": "create", "update": "update", "delete": "delete"}
-
-
-def _write_history(db: Database, label: str, entries: list[change_log.Entry]) -> None:
-    author = authorship.current_id(db)
-    db.conn.executemany(
-        "INSERT INTO history (edit, action, table_name, row_id, record_uuid, before_json, after_json, author_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                label,
-                _HISTORY_ACTION[e.action],
-                e.table,
-                (e.new or e.old).get("id"),
-                (e.new or e.old).get("uuid"),
-                json.dumps(e.old, ensure_ascii=False) if e.old else None,
-                json.dumps(e.new, ensure_ascii=False) if e.new else None,
-                author,
-            )
-            for e in entries
-        ],
-    )
 
 
 class Op:
@@ -84,7 +73,7 @@ class Op:
             else:
                 change_log.apply_forward(db, self._entries)
                 entries = change_log.take(db)
-            _write_history(db, self.label, entries)
+            history.record(db, self.label, entries)
         if self._entries is None:
             self._entries = entries
         return Changes.of(self._entries)
@@ -96,7 +85,7 @@ class Op:
         with write_transaction(db):
             change_log.take(db)
             change_log.apply_backward(db, self._entries)
-            _write_history(db, f"Undo {self.label}", change_log.take(db))
+            history.record(db, f"Undo {self.label}", change_log.take(db))
         return Changes.of(self._entries)
 
 

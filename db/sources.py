@@ -152,6 +152,29 @@ def to_csl(db: Database, source_id: int, date_to_csl) -> dict:
     return item
 
 
+def source_title(db: Database, source_id: int) -> str | None:
+    """The source's title; None when there is no such source."""
+    row = db.conn.execute("SELECT title FROM sources WHERE id = ?", (source_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def ids_by_title(db: Database) -> list[int]:
+    """Every source's id, in title order."""
+    return [row[0] for row in db.conn.execute("SELECT id FROM sources ORDER BY title COLLATE NOCASE, id")]
+
+
+def cited_by_filter(db: Database, where) -> list[int]:
+    """The sources cited by the events an ``EventFilter`` lets through, in first-cited order.
+
+    ``cited_source_ids`` takes a list of event ids, which cannot hold the million a filter may
+    match (SQLite allows some 32,000 parameters): this asks with the filter itself."""
+    sql, params = where.where()
+    rows = db.conn.execute(
+        f"SELECT c.source_id FROM citations c JOIN events e ON e.id = c.event_id WHERE {sql}"
+        " GROUP BY c.source_id ORDER BY min(c.id)", params)
+    return [row[0] for row in rows]
+
+
 def count_sources(db: Database) -> int:
     return db.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
 

@@ -208,6 +208,22 @@ def open_project(path: str | Path, verify: bool = False) -> Database:
     return db
 
 
+def quick_check_fails(conn: sqlite3.Connection) -> bool:
+    """Whether SQLite's quick check finds damage in the file on ``conn``."""
+    return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+
+
+def stop_writing(db: Database) -> None:
+    """Refuse every write on this connection from now on (a damaged file is not made worse)."""
+    db.conn.execute("PRAGMA query_only = ON")
+
+
+def read_snapshot(db: Database) -> None:
+    """Begin a read transaction that lasts until the connection closes: every query after it sees
+    the project as it was at the first one (a long export's pages all from one state)."""
+    db.conn.execute("BEGIN")
+
+
 def _verify(db: Database, path: Path) -> None:
     try:
         verdict = db.conn.execute("PRAGMA quick_check(1)").fetchone()[0]

@@ -18,7 +18,7 @@ from db.connection import Database
 from db import dates, ops
 from db.annotations import insert_annotation
 from db.citations import insert_citation
-from db.entities import ensure_entity
+from db.entities import describe_entity, ensure_entity
 from db.eras import insert_era
 from db.errors import FileProblem, InvalidDate
 from db.events import insert_event
@@ -175,11 +175,7 @@ def _check_events(path: Path, raw: str, events: list[dict], sources: dict[str, S
 def _insert(db: Database, sample: Sample) -> None:
     for entity in sample.entities:
         entity_id = ensure_entity(db, entity["name"], entity.get("kind", "other"))
-        if entity.get("note"):
-            db.conn.execute("UPDATE entities SET note = ? WHERE id = ?", (entity["note"], entity_id))
-        db.conn.executemany(
-            "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(entity_id, alias) for alias in entity.get("aliases", [])])
+        describe_entity(db, entity_id, entity.get("note", ""), entity.get("aliases", []))
     source_ids: dict[str, int] = {}
     annotation_ids: dict[tuple[str, str], int] = {}
     for key, source in sample.sources.items():

@@ -1,4 +1,9 @@
-"""The only place undo meets Qt: one QUndoCommand that wraps any ``db.ops.Op``."""
+"""The only place undo meets Qt: one QUndoCommand that wraps any done ``db.ops.Op``.
+
+Only the session makes these, always for an op that has already run (an edit is done before it
+is pushed, so a refused one never reaches the stack). The command therefore starts *applied*:
+redo applies it only when it is not, so the redo ``QUndoStack.push`` makes is a no-op by state.
+"""
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
@@ -11,18 +16,16 @@ class OpCommand(QUndoCommand):
         super().__init__(op.label)
         self._session = session
         self._op = op
-        self._pushed = False
-
-    def run_first(self) -> None:
-        """Do the op before it is pushed, so a refused edit never reaches the stack."""
-        self._session.announce(self._op.do(self._session.db))
+        self._applied = True
 
     def redo(self) -> None:
-        # QUndoStack.push() calls redo() at once; the op already ran in run_first().
-        if not self._pushed:
-            self._pushed = True
+        if self._applied:
             return
-        self._session.announce(self._op.do(self._session.db))
+        changes = self._op.do(self._session.db)
+        self._applied = True
+        self._session.broadcast(changes)
 
     def undo(self) -> None:
-        self._session.announce(self._op.undo(self._session.db))
+        changes = self._op.undo(self._session.db)
+        self._applied = False
+        self._session.broadcast(changes)

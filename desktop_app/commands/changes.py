@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from db import authorship, ops
 from db import exchange_conflicts as conflicts

@@ -7,6 +7,7 @@ import sys
 
 from db import originals
 from db.errors import SourcelineError
+from db.sources import source_title
 from db.store import open_project
 from desktop_app.originals.files import save_original, verification_report
 
@@ -52,7 +53,7 @@ def run_verify(args) -> int:
 def run_original(args) -> int:
     db = open_project(args.db)
     try:
-        if db.conn.execute("SELECT 1 FROM sources WHERE id = ?", (args.source,)).fetchone() is None:
+        if source_title(db, args.source) is None:
             raise SourcelineError(f"{args.db}: there is no source {args.source}")
         original = originals.of_source(db, args.source)
         if original is None:

@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from db.store import create_project, open_project, schema_version
+from db.summary import row_counts
 
-TABLES = ("events", "sources", "annotations", "citations", "entities", "tags")
+TABLES = ("events", "sources", "annotations", "citations", "entities", "tags")  # the counts `info` prints
 
 
 def register(subparsers) -> None:
@@ -44,7 +45,7 @@ def run_new(args) -> int:
 def project_info(path: str) -> dict:
     db = open_project(path, verify=True)  # info says whether SQLite can read all of it
     try:
-        counts = {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        counts = row_counts(db, TABLES)
         version = schema_version(db)
     finally:
         db.close()

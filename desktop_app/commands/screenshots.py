@@ -79,7 +79,7 @@ def _copy_of(project: Path, scratch: Path) -> Path:
     """A copy made with SQLite's backup, so photographing (which opens, backs up, selects) leaves
     the user's file untouched."""
     from db.store import open_project
-    from desktop_app.main_window.project_copy import save_copy
+    from db.project_copy import save_copy
 
     db = open_project(project)
     try:

@@ -14,7 +14,6 @@ of the dataset's sources become the row's. Rows with nothing new are left alone.
 """
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,16 +21,16 @@ from typing import Callable
 
 from db.connection import Database
 
-from db import backups, bulk
+from db import backups, bulk, bulk_events, events
+from db.bulk_events import EventUpdater
+from db.bulk_names import EntityNames, SourceNames, TagNames
 from db.errors import FileProblem, SourcelineError
 from db.store import write_transaction
 from desktop_app.datasets.acled import AcledRows
 from desktop_app.datasets.csv_file import CsvFile
 from desktop_app.datasets.mapped import MappedRows
 from desktop_app.datasets.mapping import Mapping
-from desktop_app.datasets.names import EntityNames, SourceNames, TagNames
 from desktop_app.datasets.rows import EventRow, RowProblem
-from desktop_app.datasets.updates import EventUpdater
 
 SKIP, STOP = "skip", "stop"
 BAD_ROW_CHOICES = (SKIP, STOP)
@@ -42,11 +41,6 @@ GROWN_TABLES = ("events", "event_tags", "event_entities", "citations")
 INDEXING_SHARE = 0.1
 MAX_PROBLEMS = 100  # bad rows listed in the report (all are counted)
 CANCEL_CHECK_ROWS = 1_024
-
-_INSERT_EVENT = (
-    "INSERT INTO events (id, title, description, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s,"
-    " date_precision, location_name, latitude, longitude, geo_precision, dataset, external_id, uuid, created_at,"
-    " modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 class ImportCancelled(SourcelineError):
@@ -126,9 +120,7 @@ class DatasetImport:
             first_citation = bulk.next_id(db, "citations")
             # Looking ids up costs a query per batch; a dataset new to the project skips it until a
             # row repeats an id (the unique index says so, and the batch is done again).
-            self._lookup = db.conn.execute(
-                "SELECT 1 FROM events WHERE dataset = ? AND external_id IS NOT NULL LIMIT 1",
-                (self.rows.dataset,)).fetchone() is not None
+            self._lookup = bulk_events.has_dataset_events(db, self.rows.dataset)
             self._updater = EventUpdater(db, self.rows.dataset, self._sources, stamps)
             deferred = self._deferred_indexes()
             with bulk.large_cache(db, deferred.cache_kib):
@@ -150,7 +142,7 @@ class DatasetImport:
         # An update looks events' links up by event (those indexes must be there); a first import
         # of a file larger than the project builds them once at the end instead.
         lines = self.csv.lines
-        grows = not self._lookup and lines > self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        grows = not self._lookup and lines > events.count_events(self.db)
         self._total = lines + (int(lines * INDEXING_SHARE) if grows else 0)
         return bulk.DeferredIndexes(self.db, GROWN_TABLES if grows else ())
 
@@ -224,32 +216,20 @@ class DatasetImport:
     def _insert(self, items) -> bool:
         """Insert new events and their links; False (and nothing written) if the project already
         has one of their ids."""
-        conn, dataset, stamps = self.db.conn, self.rows.dataset, self._stamps
+        dataset, stamps = self.rows.dataset, self._stamps
         first = self._next_event
         now, uuid = stamps.now, stamps.uuid
         values = [(first + n, r.title, r.description, *r.date, r.location_name, r.latitude, r.longitude,
                    r.geo_precision, dataset, r.external_id, uuid(), now, now) for n, (r, _) in enumerate(items)]
-        conn.execute("SAVEPOINT dataset_batch")
-        try:
-            conn.executemany(_INSERT_EVENT, values)
-        except sqlite3.IntegrityError as error:
-            conn.execute("ROLLBACK TO dataset_batch")
-            conn.execute("RELEASE dataset_batch")
-            if "external_id" in str(error) and not self._lookup:
-                return False
-            raise
-        conn.execute("RELEASE dataset_batch")
+        if not bulk_events.insert_events(self.db, values, known_ids_possible=not self._lookup):
+            return False
         last = first + len(items) - 1
         self._next_event = last + 1
         bulk.index_new_events(self.db, first, last)
         numbered = list(zip(range(first, last + 1), (links for _, links in items)))
-        conn.executemany("INSERT INTO event_tags (event_id, tag_id) VALUES (?, ?)",
-                         [(e, t) for e, (tags, _, _) in numbered for t in tags])
-        conn.executemany("INSERT INTO event_entities (event_id, entity_id) VALUES (?, ?)",
-                         [(e, n) for e, (_, entities, _) in numbered for n in entities])
-        conn.executemany("INSERT INTO citations (event_id, source_id, uuid, created_at, modified_at)"
-                         " VALUES (?, ?, ?, ?, ?)",
-                         [(e, s, uuid(), now, now) for e, (_, _, sources) in numbered for s in sources])
+        bulk_events.link_events(self.db, [(e, t) for e, (tags, _, _) in numbered for t in tags],
+                                [(e, n) for e, (_, entities, _) in numbered for n in entities])
+        bulk_events.cite_plainly(self.db, [(e, s) for e, (_, _, sources) in numbered for s in sources], stamps)
         self.report.added += len(items)
         return True
 

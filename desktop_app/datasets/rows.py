@@ -48,7 +48,11 @@ def split_names(text: str, separator: str = ";") -> list[str]:
 
 
 def single_line(text: str) -> str:
-    """A title must fit on one line: runs of whitespace, newlines included, become one space."""
+    """A title must fit on one line: runs of whitespace, newlines included, become one space.
+    NUL characters are dropped: SQLite ends a string's length at the first one, so a title of NULs
+    would be refused by the store's non-empty check as a failure of the whole import."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if "  " in text or "\n" in text or "\r" in text or "\t" in text:
         return " ".join(text.split())
     return text.strip()

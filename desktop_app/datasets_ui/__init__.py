@@ -2,8 +2,6 @@
 columns mapped in a dialog, then imported off the GUI thread with progress and Cancel."""
 from __future__ import annotations
 
-from pathlib import Path
-
 LAST_FOLDER = "datasets/last_folder"
 FILE_FILTER = "CSV files (*.csv *.tsv *.txt);;All files (*)"
 
@@ -21,14 +19,11 @@ def install(window) -> None:
 
 
 def choose_and_import(window) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from desktop_app.import_launch import choose_files
 
     if window.session is None:
         return
-    path, _ = QFileDialog.getOpenFileName(window, "Import Event Dataset", window.settings.value(LAST_FOLDER, ""),
-                                          FILE_FILTER)
-    if path:
-        window.settings.setValue(LAST_FOLDER, str(Path(path).parent))
+    for path in choose_files(window, "Import Event Dataset", LAST_FOLDER, FILE_FILTER, many=False):
         open_mapping_dialog(window, path)
 
 
@@ -58,17 +53,10 @@ def open_mapping_dialog(window, path):
 
 
 def start_import(window, session, csv_file, mapping, on_bad_row):
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop_app.datasets_ui.report import show_report
     from desktop_app.datasets_ui.runner import DatasetImportRunner
+    from desktop_app.import_launch import run_import
 
     runner = DatasetImportRunner(session, csv_file, mapping, on_bad_row, window)
     runner.setObjectName("datasetImportRunner")
-    runner.finished.connect(lambda report: show_report(window, report))
-    runner.failed.connect(lambda message: QMessageBox.warning(window, "Import Event Dataset",
-                                                              f"Nothing was imported.\n\n{message}"))
-    runner.cancelled.connect(lambda: window.statusBar().showMessage("Import cancelled; nothing was written.", 10_000))
-    runner.ended.connect(runner.deleteLater)
-    runner.start()
-    return runner
+    return run_import(window, runner, "Import Event Dataset", lambda report: show_report(window, report))

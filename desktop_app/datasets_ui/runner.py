@@ -7,7 +7,8 @@ importer checks every thousand rows: it raises, the transaction rolls back, noth
 
 The import is not on the undo stack: it is one bulk transaction without a change log (a backup
 is taken first instead). Its new rows may take ids that edits on the stack would put back on
-undo or redo, so the stack is cleared once the import is in; then every view is told.
+undo or redo, so the session adopts it as work that cannot be undone: the undo history starts
+again (said once in the status bar), then every view is told.
 """
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from desktop_app.datasets import ImportCancelled, import_dataset
 from desktop_app.datasets.csv_file import CsvFile
 from desktop_app.datasets.mapping import Mapping
 
-# What an import may have written: every view showing one of these reads again.
+# What an import may have written (which rows is not listed: there may be a million).
 TOUCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities", "sources")
+CANNOT_UNDO = ("{name} was imported; a dataset import cannot be undone (the backup taken before it can "
+               "restore the project), so the undo history starts again here")
 
 
 class DatasetImportRunner(BackgroundJob):
@@ -46,7 +49,6 @@ class DatasetImportRunner(BackgroundJob):
         return f"Importing {name}… indexing the new events"
 
     def succeeded(self, report) -> None:
-        self._session.committed_in_background.emit()
-        self._session.undo_stack.clear()
-        self._session.announce(Changes({table: frozenset() for table in TOUCHED_TABLES}))
+        changes = Changes({table: frozenset() for table in TOUCHED_TABLES})
+        self._session.adopt(report, changes, self, cannot_undo=CANNOT_UNDO.format(name=self._csv_file.path.name))
         self.finished.emit(report)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from db import dates
 from db import eras as era_store
 from db.errors import InvalidDate, SourcelineError
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.eras.periods import era_edit, era_line
 from desktop_app.events.error_label import ErrorLabel
@@ -87,12 +88,11 @@ class EraForm(QDialog):
     def save(self) -> None:
         try:
             op = era_edit(self.era, self.name.text(), self.first.text(), self.last.text(), self.colour.currentData())
-            if op is not None:
-                self.session.push(op)
         except SourcelineError as error:
             self.problem.set_error(str(error))
             return
-        self.accept()
+        if op is None or verbs.apply(self.session, self, op, failure=self.problem.set_error):
+            self.accept()
 
 
 def open_form(session, parent: QWidget, era: dict | None = None, ends: tuple[str, str] = ("", "")) -> EraForm:
@@ -114,6 +114,9 @@ class ErasDialog(QDialog):
         self.empty = QLabel("No eras yet. An era names a period (“Kursk incursion”) and shades it on the "
                             "timeline; add one here or right-click the timeline: Name This Period…",
                             wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.hint = QLabel("Double-click an era to edit it. Right-click the timeline to name the period in view "
+                           "or the selected events' period.", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.hint.setEnabled(False)  # drawn faint: a hint, not a control
         self.add_button = QPushButton("&Add…")
         self.edit_button = QPushButton("&Edit…")
         self.delete_button = QPushButton("&Delete")
@@ -133,6 +136,7 @@ class ErasDialog(QDialog):
         column = QVBoxLayout()
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
+        column.addWidget(self.hint)
         row.addLayout(column, 1)
         row.addLayout(buttons)
         session.changed.connect(self._on_changes)
@@ -156,6 +160,7 @@ class ErasDialog(QDialog):
             self.list.setCurrentRow(0)
         self.list.setVisible(self.list.count() > 0)
         self.empty.setVisible(self.list.count() == 0)
+        self.hint.setVisible(self.list.count() > 0)
         self._enable()
 
     def current_era(self) -> dict | None:
@@ -174,4 +179,4 @@ class ErasDialog(QDialog):
     def delete_current(self) -> None:
         era = self.current_era()
         if era is not None:  # one edit, undone with Edit → Undo: no question asked first
-            self.session.push(era_store.delete_era(era["id"]))
+            verbs.delete_era(self.session, self, era["id"])

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
 from db import eras as era_store
+from desktop_app import verbs
 from desktop_app.eras.periods import period_ends
 
 MENU_NAME_CHARS = 40
@@ -27,7 +28,7 @@ def add_era_actions(menu: QMenu, view, pos: QPointF) -> None:
     if band is not None:
         era_id, name = band.era["id"], _menu_text(band.era["name"])
         menu.addAction(f"Edit Era “{name}”…", lambda: open_form(session, parent, era_store.get_era(session.db, era_id)))
-        menu.addAction(f"Delete Era “{name}”", lambda: session.push(era_store.delete_era(era_id)))
+        menu.addAction(f"Delete Era “{name}”", lambda: verbs.delete_era(session, parent, era_id))
     span = view.canvas.selection_span()
     if span is not None:
         menu.addAction("Name the Selected Events’ Period…", lambda: open_form(session, parent, ends=period_ends(*span)))

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QMessageBox, QWidget)
 from rapidfuzz import fuzz, process
 
-from db.entities import add_alias, entity_names, find_entity
-from db.errors import SourcelineError
+from db.entities import entity_names, find_entity
+from desktop_app import verbs
 from desktop_app.extract.name_finder import fold, surname
 from desktop_app.reliability.literal_text import literal
 
@@ -54,13 +54,9 @@ class AliasDialog(QDialog):
         self.entity.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         chosen = entity_id if entity_id is not None else nearest_entity(names, alias)
         self.entity.setCurrentIndex(self.entity.findData(chosen) if chosen is not None else -1)
-        self.problem = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #c62828;")
-        self.problem.hide()
         form = QFormLayout(self)
         form.addRow("&Alias", self.alias)
         form.addRow("&Of the entity", self.entity)
-        form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add alias")
         self.buttons.accepted.connect(self.add)
@@ -81,13 +77,8 @@ class AliasDialog(QDialog):
         entity_id = self.chosen_entity()
         if entity_id is None or not self.alias.text().strip():
             return
-        try:
-            self.session.push(add_alias(entity_id, self.alias.text()))
-        except SourcelineError as error:
-            self.problem.setText(str(error))
-            self.problem.show()
-            return
-        self.accept()
+        if verbs.add_alias(self.session, self, entity_id, self.alias.text()):
+            self.accept()
 
 
 def ask_alias(session, text: str, parent: QWidget, entity_id: int | None = None) -> None:

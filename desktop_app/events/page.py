@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from db import events
 from db.events import EventFilter
+from desktop_app import verbs
 from desktop_app.events.edtf_forms import day_of
 from desktop_app.events.editor import EventEditor
 from desktop_app.events.event_list import EventList
@@ -18,11 +19,13 @@ from desktop_app.events.table_model import TITLE, EventTableModel
 from desktop_app.main_window.column_widths import fit_columns
 from desktop_app.map.view import MapPanel
 from desktop_app.reliability.backup_schedule import before_bulk_delete
+from desktop_app.selection import Selection, Shared
 from desktop_app.timeline.view import TimelineView
 
 # Selections larger than this are not mirrored id by id (each costs a query on a big project).
 SYNC_LIMIT = 200
 SETTINGS = "timelinePage"
+_RESTORE = "restore"  # the selection shown again after a refresh: the views keep where they are
 
 
 class TimelinePage(QWidget):
@@ -30,8 +33,10 @@ class TimelinePage(QWidget):
         super().__init__(parent)
         self.session = session
         self.main_window = window
-        self._syncing = False
-        self._selected: list[int] = []
+        self._syncing = False  # the page itself is updating the list's Qt selection
+        # What the list, the timeline (and a map) show together; other screens may share them.
+        self.selection = Selection()
+        self.event_filter: Shared[EventFilter] = Shared(EventFilter())
         self._total = events.count_events(session.db)
 
         self.setAccessibleName("Timeline page")
@@ -69,7 +74,9 @@ class TimelinePage(QWidget):
         layout.addWidget(self.main, 1)
         self._restore_layout()
 
-        self.filter_bar.filter_changed.connect(self.apply_filter)
+        self.selection.subscribe(self._selection_shown)
+        self.event_filter.subscribe(self._filter_shown)
+        self.filter_bar.filter_changed.connect(lambda where: self.event_filter.set(where, by=self.filter_bar))
         self.list.clear_filter_requested.connect(self.filter_bar.clear)
         self.list.table.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.list.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._restore_selection())
@@ -109,6 +116,19 @@ class TimelinePage(QWidget):
     # -- filter ------------------------------------------------------------------------------
 
     def apply_filter(self, event_filter: EventFilter) -> None:
+        self.event_filter.set(event_filter)
+
+    # -- what other screens may ask (the export dialog: what is shown) ------------------------
+
+    def lane_mode(self) -> str:
+        return self.timeline.lane_mode()
+
+    def period_in_view(self) -> tuple[float, float]:
+        """The timeline's visible period, as seconds (start, end)."""
+        viewport = self.timeline.viewport()
+        return viewport.start_s, viewport.end_s
+
+    def _filter_shown(self, event_filter: EventFilter, _by) -> None:
         self.model.set_filter(event_filter)
         self.timeline.set_filter(event_filter)
         self.map.set_filter(event_filter, self.timeline.lane_mode())
@@ -125,60 +145,53 @@ class TimelinePage(QWidget):
     def _list_selection_changed(self, *_):
         if self._syncing:
             return
-        self._selected = self.list.selected_ids(limit=SYNC_LIMIT)
-        self._syncing = True
-        try:
-            self.timeline.select_events(self._selected, reveal=True)
-        finally:
-            self._syncing = False
-        self._selection_settled()
+        if not self.selection.select(self.list.selected_ids(limit=SYNC_LIMIT), by=self.list):
+            self._selection_settled()  # the same first ids, but more or fewer rows selected
 
     def _timeline_selection_changed(self, ids) -> None:
-        self._view_selected(ids, from_map=False)
+        if not self._syncing:
+            self.selection.select(list(ids)[:SYNC_LIMIT], by=self.timeline)
 
     def _map_selection_changed(self, ids) -> None:
-        self._view_selected(ids, from_map=True)
-
-    def _view_selected(self, ids, from_map: bool) -> None:
-        """The timeline or the map selected these: the list (and the timeline, for the map's) follow."""
-        if self._syncing:
-            return
-        self._selected = list(ids)[:SYNC_LIMIT]
-        self._syncing = True
-        try:
-            self.list.select_ids(self._selected)
-            if from_map:
-                self.timeline.select_events(self._selected, reveal=True)
-        finally:
-            self._syncing = False
-        self._selection_settled()
+        if not self._syncing:
+            self.selection.select(list(ids)[:SYNC_LIMIT], by=self.map)
 
     def select_events(self, ids, reveal: bool = True) -> None:
         """Select events in both views (e.g. a new event, or one a search hit asks for)."""
-        self._syncing = True
-        try:
-            self._selected = self.list.select_ids(ids)
-            self.timeline.select_events(self._selected, reveal=reveal)
-        finally:
-            self._syncing = False
-        self._selection_settled()
+        if not self.selection.select(ids, by=None if reveal else _RESTORE):
+            self._selection_shown(self.selection.ids, None if reveal else _RESTORE)
 
     def _restore_selection(self) -> None:
-        """After a refresh or a re-sort, select again (by id) what was selected, if still shown."""
+        """After a refresh, a filter or a re-sort, select again (by id) what was selected and is
+        still shown."""
         self._syncing = True
         try:
-            self._selected = self.list.select_ids(self._selected, scroll=False)
-            self.timeline.select_events(self._selected, reveal=False)
+            shown = self.list.select_ids(self.selection.ids, scroll=False)
+        finally:
+            self._syncing = False
+        if not self.selection.select(shown, by=_RESTORE):
+            self._selection_shown(self.selection.ids, _RESTORE)
+
+    def _selection_shown(self, ids, by) -> None:
+        """The page's selection changed (``by`` a view, the page, or another screen sharing it):
+        show it in the views that did not make it, and in the editor."""
+        self._syncing = True
+        try:
+            if by is not self.list and by is not _RESTORE:
+                self.list.select_ids(ids)
+            if by is not self.timeline:
+                self.timeline.select_events(ids, reveal=by is not _RESTORE)
         finally:
             self._syncing = False
         self._selection_settled()
 
     def _selection_settled(self) -> None:
-        self.map.select_events(self._selected)
-        count = self.list.selected_count() or len(self._selected)
+        selected = self.selection.ids
+        self.map.select_events(list(selected))
+        count = self.list.selected_count() or len(selected)
         self.editor.setVisible(count > 0)  # nothing to edit: the timeline and the list take its room
         if count == 1:
-            self.editor.show_event(self._selected[0] if self._selected else self.list.current_id())
+            self.editor.show_event(selected[0] if selected else self.list.current_id())
         elif count > 1:
             self.editor.show_event(None, f"{count:,} events selected.\n\nPress Delete to delete them.")
         else:
@@ -206,10 +219,11 @@ class TimelinePage(QWidget):
             self.filter_bar.clear()
         self.select_events([event_id])
 
-    def new_event(self) -> int:
+    def new_event(self) -> int | None:
         """Add "New event" on the day at the timeline's centre, and open it with the title selected."""
-        event_id = self.session.push(events.add_event("New event", day_of(self.timeline.center_time())))
-        self.open_event(event_id)
+        event_id = verbs.add_event(self.session, self, "New event", day_of(self.timeline.center_time())).result
+        if event_id is not None:
+            self.open_event(event_id)
         return event_id
 
     def delete_selected(self) -> None:
@@ -224,7 +238,7 @@ class TimelinePage(QWidget):
                 return
         # Undo covers this session only: a large deletion is backed up first (see backup_schedule)
         before_bulk_delete(self.session, len(ids), self.main_window.settings)
-        self.session.push(events.delete_events(ids))
+        verbs.delete_events(self.session, self, ids)
 
     # -- after every edit --------------------------------------------------------------------
 
@@ -249,7 +263,7 @@ class TimelinePage(QWidget):
         self.main_window.set_status("events", text)
 
     def _show_selection(self) -> None:
-        count = self.list.selected_count() or len(self._selected)
+        count = self.list.selected_count() or len(self.selection)
         self.main_window.set_status("selection", f"{count:,} selected" if count else "")
 
     def _show_saved_state(self, dirty: bool) -> None:

@@ -9,7 +9,8 @@ from typing import Iterator
 
 from db.connection import Database
 
-from db.events import DISAGREES
+from db import events
+from db.citations import citations_of_events
 
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.selection import Progress, Selection, event_pages
@@ -25,18 +26,8 @@ def events_with_citations(db: Database, selection: Selection, progress: Progress
     source contradicts the event or gives a date that cannot be its), in date order."""
     for page in event_pages(db, selection, progress):
         ids = [event["id"] for event in page]
-        marks = ",".join("?" * len(ids))
-        descriptions = dict(db.conn.execute(f"SELECT id, description FROM events WHERE id IN ({marks})", ids))
-        citations: dict[int, list[dict]] = {event_id: [] for event_id in ids}
-        cursor = db.conn.execute(
-            "SELECT c.event_id, c.source_id, s.title AS source_title, c.locator_type, c.locator, c.quote, c.stance,"
-            f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees"
-            " FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id"
-            f" WHERE c.event_id IN ({marks}) ORDER BY c.event_id, c.id", ids)
-        names = [column[0] for column in cursor.description]
-        for row in cursor:
-            citation = dict(zip(names, row))
-            citations[citation.pop("event_id")].append(citation)
+        descriptions = events.descriptions(db, ids)
+        citations = citations_of_events(db, ids)
         for event in page:
             yield {**event, "description": descriptions.get(event["id"], ""),
                    "date_words": in_words_or_raw(event["date_edtf"]), "citations": citations[event["id"]]}

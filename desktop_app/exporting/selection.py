@@ -118,22 +118,9 @@ def source_ids(db: Database, selection: Selection) -> list[int]:
     """The sources a citation list holds: every source (by title) or those cited by the selected
     events, in the order they were first cited."""
     if selection.all_sources:
-        ids = [row[0] for row in db.conn.execute("SELECT id FROM sources ORDER BY title COLLATE NOCASE, id")]
+        ids = source_queries.ids_by_title(db)
     elif selection.where.is_empty:
         ids = source_queries.cited_source_ids(db)
     else:
-        ids = cited_by(db, selection.where)
+        ids = source_queries.cited_by_filter(db, selection.where)
     return ids if selection.limit is None else ids[: selection.limit]
-
-
-def cited_by(db: Database, where: EventFilter) -> list[int]:
-    """The sources cited by the events a filter lets through, in first-cited order.
-
-    ``db.sources.cited_source_ids`` takes a list of event ids, which cannot hold the million a
-    filter may match (SQLite allows some 32,000 parameters): this asks with the filter itself.
-    """
-    sql, params = where.where()
-    rows = db.conn.execute(
-        f"SELECT c.source_id FROM citations c JOIN events e ON e.id = c.event_id WHERE {sql}"
-        " GROUP BY c.source_id ORDER BY min(c.id)", params)
-    return [row[0] for row in rows]

@@ -75,6 +75,6 @@ def window_state(window) -> WindowState:
     page = window.page("Timeline")
     if page is None:
         return WindowState()
-    viewport = page.timeline.viewport()
-    return WindowState(where=page.model.event_filter, selected=tuple(page.selected_ids()),
-                       lanes=page.timeline.lane_mode(), view=(viewport.start_s, viewport.end_s))
+    # the page's public questions only: its widgets are its own
+    return WindowState(where=page.event_filter.value, selected=tuple(page.selected_ids()),
+                       lanes=page.lane_mode(), view=page.period_in_view())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 from db.entities import tag_names
 from db.errors import SourcelineError
 from db.events import count_events
-from db.store import open_project
+from db.store import open_project, read_snapshot
 from desktop_app.background_job import BackgroundJob
 from desktop_app.exporting.citation_lists import DEFAULT_STYLE
 from desktop_app.exporting.exports import MAP_PICTURE_FORMATS, PREVIEW_COUNT, ExportOptions, export_file, preview
@@ -210,6 +210,7 @@ class ExportDialog(QDialog):
                 self.rich_preview.setHtml(text)
                 self.previews.setCurrentIndex(1)
             else:
+                things = "sources" if choice.lists_sources else "events"
                 self.text_preview.setPlainText(text or f"(no {things} to export)")
                 self.previews.setCurrentIndex(0)
         except (SourcelineError, RuntimeError) as error:
@@ -268,7 +269,7 @@ class ExportDialog(QDialog):
         def work(report, cancelled) -> Path:
             with closing(open_project(project)) as db:
                 # One read transaction: a long export's pages all come from the same state of the project.
-                db.conn.execute("BEGIN")
+                read_snapshot(db)
                 write(db, report)
             return path
 

@@ -12,10 +12,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from db import geo
+from db.sources import cited_by_filter
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.exports import MAP_PICTURE_FORMATS
 from desktop_app.exporting.iso_dates import iso_of
-from desktop_app.exporting.selection import Progress, cited_by, report_or_stop
+from desktop_app.exporting.selection import Progress, report_or_stop
 from desktop_app.exporting_ui.picture import (LOGICAL_WIDTH, MARGIN, PictureRequest, _caption, _svg,
                                               light_colours, paint_heading)
 from desktop_app.formats.atomic_write import atomic_path, require_ending
@@ -45,7 +46,7 @@ def _layout(db, request: PictureRequest):
     box = geo.place_extent(db, where)
     view = fit(box, LOGICAL_WIDTH, MAP_HEIGHT) if box is not None else world_view(LOGICAL_WIDTH, MAP_HEIGHT)
     frame = MapFrameSource(db, where, request.lanes).fetch(view)
-    sources = cited_by(db, where) if request.caption else []
+    sources = cited_by_filter(db, where) if request.caption else []
     caption = _caption(db, sources, request.style) if sources else None
     height = HEADING_H + MAP_HEIGHT + (caption.size().height() + MARGIN if caption is not None else 0) + MARGIN
     return view, frame, caption, height

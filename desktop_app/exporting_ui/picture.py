@@ -19,11 +19,12 @@ from PySide6.QtSvg import QSvgGenerator
 from db import events as event_queries
 from db.dates import DAY
 from db.events import EventFilter
+from db.sources import cited_by_filter
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import csl_items, style_label
 from desktop_app.exporting.exports import PICTURE_FORMATS
 from desktop_app.exporting.iso_dates import iso_of
-from desktop_app.exporting.selection import Progress, cited_by, report_or_stop
+from desktop_app.exporting.selection import Progress, report_or_stop
 from desktop_app.formats import bibliography
 from desktop_app.formats.atomic_write import atomic_path, require_ending
 from desktop_app.timeline.era_bands import lay_out
@@ -110,7 +111,7 @@ def _layout(db, request: PictureRequest, fitted: bool) -> _Layout:
     scene, eras = lay_out(SceneBuilder(font), frame, viewport, request.lanes)
     timeline_h = AXIS_H + max(MIN_TIMELINE_H, (scene.height + 8) if scene is not None else 0)
     shown = request.where.within(math.floor(viewport.start_s), math.ceil(viewport.end_s))
-    sources = cited_by(db, shown) if request.caption else []
+    sources = cited_by_filter(db, shown) if request.caption else []
     period = in_words_or_raw(f"{iso_of(math.floor(viewport.start_s))}/{iso_of(math.ceil(viewport.end_s) - 1)}")
     caption = _caption(db, sources, request.style) if sources else None
     return _Layout(viewport, frame, scene, eras, font, request.title, period, caption, timeline_h)

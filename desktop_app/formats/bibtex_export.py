@@ -65,7 +65,7 @@ def _entry(item: dict, key: str, dialect: str) -> str:
     if item.get("title"):
         add(("title", item["title"]))
     if item.get("container-title"):
-        if csl_type.startswith("article") or csl_type.startswith("review"):
+        if csl_type.startswith(("article", "review")):
             add(("journaltitle" if biblatex else "journal", item["container-title"]))
         else:
             add(("booktitle", item["container-title"]))

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db import summary
+from db.events import get_event
 from desktop_app.app import make_application, open_session
 from desktop_app.help.screenshot_names import DEFAULT_SHOTS, EXTRA_SHOTS
 from desktop_app.main_window import theme
@@ -87,23 +89,13 @@ class Photographer:
 
     # -- what to show ------------------------------------------------------------------------
 
-    def _first(self, sql: str, params=()):
-        row = self.window.session.db.conn.execute(sql, params).fetchone()
-        return row if row is None else tuple(row)
-
     def best_event(self) -> int | None:
         """The most-cited event: the one that shows most of what an event can hold."""
-        row = self._first("SELECT event_id FROM citations GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1")
-        return row[0] if row else (self._first("SELECT min(id) FROM events") or (None,))[0]
+        return summary.most_cited_event(self.window.session.db)
 
     def best_passage(self) -> tuple[int | None, int | None]:
         """The source with the most highlights, at its first one (else the first source)."""
-        row = self._first("SELECT source_id, min(id) FROM annotations GROUP BY source_id "
-                          "ORDER BY count(*) DESC, source_id LIMIT 1")
-        if row:
-            return row
-        row = self._first("SELECT min(id) FROM sources")
-        return (row[0] if row else None), None
+        return summary.most_highlighted_passage(self.window.session.db)
 
     # -- the pictures --------------------------------------------------------------------------
 
@@ -170,8 +162,8 @@ class Photographer:
         if popup is None:
             return None
         # A word from the most-cited event's title: there are hits, whatever the project.
-        title = self._first("SELECT title FROM events WHERE id = ?", (self.best_event(),))
-        popup.field.setText(max((title or ("event",))[0].split(), key=len))
+        event = get_event(self.window.session.db, self.best_event() or 0)
+        popup.field.setText(max((event["title"] if event else "event").split(), key=len))
         settle(600)
         path = self.save("search", self.window, popup)
         popup.close()

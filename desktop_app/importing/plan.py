@@ -18,7 +18,7 @@ from db import dedupe, originals
 from db.dates import validate
 from db.errors import FileProblem, SourcelineError
 from db.ops import Op
-from db.sources import insert_source
+from db.sources import insert_source, source_title
 from desktop_app.importing.originals import keep
 from desktop_app.importing.reading import ImportRecord, read_records
 
@@ -98,7 +98,7 @@ class ImportPlan:
             found = _same_pdf(db, record) or dedupe.find_existing(db, keys)
             if found:
                 existing_id, reason = found
-                title = db.conn.execute("SELECT title FROM sources WHERE id = ?", (existing_id,)).fetchone()[0]
+                title = source_title(db, existing_id)
                 self.duplicates[index] = Duplicate(index, reason, existing_id=existing_id, existing_title=title)
             else:
                 earlier = seen.find(keys)
@@ -233,7 +233,7 @@ def _target(db: Database, duplicate: Duplicate | None, became: dict[int, int]) -
         return None
     if duplicate.earlier is not None:
         return became[duplicate.earlier]
-    still_there = db.conn.execute("SELECT 1 FROM sources WHERE id = ?", (duplicate.existing_id,)).fetchone()
+    still_there = source_title(db, duplicate.existing_id) is not None
     return duplicate.existing_id if still_there else None
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from db.errors import SourcelineError
 from db.store import create_project
-from desktop_app.main_window.project_copy import save_copy
+from db.project_copy import save_copy
 from desktop_app.main_window.recent_projects import RecentProjects
 from desktop_app.reliability.backup_schedule import keep_count
 from desktop_app.reliability.literal_text import literal

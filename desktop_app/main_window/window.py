@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Sourceline")
         else:
             self.set_status("saved", "All changes saved")
+            session.history_reset.connect(lambda reason: self.statusBar().showMessage(reason, 15_000))
             for title, factory in self._page_factories:
                 self.tabs.addTab(factory(session, self), title)
             self.tabs.tabBar().setVisible(self.tabs.count() > 1)

@@ -57,7 +57,6 @@ class MapCanvas(QWidget):
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         self._requery.timeout.connect(self._refresh)
         session.changed.connect(self._on_changes)
-        session.reloaded.connect(self.reload)
 
     # -- what is shown -----------------------------------------------------------------------
 

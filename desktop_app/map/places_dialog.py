@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, 
                                QHeaderView)
 
 from db import geo
+from desktop_app import verbs
 from desktop_app.places import proposals
 from desktop_app.places.gazetteer import shipped
 
@@ -65,5 +66,5 @@ class PlacesDialog(QDialog):
     def apply(self) -> None:
         chosen = self.ticked()
         if chosen:
-            self.session.push(proposals.apply(chosen))
+            verbs.place_events(self.session, self, proposals.places(chosen))
         self.accept()

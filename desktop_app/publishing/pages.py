@@ -87,7 +87,7 @@ def event_html(event: dict, citations: list[dict], byline: str) -> str:
             text = f'<a href="{source_href(c["source_uuid"])}">{escape(c["label"])}</a>'
             if c["locator"]:
                 text += f", {escape(c['locator'])}"
-            stance = (f'<span class="contested">⚠ contradicts</span>' if c["stance"] == "contradicts"
+            stance = ('<span class="contested">⚠ contradicts</span>' if c["stance"] == "contradicts"
                       else escape(c["stance"]))
             text += f" — {stance}"
             if c["date_given"]:

@@ -6,11 +6,11 @@ import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from db import annotations, citations, pdf_pages, sources
-from db.errors import SourcelineError
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.reader import colors
 from desktop_app.reader.cite_dialog import CiteDialog, EventDraft
@@ -23,7 +23,6 @@ from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
 from desktop_app.reader_assistant import cite_suggestion
 from desktop_app.reader_assistant.findings import publication_of
-from desktop_app.reliability.literal_text import literal
 
 PAGE_TITLE = "Reader"
 _WORD = re.compile(r"\S")
@@ -56,6 +55,9 @@ class ReaderPage(KeyedActions, QWidget):
         self.source_id: int | None = None
         self._annotations: list[dict] = []
         self._last_color = "yellow"
+        # What other features attach to the page for each project (declared here, not hung on it):
+        self.assistant = None  # the reading assistant (desktop_app.reader_assistant)
+        self.save_original = None  # the Save Original button (desktop_app.originals)
 
         self.title = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         title_font = self.title.font()
@@ -79,7 +81,6 @@ class ReaderPage(KeyedActions, QWidget):
         self._build_layout()
         self._connect()
         session.changed.connect(self._on_changed)
-        session.reloaded.connect(lambda: self.source_id is not None and self.show_source(self.source_id, reload=True))
 
     def _mute_byline(self) -> None:
         muted = self.byline.palette()
@@ -166,12 +167,12 @@ class ReaderPage(KeyedActions, QWidget):
         self.find_bar.closed.connect(lambda: self.view.setFocus())
         self.side.annotation_chosen.connect(self.go_to_annotation)
         self.side.list.selectionModel().currentChanged.connect(lambda *_: self._draw_highlights())
-        self.side.color_edited.connect(lambda i, c: self.push(annotations.update_annotation(i, color=c)))
-        self.side.note_edited.connect(lambda i, n: self.push(annotations.update_annotation(i, note=n)))
-        self.side.tags_edited.connect(lambda i, t: self.push(annotations.update_annotation(i, tags=t)))
-        self.side.delete_requested.connect(lambda i: self.push(annotations.delete_annotation(i)))
+        self.side.color_edited.connect(lambda i, c: verbs.edit_highlight(self.session, self, i, color=c))
+        self.side.note_edited.connect(lambda i, n: verbs.edit_highlight(self.session, self, i, note=n))
+        self.side.tags_edited.connect(lambda i, t: verbs.edit_highlight(self.session, self, i, tags=t))
+        self.side.delete_requested.connect(lambda i: verbs.delete_highlight(self.session, self, i))
         self.side.cite_requested.connect(self._cite_annotation)
-        self.pdf.import_requested.connect(lambda found: self.push(annotations.add_annotations(self.source_id, found)))
+        self.pdf.import_requested.connect(lambda found: verbs.import_highlights(self.session, self, self.source_id, found))
         self.side.event_requested.connect(self.event_requested)
         self._selection_changed()
 
@@ -259,7 +260,7 @@ class ReaderPage(KeyedActions, QWidget):
     def _on_changed(self, changes) -> None:
         if self.source_id is None:
             return
-        if self.source_id in changes.rows.get("sources", ()) or changes.touches("source_creators"):
+        if changes.may_touch("sources", self.source_id) or changes.touches("source_creators"):
             source = sources.get_source(self.session.db, self.source_id)
             if source is None:
                 self.source_id = None
@@ -307,21 +308,13 @@ class ReaderPage(KeyedActions, QWidget):
         """The colour of the latest highlight: new passages are highlighted in it."""
         return self._last_color
 
-    def push(self, op):
-        """Run an edit through the undo stack; a user error is shown, not raised."""
-        try:
-            return self.session.push(op)
-        except SourcelineError as error:
-            QMessageBox.warning(self, op.label, literal(str(error)))
-            return None
-
     def highlight_selection(self, color: str, note: str = "", tags=()) -> int | None:
         span = self.view.selected_span() if self.source_id is not None else None
         if span is None:
             return None
         self._last_color = color
         self.selection_bar.hide()
-        annotation_id = self.push(annotations.add_annotation(self.source_id, *span, note, color, tags))
+        annotation_id = verbs.highlight(self.session, self, self.source_id, *span, note, color, tags).result
         if annotation_id is not None:
             self.side.choose(annotation_id)
             self._draw_highlights()
@@ -377,11 +370,10 @@ class ReaderPage(KeyedActions, QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.citation()
-        self.push(annotations.cite_passage(
-            self.source_id, event_id=chosen.event_id, new_event=chosen.new_event, annotation_id=annotation_id,
-            span=span, color=self._last_color, locator_type=chosen.locator_type, locator=chosen.locator,
-            stance=chosen.stance, claimed_edtf=chosen.claimed_edtf, description=chosen.description,
-            entities=chosen.entities))
+        verbs.cite(self.session, self, self.source_id, event_id=chosen.event_id, new_event=chosen.new_event,
+                   annotation_id=annotation_id, span=span, color=self._last_color, locator_type=chosen.locator_type,
+                   locator=chosen.locator, stance=chosen.stance, claimed_edtf=chosen.claimed_edtf,
+                   description=chosen.description, entities=chosen.entities)
 
     # -- find, edit text, menus -----------------------------------------------------------------
 
@@ -398,7 +390,7 @@ class ReaderPage(KeyedActions, QWidget):
         dialog = TextDialog(self.view.full_text, len(self._annotations), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.text() == self.view.full_text:
             return
-        orphaned = self.push(annotations.set_source_text(self.source_id, dialog.text()))
+        orphaned = verbs.set_source_text(self.session, self, self.source_id, dialog.text()).result
         if orphaned:
             self.notice.setText(f"{orphaned} highlight{'s are' if orphaned != 1 else ' is'} no longer found in the "
                                 "text; kept in the list as orphaned.")

@@ -13,13 +13,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QDialog, QMenu
 
 from db import annotations, citations, entities, sources
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.extract.name_finder import fold
 from desktop_app.reader.cite_dialog import CiteDialog, EventDraft
 from desktop_app.reader_assistant import findings as found, marks
 from desktop_app.events.alias_dialog import MAX_ALIAS_CHARS, ask_alias, word_at
 from desktop_app.reader_assistant.dates_list import FoundDatesList
-from desktop_app.reader_assistant.edits import new_event_from_passage
 
 SYNC_CHARS = 20_000
 
@@ -250,19 +250,19 @@ class ReaderAssistant(QObject):
             return None
         chosen = dialog.citation()
         if chosen.new_event is None:  # an event already in the project: cite the sentence for it
-            page.push(annotations.cite_passage(
-                page.source_id, event_id=chosen.event_id, span=span, color=page.highlight_color,
-                locator_type=chosen.locator_type, locator=chosen.locator, stance=chosen.stance,
-                claimed_edtf=chosen.claimed_edtf))
-            return chosen.event_id
+            cited = verbs.cite(self.session, page, page.source_id, event_id=chosen.event_id, span=span,
+                               color=page.highlight_color, locator_type=chosen.locator_type, locator=chosen.locator,
+                               stance=chosen.stance, claimed_edtf=chosen.claimed_edtf)
+            return chosen.event_id if cited else None
         title, date_edtf = chosen.new_event
-        return page.push(new_event_from_passage(
-            page.source_id, span, title=title, date_edtf=date_edtf, description=chosen.description,
-            entities=chosen.entities, locator_type=chosen.locator_type, locator=chosen.locator,
-            stance=chosen.stance, color=page.highlight_color, claimed_edtf=chosen.claimed_edtf))
+        return verbs.new_event_from_passage(
+            self.session, page, page.source_id, span, title=title, date_edtf=date_edtf,
+            description=chosen.description, entities=chosen.entities, locator_type=chosen.locator_type,
+            locator=chosen.locator, stance=chosen.stance, color=page.highlight_color,
+            claimed_edtf=chosen.claimed_edtf).result
 
     def add_alias(self, hit) -> None:
-        self.page.push(entities.add_alias(hit.entity_id, " ".join(hit.text.split())))
+        verbs.add_alias(self.session, self.page, hit.entity_id, " ".join(hit.text.split()))
 
     def ignore(self, hits) -> None:
         self._ignored.update((fold(h.text), h.entity_id) for h in hits)
@@ -270,4 +270,4 @@ class ReaderAssistant(QObject):
         self.findings_changed.emit()
 
     def merge(self, keep_id: int, merge_id: int) -> None:
-        self.page.push(entities.merge_entities(keep_id, merge_id))
+        verbs.merge_entities(self.session, self.page, keep_id, merge_id)

@@ -93,7 +93,7 @@ class FoundDateDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        found, cited = index.model().found_date(index.row()), index.data(CITED)
+        cited = index.data(CITED)
         main, small = self._fonts(option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from db.entities import (ENTITY_KINDS, add_alias, delete_entity, entity_list, linked_events, merge_entities,
-                         remove_alias, rename_entity, set_entity_kind)
-from db.errors import SourcelineError
+from db.entities import ENTITY_KINDS, entity_list, linked_events
+from desktop_app import verbs
 from desktop_app.extract.name_finder import fold
 from desktop_app.reliability.literal_text import literal
 
@@ -98,14 +97,10 @@ class EntitiesDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 460])
-        self.error = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.error)
         layout.addWidget(buttons)
         session.changed.connect(self._on_changed)
         self._fill()
@@ -179,16 +174,6 @@ class EntitiesDialog(QDialog):
 
     # -- the edits ----------------------------------------------------------------------------------
 
-    def _push(self, op) -> bool:
-        try:
-            self.session.push(op)
-        except SourcelineError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return False
-        self.error.hide()
-        return True
-
     def _one(self) -> dict | None:
         chosen = self.chosen_ids()
         return self._rows.get(chosen[0]) if len(chosen) == 1 else None
@@ -196,13 +181,13 @@ class EntitiesDialog(QDialog):
     def rename(self) -> None:
         one = self._one()
         if one is not None and self.name.text().strip() and self.name.text().strip() != one["name"]:
-            if not self._push(rename_entity(one["id"], self.name.text())):
+            if not verbs.rename_entity(self.session, self, one["id"], self.name.text()):
                 self.name.setText(one["name"])
 
     def set_kind(self, kind: str) -> None:
         one = self._one()
         if one is not None and kind != one["kind"]:
-            self._push(set_entity_kind(one["id"], kind))
+            verbs.set_entity_kind(self.session, self, one["id"], kind)
 
     def ask_alias(self, suggested: str = "") -> None:
         one = self._one()
@@ -214,12 +199,12 @@ class EntitiesDialog(QDialog):
 
     def add_alias(self, alias: str) -> bool:
         one = self._one()
-        return one is not None and self._push(add_alias(one["id"], alias))
+        return one is not None and bool(verbs.add_alias(self.session, self, one["id"], alias))
 
     def remove_chosen_alias(self) -> None:
         one = self._one()
         for item in self.aliases.selectedItems():
-            self._push(remove_alias(one["id"], item.text()))
+            verbs.remove_alias(self.session, self, one["id"], item.text())
 
     def delete(self) -> None:
         one = self._one()
@@ -233,7 +218,7 @@ class EntitiesDialog(QDialog):
         answer = QMessageBox.question(self, "Delete entity", literal(
             f"Delete “{one['name']}”? {unlinks}{aliases} The events themselves stay. Edit → Undo brings it back."))
         if answer == QMessageBox.StandardButton.Yes:
-            self._push(delete_entity(one["id"]))
+            verbs.delete_entity(self.session, self, one["id"])
 
     def merge(self) -> None:
         chosen = self.chosen_ids()
@@ -241,5 +226,5 @@ class EntitiesDialog(QDialog):
             return
         keep = self.keep.currentData()
         other = chosen[1] if chosen[0] == keep else chosen[0]
-        if self._push(merge_entities(keep, other)):
+        if verbs.merge_entities(self.session, self, keep, other):
             self.select(keep)

@@ -122,7 +122,6 @@ class BackupSchedule(QObject):
             self.timer.stop()
             return
         session.changed.connect(self._note_edit)
-        session.reloaded.connect(self._note_edit)
         self.timer.start()
         # After the window has painted: a big project takes a moment to copy.
         QTimer.singleShot(0, lambda: self.backup_on_open(session))

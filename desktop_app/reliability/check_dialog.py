@@ -8,8 +8,10 @@ from contextlib import closing
 
 from PySide6.QtWidgets import QMessageBox
 
+from db import catch_up
 from db.check import Report, check
 from db.errors import DamagedProjectError, SourcelineError
+from db.ops import Changes
 from db.store import open_project
 from desktop_app.background_job import BackgroundJob
 from desktop_app.reliability.literal_text import literal
@@ -47,7 +49,8 @@ def _tell(window, session, report: Report) -> None:
     log.info("Check of %s: %s", session.path, report.as_json())
     if report.repaired and session is window.session:
         session.committed_in_background.emit()  # our repair, not another program's edit
-        session.reloaded.emit()
+        # rebuilt derived rows only (indexes, counts): the records and so the undo history stand
+        session.broadcast(Changes(catch_up.everything()))
     done = "".join(f"Rebuilt: {text}.\n" for text in report.repaired)
     if report.ok:
         QMessageBox.information(window, TITLE, literal(f"{done}{session.path.name} is sound."))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from db import backups
+from db.store import stop_writing
 from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 
@@ -49,7 +50,7 @@ class DamageAlarm(QObject):
         self.raised_for = session
         log.warning("%s is damaged; editing stopped: %s", session.path, message)
         try:
-            session.db.conn.execute("PRAGMA query_only = ON")
+            stop_writing(session.db)
         except sqlite3.Error as error:  # the connection itself failing says no more than the damage did
             log.warning("Could not stop writing to %s: %s", session.path, error)
         self.window.statusBar().showMessage(STOPPED)

@@ -14,7 +14,7 @@ from db.connection import Database
 
 from db import backups
 from db.errors import ProjectFileError, SourcelineError
-from db.store import SQLITE_HEADER, is_older_project, look, open_project
+from db.store import SQLITE_HEADER, is_older_project, look, open_project, quick_check_fails
 from desktop_app.reliability.literal_text import literal
 from desktop_app.reliability.logs import log
 from desktop_app.reliability.problems import classify
@@ -38,7 +38,7 @@ def is_damaged(path: str | Path) -> bool:
         return bool(backups.list_backups(path))
     try:
         with look(path) as conn:  # sees the WAL: a project open elsewhere is read as it is
-            return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+            return quick_check_fails(conn)
     except sqlite3.DatabaseError as error:
         return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (_CORRUPT, _NOTADB)
 

@@ -47,7 +47,7 @@ def current_counts(project_path: str | Path) -> dict | None:
     """What the current file holds, read without writing to it; None when SQLite cannot read it."""
     try:
         with look(project_path) as conn:
-            return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in backups.COUNTED}
+            return backups.record_counts(conn)
     except sqlite3.Error:
         return None
 

@@ -1,58 +1,48 @@
 """The metadata editor beside the library: one source's CSL fields, its creators, the analyst's
 grading, and the events that cite it.
 
-As in the event editor, edits stay in the fields until Save (Ctrl+S or Ctrl+Return), which pushes
-one ``update_source`` op — one undoable step; moving to another source saves a valid pending edit.
+A ``RecordForm``, as the event editor: edits stay in the fields until Save (Ctrl+S or Ctrl+Return),
+one undoable step; moving to another source settles a pending edit as every record form does.
 The record is rebuilt from the stored CSL item, so variables the form does not show (volume, page,
 abstract…) are kept as they were.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
-                               QVBoxLayout, QWidget)
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from db import citations, sources
-from db.errors import SourcelineError
+from desktop_app import verbs
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.formats.csl_dates import edtf_to_csl_date
+from desktop_app.record_form import RecordForm
 from desktop_app.reliability.literal_text import literal
 from desktop_app.sources.creators_editor import CreatorsEditor, name_parts
 from desktop_app.sources.grading import CREDIBILITY, RELIABILITY, grade, grade_meaning
 from desktop_app.sources.optional_date_field import OptionalDateField
 from desktop_app.sources.type_names import type_name, types_by_name
 
-# Changes to these tables may alter what the editor shows of its source.
-SHOWN_TABLES = ("sources", "source_creators", "citations", "events")
 # Line edits: field key -> CSL variable.
 TEXT_VARIABLES = {"title": "title", "container": "container-title", "publisher": "publisher", "url": "URL",
                   "language": "language", "doi": "DOI", "isbn": "ISBN", "issn": "ISSN"}
 _COLUMNS = {"title": "title", "container": "container_title", "publisher": "publisher", "url": "url",
             "language": "language", "doi": "doi", "isbn": "isbn", "issn": "issn"}
-PLACEHOLDER = "Select a source to see and edit it here."
 
 
-class SourceEditor(QWidget):
-    dirty_changed = Signal(bool)
+class SourceEditor(RecordForm):
     event_requested = Signal(int)  # show this citing event
     source_requested = Signal(int, object)  # open this source in the reader (annotation id or None)
-    problem = Signal(str)  # a message for the status bar (an edit refused)
+
+    NOUN = "source"
+    RECORD_TABLE = "sources"
+    RELATED_TABLES = ("source_creators", "citations", "events")
+    PLACEHOLDER = "Select a source to see and edit it here."
+    SAVE_TIP = "Save this source (Ctrl+S) — one step you can undo"
+    INVALID_TIP = "Fix the issued or accessed date first"
 
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self._session = session
-        self._source_id: int | None = None
-        self._loaded: dict = {}
-        self._dirty = False
-        self._loading = False
-
-        self.heading = QLabel(objectName="editorHeading", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
+        super().__init__(session, parent)
         self.open_button = QPushButton("Open in Reader")
         self.open_button.setToolTip("Read the source's text, highlight and cite passages")
         self.csl_type = QComboBox()
@@ -85,19 +75,7 @@ class SourceEditor(QWidget):
         self.citing.setMinimumHeight(80)
         self.citing.setWordWrap(True)
         self.citing.setSpacing(2)
-        self.save_button = QPushButton("Save", default=True)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Forget the changes made since the last save")
         self.setAccessibleName("Source editor")
-
-        self._stack = QStackedWidget()
-        self.placeholder = QLabel(PLACEHOLDER, objectName="emptyState", wordWrap=True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._stack.addWidget(self.placeholder)
-        self._stack.addWidget(self._form())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._stack)
 
         for field in self.fields.values():
             field.textEdited.connect(self._update_state)
@@ -108,14 +86,9 @@ class SourceEditor(QWidget):
             date.validity_changed.connect(lambda _: self._update_state())
         self.creators.edited.connect(self._update_state)
         self.note.textChanged.connect(self._update_state)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
-        self.open_button.clicked.connect(lambda: self._source_id and self.source_requested.emit(self._source_id, None))
+        self.open_button.clicked.connect(lambda: self._record_id and self.source_requested.emit(self._record_id, None))
         self.citing.itemActivated.connect(self._event_activated)
-        for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
-            QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        session.changed.connect(self.refresh)
-        self.show_source(None)
+        self._set_body(self._form())
 
     def _form(self) -> QWidget:
         form = QFormLayout()
@@ -151,55 +124,30 @@ class SourceEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(evaluation)
-        layout.addLayout(buttons)
+        layout.addLayout(self._buttons())
         layout.addWidget(cited, 1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no blank Tab stop: it scrolls to the focused field
-        # a pane narrower than the form scrolls sideways: no field or button cut off out of reach
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setWidget(body)
-        return scroll
+        return body
 
     # -- which source ------------------------------------------------------------------------
 
     @property
     def source_id(self) -> int | None:
-        return self._source_id
-
-    def is_dirty(self) -> bool:
-        return self._dirty
+        return self._record_id
 
     def show_source(self, source_id: int | None, placeholder: str | None = None) -> None:
-        """Show another source (None: nothing). A valid pending edit of the current one is saved first."""
-        if source_id == self._source_id and source_id is not None:
-            return
-        if self._dirty and not self.save():
-            self.problem.emit(f"Unsaved changes to “{self._loaded.get('title', '')}” were dropped: they were not valid")
-        source = sources.get_source(self._session.db, source_id) if source_id is not None else None
-        self._source_id = source["id"] if source else None
-        self._dirty = False
-        if source is None:
-            self.placeholder.setText(placeholder or PLACEHOLDER)
-            self._stack.setCurrentIndex(0)
-            self._loaded = {}
-        else:
-            self._stack.setCurrentIndex(1)
-            self._load(source, keep_edits=False)
-        self._update_state()
+        self.show_record(source_id, placeholder)
 
     # -- reading -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _stored_values(source: dict) -> dict:
+    def _fetch(self, source_id: int) -> dict | None:
+        return sources.get_source(self._session.db, source_id)
+
+    def _stored_values(self, source: dict) -> dict:
         values = {key: source[column] or "" for key, column in _COLUMNS.items()}
         values.update(
             type=source["csl_type"], issued=source["issued_edtf"] or "", accessed=source["accessed_edtf"] or "",
@@ -233,16 +181,7 @@ class SourceEditor(QWidget):
                 combo.addItem(type_name(value), value)
             combo.setCurrentIndex(combo.findData(value))
 
-    def _load(self, source: dict, keep_edits: bool) -> None:
-        """Fill the fields; with ``keep_edits``, a field the user has changed keeps their text."""
-        stored = self._stored_values(source)
-        current = self._widget_values() if keep_edits else {}
-        self._loading = True
-        for key, value in stored.items():
-            if not keep_edits or current[key] == self._loaded.get(key):
-                self._put(key, value)
-        self._loading = False
-        self._loaded = stored
+    def _show_record(self, source: dict) -> None:
         self.heading.setText(source["title"] or "(untitled)")
         self.citing.clear()
         for event in citations.citing_events(self._session.db, source["id"]):
@@ -263,41 +202,19 @@ class SourceEditor(QWidget):
         if event_id is not None:
             self.event_requested.emit(event_id)
 
-    def refresh(self, changes) -> None:
-        if self._source_id is None or not changes.touches(*SHOWN_TABLES):
-            return
-        source = sources.get_source(self._session.db, self._source_id)
-        if source is None:  # deleted (or its import undone)
-            self._dirty = False
-            self.show_source(None)
-            return
-        self._load(source, keep_edits=True)
-        self._update_state()
-
     # -- saving ------------------------------------------------------------------------------
 
-    def _update_state(self) -> None:
-        if self._loading:
-            return
-        loaded = bool(self._loaded)
-        values = self._widget_values() if loaded else {}
-        dirty = loaded and values != self._loaded
-        valid = self.issued.is_valid() and self.accessed.is_valid()
-        self.save_button.setEnabled(dirty and valid)
-        self.revert_button.setEnabled(dirty)
-        self.save_button.setToolTip("Save this source (Ctrl+S) — one step you can undo" if valid
-                                    else "Fix the issued or accessed date first")
-        if loaded:
-            letter, number = values["reliability"] or None, values["credibility"] or None
-            shown = grade(letter, number)
-            self.grade_label.setText(f"{shown} — {grade_meaning(letter, number)}" if shown else "Not graded yet")
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+    def _invalid(self, values: dict) -> bool:
+        return not (self.issued.is_valid() and self.accessed.is_valid())
+
+    def _values_shown(self, values: dict) -> None:
+        letter, number = values["reliability"] or None, values["credibility"] or None
+        shown = grade(letter, number)
+        self.grade_label.setText(f"{shown} — {grade_meaning(letter, number)}" if shown else "Not graded yet")
 
     def _record(self, values: dict) -> dict:
         """The stored CSL item with the form's values in place of the ones it shows."""
-        item = sources.to_csl(self._session.db, self._source_id, edtf_to_csl_date)
+        item = sources.to_csl(self._session.db, self._record_id, edtf_to_csl_date)
         for key, variable in TEXT_VARIABLES.items():
             item[variable] = values[key] or (None if key != "title" else "")
         item["type"] = values["type"]
@@ -306,27 +223,8 @@ class SourceEditor(QWidget):
         item.update(self.creators.creators())
         return item
 
-    def save(self) -> bool:
-        """Store the form as one undoable edit. False when invalid or refused."""
-        if self._source_id is None or not self._dirty:
-            return False
-        if not (self.issued.is_valid() and self.accessed.is_valid()):
-            return False
-        values = self._widget_values()
-        op = sources.update_source(
-            self._source_id, self._record(values), values["issued"] or None, values["accessed"] or None,
-            reliability=values["reliability"] or None, credibility=values["credibility"] or None,
-            evaluation_note=values["note"])
-        try:
-            self._session.push(op)
-        except SourcelineError as error:
-            self.problem.emit(str(error))
-            return False
-        return True
-
-    def revert(self) -> None:
-        self._loading = True
-        for key, value in self._loaded.items():
-            self._put(key, value)
-        self._loading = False
-        self._update_state()
+    def _store(self, values: dict) -> bool:
+        return bool(verbs.edit_source(
+            self._session, self, self._record_id, self._record(values), values["issued"] or None,
+            values["accessed"] or None, reliability=values["reliability"] or None,
+            credibility=values["credibility"] or None, evaluation_note=values["note"]))

@@ -3,11 +3,11 @@ on the window, then the plan (read at once: reading writes nothing), the import 
 import run in a worker with a progress dialog."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from desktop_app.import_launch import choose_files, run_import
 from desktop_app.importing import ImportResult, plan_import
 from desktop_app.sources import PAGE_TITLE
 from desktop_app.sources.import_dialog import ImportDialog
@@ -23,10 +23,8 @@ LAST_FOLDER = "import/last_folder"
 def choose_and_import(window) -> None:
     if window.session is None:
         return
-    paths, _ = QFileDialog.getOpenFileNames(window, "Import Sources", window.settings.value(LAST_FOLDER, ""),
-                                            FILE_FILTER)
+    paths = choose_files(window, "Import Sources", LAST_FOLDER, FILE_FILTER, many=True)
     if paths:
-        window.settings.setValue(LAST_FOLDER, str(Path(paths[0]).parent))
         import_files(window, paths)
 
 
@@ -51,13 +49,7 @@ def import_files(window, paths) -> ImportDialog | None:
 def start_import(window, session, plan, decisions: dict, skip_bad_files: bool = False) -> ImportRunner:
     runner = ImportRunner(session, plan, decisions, skip_bad_files, window)
     runner.setObjectName("importRunner")
-    runner.finished.connect(lambda result: _imported(window, result))
-    runner.failed.connect(lambda message: QMessageBox.warning(window, "Import Sources",
-                                                              f"Nothing was imported.\n\n{message}"))
-    runner.cancelled.connect(lambda: window.statusBar().showMessage("Import cancelled; nothing was written.", 10_000))
-    runner.ended.connect(runner.deleteLater)
-    runner.start()
-    return runner
+    return run_import(window, runner, "Import Sources", lambda result: _imported(window, result))
 
 
 def _imported(window, result: ImportResult) -> None:

@@ -8,9 +8,9 @@ and runs ``op.do`` there; SQLite's WAL lets the window keep reading meanwhile, a
 flag the edit checks between records (it raises, the transaction rolls back, nothing is written).
 
 A finished op cannot go through ``session.push``, which would run it again. But an op is undone
-from its recorded change log, on any connection to the same file, so the done op is put on the
-undo stack as it is: ``OpCommand``'s first ``redo`` (the one ``QUndoStack.push`` makes) does
-nothing, by design, because the op has already run. Undo then removes the import in one step.
+from its recorded change log, on any connection to the same file, so the session adopts the
+done op (``Session.adopt``): it goes on the undo stack as it is, and undo removes the import in
+one step.
 
 An import of more than ``backups.BULK_THRESHOLD`` sources is backed up first (reason "before-import",
 as every dataset import is): the undo history ends with the session, a backup does not.
@@ -23,7 +23,6 @@ from db import backups
 from db.store import open_project
 from desktop_app.background_job import BackgroundJob
 from desktop_app.importing import ImportCancelled, ImportPlan
-from desktop_app.undo import OpCommand
 
 
 class ImportRunner(BackgroundJob):
@@ -47,7 +46,4 @@ class ImportRunner(BackgroundJob):
 
     def succeeded(self, result) -> None:
         op, changes = result
-        self._session.committed_in_background.emit()
-        self._session.undo_stack.push(OpCommand(self._session, op))
-        self._session.announce(changes)
-        self.finished.emit(op.result)
+        self.finished.emit(self._session.adopt(op, changes, self))

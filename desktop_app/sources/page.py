@@ -6,14 +6,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from db.errors import SourcelineError
-from db.sources import delete_sources
+from db import library
+from db.library import UNGRADED, SourceFilter
+from desktop_app import verbs
 from desktop_app.main_window.column_widths import fit_columns
-from desktop_app.reliability.literal_text import literal
-from desktop_app.sources import import_flow, library_query
+from desktop_app.sources import import_flow
 from desktop_app.sources.editor import SourceEditor
 from desktop_app.sources.grading import RELIABILITY
-from desktop_app.sources.library_query import UNGRADED, SourceFilter
 from desktop_app.sources.table_model import (ANNOTATIONS, CITING, CONTAINER, CREATORS, GRADE, ISSUED, SOURCE_ID_ROLE,
                                              TITLE, TYPE, SourceTableModel)
 from desktop_app.sources.type_names import type_name
@@ -124,7 +123,6 @@ class LibraryPage(QWidget):
         self.editor.source_requested.connect(window.source_requested)
         self.editor.problem.connect(lambda message: window.statusBar().showMessage(message, 10_000))
         session.changed.connect(self._changed)
-        session.reloaded.connect(lambda: self._changed(None))
         import_flow.FileDropFilter(window, self)
         self._fill_type_filter()
         self._after_reset()
@@ -202,7 +200,7 @@ class LibraryPage(QWidget):
         self.type_filter.blockSignals(True)
         self.type_filter.clear()
         self.type_filter.addItem("All types", None)
-        for csl_type in library_query.source_types(self._session.db):
+        for csl_type in library.source_types(self._session.db):
             self.type_filter.addItem(type_name(csl_type), csl_type)
         self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(chosen)))
         self.type_filter.blockSignals(False)
@@ -229,10 +227,5 @@ class LibraryPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            self._session.push(delete_sources(ids))
-        except SourcelineError as error:
-            QMessageBox.warning(self, "Delete Sources", literal(str(error)))
-            return False
-        return True
+        return bool(verbs.delete_sources(self._session, self, ids))
 

@@ -44,7 +44,7 @@ def apply_from(window, path: str | Path):
 
     session = window.session
     try:
-        applied = apply_changes(session.db, path, "review", session.push)
+        applied = apply_changes(session.db, path, "review", lambda op: session.push(op, window))
     except SourcelineError as error:
         QMessageBox.warning(window, "Apply Changes", _said(error))
         return None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
 
 from db import authorship
 from db import exchange_conflicts as conflicts
-from db.errors import SourcelineError
+from desktop_app import verbs
 from desktop_app.exchange.conflict_text import KINDS, field_name, shorten, sides
 from desktop_app.reliability.literal_text import literal
 
@@ -172,12 +172,7 @@ class ReviewDialog(QDialog):
         choices = self.choices()
         if not choices:
             return
-        try:
-            self._session.push(conflicts.settle(choices))
-        except SourcelineError as error:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, "Review Conflicts", str(error)[:1].upper() + str(error)[1:])
+        if not verbs.settle_conflicts(self._session, self, choices):
             return
         self.reload()
         if not self._rows:

@@ -11,13 +11,13 @@ import time
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from db import events as event_queries
 from db.history import events_created_since, newest_history_id
 from db.dates import DAY
-from db.errors import SourcelineError
 from db.events import EventFilter
+from desktop_app import verbs
 from desktop_app.timeline import tooltips
 from desktop_app.timeline.era_bands import NO_ERAS, lay_out
 from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource, tick_scale
@@ -27,7 +27,6 @@ from desktop_app.timeline.moving import shifted_date
 from desktop_app.timeline.painting import Colours, paint_frame
 from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
-from desktop_app.reliability.literal_text import literal
 
 # Edits to these tables can change what the timeline draws.
 WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities", "eras")
@@ -73,7 +72,6 @@ class TimelineCanvas(QWidget):
         self._requery.timeout.connect(self._refresh)
         self._viewport = Viewport(0.0, DAY, max(1, self.width()))
         session.changed.connect(self._on_changes)
-        session.reloaded.connect(self.reload)
         self._extent = event_queries.extent(session.db, self.source.where)
         self.zoom_to_fit()
 
@@ -172,10 +170,12 @@ class TimelineCanvas(QWidget):
         if changes.touches("events"):
             added, self._history_seen = events_created_since(self.session.db, self._history_seen)
             self._added += added
-            kept = [i for i in self._selection if event_queries.get_event(self.session.db, i) is not None]
-            if kept != self._selection:
-                self._selection = kept
-                self.selection_changed.emit(list(kept))
+        touched = [i for i in self._selection if changes.may_touch("events", i)]
+        if touched:
+            # Deleted events leave the highlight quietly: a change is not the user selecting (the
+            # page's selection follows the same changes).
+            gone = set(touched) - set(event_queries.existing_ids(self.session.db, touched))
+            self._selection = [i for i in self._selection if i not in gone]
         if self.isVisible():
             self.reload()
         else:  # another page is showing: read once when the timeline is shown again
@@ -461,10 +461,7 @@ class TimelineCanvas(QWidget):
             self._set_selection([item.id])
 
     def _move_event(self, event: dict, days: int) -> None:
-        try:
-            self.session.push(event_queries.update_event(event["id"], date_edtf=shifted_date(event["date_edtf"], days)))
-        except SourcelineError as error:
-            QMessageBox.warning(self, "Cannot move the event", literal(str(error)))
+        verbs.edit_event(self.session, self, event["id"], date_edtf=shifted_date(event["date_edtf"], days))
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:

@@ -124,7 +124,7 @@ def latin_or_cyrillic(name: str) -> bool:
     for ch in name:
         if ch.isalpha():
             script = unicodedata.name(ch, "")
-            if not (script.startswith("LATIN") or script.startswith("CYRILLIC")):
+            if not (script.startswith(("LATIN", "CYRILLIC"))):
                 return False
     return any(ch.isalpha() for ch in name)
 

@@ -60,7 +60,7 @@ def test_pages_read_from_the_end_are_the_same_pages(db, sort, descending):
     import random
 
     rnd = random.Random(5)
-    for n in range(37):
+    for _ in range(37):
         day = f"2024-11-{rnd.randint(1, 3):02d}"  # many ties: the id decides
         ops.run(db, events.add_event(rnd.choice(["Alpha", "beta", "Gamma", "alpha"]), day))
     where = events.EventFilter(start_s=dates.bounds("2024-11-02").start)

@@ -130,3 +130,31 @@ def test_day_counts_follow_inserts_moves_and_deletes(db):
     assert events.count_events(db) == 1  # the total is summed from these counts
     ops.run(db, events.add_event("C", "1066-10-14"))
     assert events.count_events(db) == db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_history_has_one_row_per_record_an_edit_touched(db):
+    event_id = ops.run(db, events.add_event("Call", "2024-11-15", tags=["diplomacy"]))
+    ops.run(db, events.update_event(event_id, title="Phone call"))
+    rows = db.conn.execute("SELECT edit, action, table_name, before_json, after_json FROM history "
+                           "WHERE table_name = 'events' ORDER BY id").fetchall()
+    # the title edit and the modified_at the touch trigger then set are one update, not two rows
+    assert [(edit, action) for edit, action, *_ in rows] == [("Add event “Call”", "create"), ("Edit event", "update")]
+    before, after = json.loads(rows[1][3]), json.loads(rows[1][4])
+    assert (before["title"], after["title"]) == ("Call", "Phone call")
+    assert after["modified_at"] >= before["modified_at"]
+    tags = db.conn.execute("SELECT action FROM history WHERE table_name IN ('tags', 'event_tags')").fetchall()
+    assert sorted(tags) == [("create",), ("create",)]
+
+
+def test_the_change_log_is_installed_once_per_connection(db):
+    from db import change_log
+
+    ops.run(db, events.add_event("First", "2024"))
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        ops.run(db, events.add_event("Second", "2024"))
+    finally:
+        db.conn.set_trace_callback(None)
+    assert not [s for s in statements if "CREATE TEMP" in s or "table_info" in s]
+    assert change_log.take(db) == []

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
-from desktop_app.help.screenshots import WINDOW_SIZE, Photographer, apply_look, high_contrast_palette
+from desktop_app.help.screenshots import Photographer, apply_look, high_contrast_palette
 from desktop_app.main_window import theme
 from desktop_app.timeline.painting import Colours
 from desktop_app.timeline.scene import AXIS_H, ROW_H

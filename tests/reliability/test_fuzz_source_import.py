@@ -17,7 +17,7 @@ from db import ops
 from db.errors import FileProblem
 from db.store import create_project
 from desktop_app.importing import ADD, plan_import
-from tests.reliability.fuzzing import FUZZ, STRUCTURAL, mutated, time_limit
+from tests.reliability.fuzzing import FUZZ, mutated, time_limit
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SHARED = Path(__file__).resolve().parents[3] / "shared"

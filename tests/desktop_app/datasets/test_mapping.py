@@ -108,3 +108,13 @@ def test_title_made_from_description_when_there_is_none(db, tmp_path):
 
 def _dates(db) -> dict:
     return dict(db.conn.execute("SELECT title, date_edtf FROM events"))
+
+
+def test_a_title_of_nul_characters_is_an_empty_title_skipped_not_a_failed_import(db, tmp_path):
+    """Found by the dataset fuzz test: SQLite's length() stops at a NUL, so the title '\\x00' failed
+    the store's check and with it the whole import."""
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"date,title\n2024-11-20,\x00\n2024-11-21,Bridge\x00 reopened\n")
+    report = run_import(db, path, guess_mapping(["date", "title"]), on_bad_row="skip")
+    assert (report.added, report.skipped) == (1, 1)
+    assert [t for (t,) in db.conn.execute("SELECT title FROM events WHERE dataset IS NOT NULL")] == ["Bridge reopened"]

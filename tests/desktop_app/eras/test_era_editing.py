@@ -65,7 +65,7 @@ def _listed(dialog) -> list[str]:
 
 
 def test_an_era_added_in_the_dialog_is_one_undoable_edit(window, session, eras_dialog, qtbot):
-    assert _listed(eras_dialog) == [] and eras_dialog.empty.isVisible()
+    assert _listed(eras_dialog) == [] and eras_dialog.empty.isVisible() and not eras_dialog.hint.isVisible()
     qtbot.mouseClick(eras_dialog.add_button, Qt.MouseButton.LeftButton)
     form = _form(eras_dialog, qtbot)
     _fill(form, "Bridge crisis", "2024-11-14", "2024-11-22~")
@@ -76,7 +76,7 @@ def test_an_era_added_in_the_dialog_is_one_undoable_edit(window, session, eras_d
     era = find_era(session.db, "bridge CRISIS")
     assert (era["date_edtf"], era["color"]) == ("2024-11-14/2024-11-22~", "#e15759")
     assert _listed(eras_dialog)[0].startswith("Bridge crisis — 14 November 2024")
-    assert not eras_dialog.empty.isVisible()
+    assert not eras_dialog.empty.isVisible() and eras_dialog.hint.isVisible()
     assert session.undo_stack.count() == 1
     window.undo_group.undo()
     assert list_eras(session.db) == [] and _listed(eras_dialog) == []

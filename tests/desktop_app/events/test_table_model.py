@@ -73,8 +73,8 @@ def test_contested_events_are_marked(model):
 
 
 def test_pages_are_fetched_and_forgotten(model, monkeypatch):
-    monkeypatch.setattr(table_model, "PAGE_SIZE", 2)
-    monkeypatch.setattr(table_model, "CACHED_PAGES", 2)
+    monkeypatch.setattr(model, "PAGE_SIZE", 2)
+    monkeypatch.setattr(model, "CACHED_PAGES", 2)
     model.refresh()
     calls = []
     real_page = table_model.events.event_page
@@ -112,7 +112,7 @@ def test_refresh_after_edits(session, model, qtbot):
 
 
 def test_ids_of_a_long_run_of_rows(model, monkeypatch):
-    monkeypatch.setattr(table_model, "PAGE_SIZE", 1)  # 5 rows is then a "long" run
+    monkeypatch.setattr(model, "PAGE_SIZE", 1)  # 5 rows is then a "long" run
     monkeypatch.setattr(table_model, "BULK_ROWS", 2)
     expected = [model.event_id(row) for row in range(5)]
     assert model.ids_in_rows(0, 4) == expected

@@ -315,3 +315,56 @@ def test_history_lists_the_edits(qtbot, window, page):
     assert view.model().rowCount() == 3  # the project as opened, then the two edits
     view.setCurrentIndex(view.model().index(1, 0))  # click the first edit: the second is undone
     assert events.count_events(window.session.db) == 6
+
+
+def test_deleting_the_event_being_edited_discards_its_unsaved_changes_cleanly(qtbot, window, page):
+    """Reproduced before: the deletion's change notification made the page select nothing, the
+    editor then saved its pending edit to the deleted event — "there is no event 1"."""
+    session = window.session
+    target = id_of(session, "Bridge closed to traffic")
+    page.select_events([target])
+    page.editor.title.setText("Typed, never saved")
+    page.editor.title.textEdited.emit("Typed, never saved")
+    assert page.editor.is_dirty() and status(window, "saved").startswith("Unsaved edits")
+    focus(qtbot, page.list.table)
+    with qtbot.captureExceptions() as raised:
+        qtbot.keyClick(page.list.table, Qt.Key.Key_Delete)
+    assert raised == []
+    assert events.get_event(session.db, target) is None
+    assert page.editor.event_id is None and not page.editor.placeholder.isHidden() and not page.editor.is_dirty()
+    said = window.statusBar().currentMessage()
+    assert said == "Unsaved changes to “Bridge closed to traffic” were discarded: the event was deleted"
+    assert "there is no event" not in said and status(window, "saved") == "All changes saved"
+    assert session.undo_stack.count() == 1  # the deletion alone: no edit of the deleted event
+    session.undo_stack.undo()
+    assert events.get_event(session.db, target)["title"] == "Bridge closed to traffic"
+
+
+def test_undoing_the_creation_of_the_event_being_edited_discards_the_same_way(qtbot, window, page):
+    session = window.session
+    event_id = page.new_event()
+    page.editor.title.setText("Half typed")
+    page.editor.title.textEdited.emit("Half typed")
+    with qtbot.captureExceptions() as raised:
+        session.undo_stack.undo()
+    assert raised == [] and events.get_event(session.db, event_id) is None
+    assert page.editor.event_id is None and not page.editor.placeholder.isHidden() and not page.editor.is_dirty()
+    assert window.statusBar().currentMessage() == "Unsaved changes to “New event” were discarded: the event was deleted"
+
+
+def test_a_pending_edit_is_not_saved_from_inside_another_edits_notification(qtbot, window, page):
+    """An undo that makes the filter hide the event being edited: the page then selects nothing,
+    but nothing may be saved while the views are told of the undo — the edit stays on screen."""
+    session = window.session
+    target = id_of(session, "Minister resigns")
+    session.push(events.update_event(target, tags=["politics", "later"]))
+    page.apply_filter(EventFilter(tags=("later",)))
+    page.select_events([target])
+    page.editor.title.setText("Still typing")
+    page.editor.title.textEdited.emit("Still typing")
+    with qtbot.captureExceptions() as raised:
+        session.undo_stack.undo()  # the tag goes: the filter hides the event
+    assert raised == [] and page.model.rowCount() == 0
+    assert page.editor.event_id == target and page.editor.title.text() == "Still typing"
+    page.editor.save()
+    assert events.get_event(session.db, target)["title"] == "Still typing"

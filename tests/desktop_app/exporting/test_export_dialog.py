@@ -233,3 +233,17 @@ def test_an_html_preview_is_shown_rendered_not_as_source(special_session, qtbot)
         assert shown.strip() and "<div" not in shown and "<html" not in shown and "csl-entry" not in shown, label
     _choose(dialog, "Bibliography — HTML")
     assert "Dupont" in dialog.rich_preview.toPlainText()
+
+
+def test_a_scope_holding_no_events_previews_as_saying_so(special_session, qtbot):
+    """Once a NameError: the empty preview's words named a variable that did not exist."""
+    dialog = _dialog(qtbot, special_session, WindowState(where=EventFilter(tags=("no such tag",))))
+    assert dialog.scope.currentData() == "filter"
+    labels = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    empty = []
+    for label in labels:
+        _choose(dialog, label)
+        if dialog.previews.currentIndex() == 0 and dialog.preview_text().startswith("(no "):
+            empty.append(dialog.preview_text())
+    # the source lists say so; the event formats still show their headings
+    assert empty and set(empty) == {"(no sources to export)"}

@@ -7,6 +7,7 @@ import pytest
 from db import ops
 from db.entities import add_entity
 from db.events import add_event, get_event
+from db.geo import place_events
 from db.store import create_project
 from desktop_app.cli import main
 from desktop_app.places import proposals
@@ -55,7 +56,7 @@ def test_proposals_come_from_place_entities_and_their_aliases_and_apply_as_one_u
     assert [(p.event_id, p.place.name) for p in found] == [(first, "Kyiv"), (second, "Karachev"), (third, "Kursk")]
     assert get_event(db, first)["latitude"] is None  # proposed, not applied
 
-    edit = proposals.apply(found)
+    edit = place_events(proposals.places(found))
     ops.run(db, edit)
     kyiv = get_event(db, first)
     assert (kyiv["latitude"], kyiv["longitude"], kyiv["location_name"]) == (50.45466, 30.5238, "Kyiv")

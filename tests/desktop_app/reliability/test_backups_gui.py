@@ -3,7 +3,6 @@ delete; the last N kept; File → Restore from Backup… lists them and restores
 import json
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from db import events, ops, search
 from db.store import create_project
-from desktop_app.sources.library_query import SourceFilter, count_sources, source_page
+from db.library import SourceFilter, count_sources, source_page
 from tests.reliability.fuzzing import FUZZ, time_limit
 
 # What means something to FTS5, SQL, EDTF or the name lists, mixed with any characters.

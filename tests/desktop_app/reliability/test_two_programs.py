@@ -88,18 +88,21 @@ def activate(window):
 
 def test_edits_by_another_program_are_shown_when_the_window_is_activated(qtbot, window, project):
     session = window.session
-    with qtbot.assertNotEmitted(session.reloaded):
-        session.push(events.add_event("Our own edit", "2025"))  # our own commits are no news
-        activate(window)
+    session.push(events.add_event("Our own edit", "2025"))
+    with qtbot.assertNotEmitted(session.changed):
+        activate(window)  # our own commits are no news
     command = subprocess.run([sys.executable, "-m", "desktop_app.cli", "add-event", "--db", str(project),
                               "--date", "2025-01-05", "--title", "Added by the command line"],
                              cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert command.returncode == 0, command.stderr
-    with qtbot.waitSignal(session.reloaded, timeout=1000):
+    with qtbot.waitSignal(session.changed, timeout=1000) as news:
         activate(window)
     assert events.count_events(session.db) == 7
+    added = events.existing_ids(session.db, range(1, 100))[-1]
+    # what the other program changed, not every table: its history names the new event's row
+    assert news.args[0].rows["events"] == {added} and "sources" not in news.args[0].rows
     assert window.show_page("Timeline").model.rowCount() == 7  # the views read again
-    with qtbot.assertNotEmitted(session.reloaded):
+    with qtbot.assertNotEmitted(session.changed):
         activate(window)  # nothing new since
 
 
@@ -139,7 +142,7 @@ def test_a_second_sourceline_on_the_project_warns_and_the_first_sees_its_edits(q
         assert banner[:2] == ["BANNER", "True"], banner
         assert f"process {os.getpid()}" in banner[2] and project.name in banner[2]
         assert child.stdout.readline().strip() == "EDITED"
-        with qtbot.waitSignal(window.session.reloaded, timeout=1000):
+        with qtbot.waitSignal(window.session.changed, timeout=1000):
             activate(window)
         titles = [row["title"] for row in events.events_in_range(window.session.db, -10**12, 10**12)]
         assert "Added in the second window" in titles
@@ -166,7 +169,7 @@ def test_undo_history_starts_again_after_another_programs_edits(qtbot, window, p
     finally:
         other.close()
     assert session.undo_stack.canUndo()
-    with qtbot.waitSignal(session.reloaded, timeout=1000):
+    with qtbot.waitSignal(session.changed, timeout=1000):
         activate(window)
     assert session.undo_stack.count() == 0 and not session.undo_stack.canUndo()
     assert "changed by another program" in window.statusBar().currentMessage()
@@ -187,6 +190,6 @@ def test_our_own_background_commit_is_not_taken_for_another_programs(qtbot, wind
     finally:
         worker.close()
     session.committed_in_background.emit()
-    with qtbot.assertNotEmitted(session.reloaded):
+    with qtbot.assertNotEmitted(session.changed):
         activate(window)
     assert session.undo_stack.count() == 1

@@ -193,3 +193,21 @@ def test_every_form_label_with_a_mnemonic_has_a_field_to_go_to(library):
     assert [label.text() for label in labels if label.buddy() is None] == []
     identifiers = next(label for label in labels if label.text() == "I&dentifiers")
     assert identifiers.buddy() is library.editor.fields["doi"]
+
+
+def test_deleting_the_source_being_edited_discards_its_unsaved_changes_as_the_event_editor_does(
+        library, qtbot, monkeypatch, source_id):
+    session = library._session
+    db = session.db
+    daily = source_id(db, "Daily News report")
+    editor = select(library, db, "Daily News report", source_id)
+    type_into(qtbot, editor.fields["publisher"], "Typed, never saved")
+    assert editor.is_dirty()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.captureExceptions() as raised:
+        assert library.delete_selected()
+    assert raised == [] and get_source(db, daily) is None
+    assert editor.source_id is None and not editor.is_dirty()
+    assert library.window().statusBar().currentMessage() == \
+        "Unsaved changes to “Daily News report” were discarded: the source was deleted"
+    assert session.undo_stack.count() == 1

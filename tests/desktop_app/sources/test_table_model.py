@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from db.citations import add_citation
 from db.sources import update_source
 from db.store import create_project, write_transaction
-from desktop_app.sources import table_model
-from desktop_app.sources.library_query import UNGRADED, SourceFilter
+from db.library import UNGRADED, SourceFilter
 from desktop_app.sources.table_model import (ANNOTATIONS, CITING, COLUMNS, CREATORS, GRADE, ISSUED, TITLE, TYPE,
                                              SourceTableModel)
 
@@ -154,7 +153,7 @@ def test_twenty_thousand_sources_page_through_sql(big_project, qapp):
     model.sort(TITLE, ASC)
     for row in range(0, 20_000, 70):  # scrolling from top to bottom
         assert model.data(model.index(row, TITLE)) == f"Report number {row + 1:05d} on the front"
-    assert len(model._pages) <= table_model.CACHED_PAGES  # a bounded cache
+    assert len(model._pages) <= model.CACHED_PAGES  # a bounded cache
 
 
 def test_the_library_opens_sorted_by_title_ascending(library):

@@ -58,7 +58,7 @@ def _check_site(site: Path) -> dict[Path, lxml.html.HtmlElement]:
     for page, tree in parsed.items():
         assert not tree.xpath("//script"), page  # no script at all, let alone one from the network
         assert not tree.xpath("//*[@onerror or @onload or @onclick]"), page
-        for element, attribute, link, _ in tree.iterlinks():
+        for element, _attribute, link, _ in tree.iterlinks():
             parts = urlsplit(link)
             if parts.scheme in ("http", "https"):
                 assert element.tag == "a", (page, link)  # only a source's address, never a resource

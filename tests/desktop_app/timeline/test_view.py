@@ -4,7 +4,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from db import events, ops, sources
+from db import events, sources
 from db.dates import DAY, seconds_of
 from db.events import EventFilter
 from db.store import open_project

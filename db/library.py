@@ -1,4 +1,4 @@
-"""The source library's queries: a filter, a count, and one sorted page at a time (no Qt here).
+"""The source library's queries: a filter, a count, and one sorted page at a time.
 
 Sorting and filtering happen in SQL (ORDER BY, the title/full-text FTS index), so the library
 reads only the rows it shows whatever the project holds. Counts of annotations and citing events
