@@ -14,7 +14,7 @@ CONTEXT_CHARS = anchoring.CONTEXT_CHARS
 COLORS = ("yellow", "green", "blue", "pink", "orange")
 
 
-def _check_color(color: str) -> str:
+def check_color(color: str) -> str:
     if color not in COLORS:
         raise SourcelineError(f"colour must be one of {', '.join(COLORS)}, not {color!r}")
     return color
@@ -27,7 +27,7 @@ def _source_text(db: Database, source_id: int) -> str:
     return row[0]
 
 
-def _set_tags(db: Database, annotation_id: int, tags) -> None:
+def set_tags(db: Database, annotation_id: int, tags) -> None:
     wanted = {ensure_tag(db, t.strip()) for t in tags if t.strip()}
     db.conn.execute(
         f"DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id NOT IN ({','.join('?' * len(wanted)) or 'SELECT NULL WHERE 0'})",
@@ -45,9 +45,9 @@ def insert_annotation(db: Database, source_id: int, start: int, end: int, note: 
     annotation_id = db.conn.execute(
         "INSERT INTO annotations (source_id, start_char, end_char, exact, prefix, suffix, note, color)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (source_id, start, end, text[start:end], prefix, suffix, note, _check_color(color)),
+        (source_id, start, end, text[start:end], prefix, suffix, note, check_color(color)),
     ).lastrowid
-    _set_tags(db, annotation_id, tags)
+    set_tags(db, annotation_id, tags)
     pdf_pages.place_annotation(db, annotation_id)  # a PDF's passage: its page and rectangles
     return annotation_id
 
@@ -62,14 +62,14 @@ def update_annotation(annotation_id: int, tags=None, **fields) -> Op:
     if unknown:
         raise SourcelineError(f"unknown annotation fields: {', '.join(sorted(unknown))}")
     if "color" in fields:
-        _check_color(fields["color"])
+        check_color(fields["color"])
 
     def edit(db: Database) -> None:
         if fields:
             sets = ", ".join(f"{c} = ?" for c in fields)
             db.conn.execute(f"UPDATE annotations SET {sets} WHERE id = ?", [*fields.values(), annotation_id])
         if tags is not None:
-            _set_tags(db, annotation_id, tags)
+            set_tags(db, annotation_id, tags)
 
     what = "colour of highlight" if set(fields) == {"color"} and tags is None else "highlight"
     return Op(f"Edit {what}", edit)
@@ -87,7 +87,9 @@ def write_source_text(db: Database, source_id: int, text: str) -> int:
     db.conn.execute("UPDATE sources SET full_text = ? WHERE id = ?", (text, source_id))
     orphaned = 0
     rows = db.conn.execute(
-        "SELECT id, start_char, end_char, exact, prefix, suffix, orphaned FROM annotations WHERE source_id = ?",
+        # A picture's regions (db.image_regions) have no passage to follow.
+        "SELECT id, start_char, end_char, exact, prefix, suffix, orphaned FROM annotations WHERE source_id = ?"
+        " AND region IS NULL",
         (source_id,)).fetchall()
     for annotation_id, start, end, exact, prefix, suffix, was_orphaned in rows:
         found = anchoring.reanchor(text, exact, prefix, suffix, start)

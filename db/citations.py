@@ -9,7 +9,7 @@ from db.events import DISAGREES
 from db.ops import Op
 
 STANCES = ("supports", "contradicts", "mentions")
-LOCATOR_TYPES = ("paragraph", "page", "section", "timestamp", "line")
+LOCATOR_TYPES = ("paragraph", "page", "section", "timestamp", "line", "region")
 
 
 def claimed_date(text: str | None) -> tuple[str | None, int | None, int | None]:
@@ -78,12 +78,15 @@ def citing_events(db: Database, source_id: int) -> list[dict]:
 
 def citations_of_events(db: Database, event_ids: list[int]) -> dict[int, list[dict]]:
     """event id -> its citations (source_id, source_title, locator_type, locator, quote, stance,
-    reliability, credibility, claimed_edtf, disagrees), in citation order; one query."""
+    reliability, credibility, claimed_edtf, disagrees, and the source's original for checking it:
+    sha256, original_type, accessed_edtf, source_issued), in citation order; one query."""
     cited: dict[int, list[dict]] = {event_id: [] for event_id in event_ids}
     cursor = db.conn.execute(
         "SELECT c.event_id, c.source_id, s.title AS source_title, c.locator_type, c.locator, c.quote, c.stance,"
-        f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees"
+        f" s.reliability, s.credibility, c.claimed_edtf, {DISAGREES} AS disagrees,"
+        " o.sha256, o.media_type AS original_type, s.accessed_edtf, s.issued_edtf AS source_issued"
         " FROM citations c JOIN sources s ON s.id = c.source_id JOIN events e ON e.id = c.event_id"
+        " LEFT JOIN originals o ON o.id = s.original_id"
         f" WHERE c.event_id IN ({','.join('?' * len(event_ids)) or 'NULL'}) ORDER BY c.event_id, c.id", event_ids)
     names = [column[0] for column in cursor.description]
     for row in cursor:

@@ -62,7 +62,7 @@ class _Ladder:
 
 LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
 migrations = _Ladder(LADDER)
-SCHEMA_VERSION = 10  # the user_version the last step sets
+SCHEMA_VERSION = 11  # the user_version the last step sets
 # PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
 APPLICATION_ID = 0x5372634C
 
@@ -552,3 +552,16 @@ def m010_eras(db: Database) -> None:
         END;
     """)
     db.execute("PRAGMA user_version = 10")
+
+
+@migrations()
+def m011_source_places_and_image_regions(db: Database) -> None:
+    """Where a source was made — a photograph's GPS position — in the columns and checks events'
+    place has (WGS 84 degrees, south and west negative); and for a highlight drawn over a picture,
+    its region in the picture's upright pixels as a JSON [x, y, width, height] (``db.image_regions``)."""
+    db.executescript("""
+        ALTER TABLE sources ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
+        ALTER TABLE sources ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
+        ALTER TABLE annotations ADD COLUMN region TEXT CHECK (region IS NULL OR json_valid(region));
+    """)
+    db.execute("PRAGMA user_version = 11")

@@ -200,18 +200,21 @@ def first_creator_family(db: Database, source_id: int) -> str | None:
 
 # The columns of ``catalogue``: each source with its original and how much the analyst did with it.
 CATALOGUE_FIELDS = ("id", "uuid", "title", "type", "issued", "url", "media_type", "pages", "sha256",
-                    "original_name", "size", "imported", "highlights", "citing_events")
+                    "original_name", "size", "imported", "highlights", "citing_events",
+                    "accessed", "latitude", "longitude")
 
 
 def catalogue(db: Database) -> list[dict]:
     """Every source, in id order, as ``CATALOGUE_FIELDS``: its record, its original (media type,
     SHA-256, file name, size, when imported; empty for a source typed in by hand), its page count
-    (a PDF's), and the numbers of its highlights and of the events citing it."""
+    (a PDF's), the numbers of its highlights and of the events citing it, when it was accessed (a
+    web capture's time) and where it was made (a photograph's GPS position)."""
     cursor = db.conn.execute("""
         SELECT s.id, s.uuid, s.title, s.csl_type, s.issued_edtf, s.url, o.media_type,
                nullif((SELECT count(*) FROM source_pages p WHERE p.source_id = s.id), 0), o.sha256, o.file_name, o.size, o.imported_at,
                (SELECT count(*) FROM annotations a WHERE a.source_id = s.id),
-               (SELECT count(DISTINCT c.event_id) FROM citations c WHERE c.source_id = s.id)
+               (SELECT count(DISTINCT c.event_id) FROM citations c WHERE c.source_id = s.id),
+               s.accessed_edtf, s.latitude, s.longitude
         FROM sources s LEFT JOIN originals o ON o.id = s.original_id ORDER BY s.id""")
     return [dict(zip(CATALOGUE_FIELDS, row)) for row in cursor]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db import annotations, citations, entities, eras, events, geo, sources
+from db import annotations, captures, citations, entities, eras, events, geo, image_regions, sources
 from db import exchange_conflicts
 from db.errors import SourcelineError
 from db.ops import Op
@@ -111,6 +111,19 @@ def cite(session, by, source_id: int, **passage_and_event) -> Outcome:
 def new_event_from_passage(session, by, source_id: int, span: tuple[int, int], **event) -> Outcome:
     """The result is the new event's id."""
     return apply(session, by, annotations.new_event_from_passage(source_id, span, **event))
+
+
+def highlight_region(session, by, source_id: int, region, color: str = "yellow",
+                     picture_size: tuple[int, int] | None = None) -> Outcome:
+    """A region of a picture highlighted (``db.image_regions``); the result is the new annotation's id."""
+    return apply(session, by, image_regions.add_region(source_id, region, color=color, picture_size=picture_size))
+
+
+def new_event_from_picture(session, by, source_id: int, title: str, date_edtf: str, place=None,
+                           region=None) -> Outcome:
+    """An event dated and placed by a photograph, citing it or a region of it
+    (``db.captures.event_from_picture``); the result is the new event's id."""
+    return apply(session, by, captures.event_from_picture(source_id, title, date_edtf, place, region))
 
 
 # -- entities ----------------------------------------------------------------------------------------

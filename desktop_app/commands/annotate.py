@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from db import annotations, ops, pdf_pages
+from db import annotations, ops, originals, pdf_pages
 from db.anchoring import find_quote
 from db.citations import STANCES
 from db.errors import SourcelineError
 from db.events import get_event
+from db.image_regions import LOCATOR_TYPE, Region, add_region
 from db.sources import get_source
 from db.store import open_project
 
@@ -16,10 +17,13 @@ from db.store import open_project
 def register(subparsers) -> None:
     annotate = subparsers.add_parser(
         "annotate", description="Highlight the passage of a source that reads TEXT (spaces and line breaks "
-        "match each other); in a PDF, on page N when given. Prints the highlight's id, page and rectangles.")
+        "match each other); in a PDF, on page N when given. Prints the highlight's id, page and rectangles. "
+        "In a picture, highlight the region X,Y,W,H (pixels of the picture turned upright).")
     annotate.add_argument("--db", required=True, metavar="PATH", help="the project file")
     annotate.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
-    annotate.add_argument("--quote", required=True, metavar="TEXT", help="the passage, word for word")
+    what = annotate.add_mutually_exclusive_group(required=True)
+    what.add_argument("--quote", metavar="TEXT", help="the passage, word for word")
+    what.add_argument("--region", metavar="X,Y,W,H", help="a picture's region, in pixels from its top left")
     annotate.add_argument("--page", metavar="N", help="a PDF's page: its number, or its printed label")
     annotate.add_argument("--note", default="", metavar="T")
     annotate.add_argument("--color", default="yellow", choices=annotations.COLORS)
@@ -34,7 +38,7 @@ def register(subparsers) -> None:
     cite.add_argument("--event", required=True, type=int, metavar="ID", help="the event's id")
     cite.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
     passage = cite.add_mutually_exclusive_group(required=True)
-    passage.add_argument("--annotation", type=int, metavar="ID", help="a highlight of the source")
+    passage.add_argument("--annotation", type=int, metavar="ID", help="a highlight of the source (a picture's region too)")
     passage.add_argument("--quote", metavar="TEXT", help="a passage of the source, word for word")
     cite.add_argument("--page", metavar="N", help="with --quote: a PDF's page, its number or printed label")
     cite.add_argument("--stance", choices=STANCES, default="supports")
@@ -76,6 +80,8 @@ def _placed(db, annotation_id: int) -> dict:
 
 
 def run_annotate(args) -> int:
+    if args.region is not None:
+        return _run_region(args)
     db = open_project(args.db)
     try:
         start, end = _passage(db, args.source, args.quote, args.page)
@@ -104,6 +110,9 @@ def run_cite(args) -> int:
         page = pdf_pages.page_at(pdf_pages.pages(db, args.source), start)
         locator_type = "page" if page is not None else "paragraph"
         locator = args.locator if args.locator is not None else (page.label if page else "")
+        region = None if span else Region.from_json(annotations.get_annotation(db, args.annotation)["region"])
+        if region is not None:  # a picture's region is where it is in the picture
+            locator_type, locator = LOCATOR_TYPE, args.locator if args.locator is not None else region.locator()
         citation_id = ops.run(db, annotations.cite_passage(
             args.source, event_id=args.event, annotation_id=args.annotation, span=span,
             locator_type=locator_type, locator=locator, stance=args.stance))
@@ -119,3 +128,36 @@ def _annotation_start(db, source_id: int, annotation_id: int) -> int:
     if annotation is None or annotation["source_id"] != source_id:
         raise SourcelineError(f"source {source_id} has no highlight {annotation_id}")
     return annotation["start_char"]
+
+
+def _run_region(args) -> int:
+    if args.page is not None:
+        raise SourcelineError("--page is for a PDF's passages; a picture's region is given by --region alone")
+    region = Region.parse(args.region)
+    db = open_project(args.db)
+    try:
+        size = _picture_size(db, args.source)
+        annotation_id = ops.run(db, add_region(args.source, region, args.note, args.color, args.tag, size))
+    finally:
+        db.close()
+    if args.format == "json":
+        print(json.dumps({"id": annotation_id, "source": args.source, "region": [region.x, region.y, region.width,
+                                                                               region.height],
+                          "picture": list(size)}, indent=2))
+    else:
+        print(f"highlight {annotation_id}: region {region.described()} of a {size[0]} × {size[1]} picture")
+    return 0
+
+
+def _picture_size(db, source_id: int) -> tuple[int, int]:
+    """The upright size of a source's picture; SourcelineError when the source is not a picture."""
+    if get_source(db, source_id) is None:
+        raise SourcelineError(f"there is no source {source_id}")
+    original = originals.of_source(db, source_id)
+    from desktop_app.formats.image_exif import upright_size  # Pillow is loaded for pictures only
+
+    picture = original is not None and original.media_type.startswith("image/")
+    size = upright_size(originals.read_bytes(db, original.id)) if picture else None
+    if size is None:
+        raise SourcelineError(f"source {source_id} is not a picture; --region highlights a region of an image source")
+    return size

@@ -15,8 +15,9 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "import",
         description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json), full-text "
-        "(.txt, .md, .html) and PDF files; each file is kept in the project as the source's original. "
-        "If any file is malformed nothing is imported.")
+        "(.txt, .md, .html) and PDF files, web archives (.warc, .warc.gz, .wacz, .mhtml: one source per "
+        "captured page) and images (.jpg, .png, .webp, .tif); each file is kept in the project as the "
+        "source's original. If any file is malformed nothing is imported.")
     parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     parser.add_argument("--on-duplicate", choices=DECISIONS, default=SKIP,

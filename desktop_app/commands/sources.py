@@ -41,12 +41,13 @@ def _print_table(rows: list[dict]) -> None:
     if not rows:
         print("no sources")
         return
-    print(f"{'id':>6}  {'title':<{_TABLE_TITLE_CHARS}}  {'type':<20}  {'issued':<11}  {'media type':<28}  "
+    issued = max(11, *(len(row["issued"] or "") for row in rows))  # a photo's is to the second, with its zone
+    print(f"{'id':>6}  {'title':<{_TABLE_TITLE_CHARS}}  {'type':<20}  {'issued':<{issued}}  {'media type':<28}  "
           f"{'pages':>5}  {'size':>10}  {'sha256':<12}  {'hl':>3}  {'ev':>3}")
     for row in rows:
         title = " ".join((row["title"] or "(untitled)").split())
         if len(title) > _TABLE_TITLE_CHARS:
             title = title[:_TABLE_TITLE_CHARS - 1] + "…"
-        print(f"{row['id']:>6}  {title:<{_TABLE_TITLE_CHARS}}  {row['type']:<20}  {row['issued'] or '':<11}  "
+        print(f"{row['id']:>6}  {title:<{_TABLE_TITLE_CHARS}}  {row['type']:<20}  {row['issued'] or '':<{issued}}  "
               f"{row['media_type'] or '':<28}  {row['pages'] or '':>5}  {row['size'] if row['size'] is not None else '':>10}  "
               f"{(row['sha256'] or '')[:12]:<12}  {row['highlights']:>3}  {row['citing_events']:>3}")

@@ -20,7 +20,7 @@ from db.events import extent
 
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import citation_list, short_citations, style_label
-from desktop_app.exporting.records import events_with_citations, grading, locator_text, split_names
+from desktop_app.exporting.records import captured, events_with_citations, grading, locator_text, split_names
 from desktop_app.exporting.selection import Progress, Selection, event_count, source_ids
 
 CONTESTED_NOTE = "Contested: its sources disagree (one contradicts it, or gives another date)."
@@ -36,6 +36,7 @@ class CitationLine:
     quote: str
     date_given: str = ""  # the date the source gives, in words, when the citation records one
     disagrees: bool = False  # the source contradicts the event or gives a date that cannot be its
+    original: str = ""  # a web capture's or photograph's: "captured <when> · SHA-256 <short hash>"
 
     @property
     def contradicts(self) -> bool:
@@ -100,7 +101,7 @@ class Chronology:
                                   locator_text(c["locator_type"], c["locator"]), c["stance"], grading(c),
                                   " ".join((c["quote"] or "").split()),
                                   in_words_or_raw(c["claimed_edtf"]) if c["claimed_edtf"] else "",
-                                  bool(c["disagrees"]))
+                                  bool(c["disagrees"]), _original(c))
                      for c in event["citations"]]
             yield Entry(event["date_words"], event["date_edtf"], event["title"], event["description"] or "",
                         split_names(event["tags"]), split_names(event["entities"]), bool(event["contested"]), lines,
@@ -124,6 +125,14 @@ def periods_fact(entry: Entry) -> str:
     if not entry.eras:
         return ""
     return ("Periods: " if len(entry.eras) > 1 else "Period: ") + ", ".join(entry.eras)
+
+
+def _original(citation: dict) -> str:
+    short_hash, when = captured(citation)
+    if not short_hash:
+        return ""
+    verb = "taken" if (citation.get("original_type") or "").startswith("image/") else "captured"
+    return (f"{verb} {in_words_or_raw(when)} · " if when else "") + f"SHA-256 {short_hash}"
 
 
 def paragraphs(text: str) -> list[list[str]]:

@@ -93,6 +93,8 @@ def entry_html(entry: Entry) -> str:
                 text += f" — {escape(line.date_note())}"
             if line.grading:
                 text += f" — graded {escape(line.grading)}"
+            if line.original:
+                text += f" — {escape(line.original)}"
             if line.quote:
                 text += f": “{escape(line.quote)}”"
             parts.append(f"<li>{text}</li>\n")

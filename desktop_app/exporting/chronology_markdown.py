@@ -65,6 +65,8 @@ def entry_markdown(entry: Entry) -> str:
                 text += f" — {escape(line.date_note())}"
             if line.grading:
                 text += f" — graded {escape(line.grading)}"
+            if line.original:
+                text += f" — {escape(line.original)}"
             if line.quote:
                 text += f": “{escape(line.quote)}”"
             items.append(f"- {text}")

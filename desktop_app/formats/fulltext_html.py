@@ -64,15 +64,20 @@ class WebPage:
     metadata: dict
 
 
-def read_web_page(page: bytes | str, url: str | None = None, path=None, want_text: bool = True) -> WebPage:
+def read_web_page(page: bytes | str, url: str | None = None, path=None, want_text: bool = True,
+                  charset: str | None = None) -> WebPage:
     """The article text and metadata of a saved page (its bytes, or its decoded text).
 
     ``url`` is the address the page was saved from, when known: it fills the metadata's URL and
     helps date the page, and is never fetched. ``path`` names the page in a ``FileProblem`` (a
     page nested too deep, a text run past the parser's limit, undecodable bytes). With
-    ``want_text`` false only the metadata is read, which is much quicker.
+    ``want_text`` false only the metadata is read, which is much quicker. ``charset`` is the one
+    the page's HTTP response declared (a web archive keeps it), which outranks the page's own.
     """
-    text = page if isinstance(page, str) else decode(page, path, preferred=_declared_charset(page))
+    if isinstance(page, str):
+        text = page
+    else:
+        text = decode(page, path, preferred=_usable_charset(charset) or _declared_charset(page))
     subset = _DOCTYPE_SUBSET.match(text)
     text = _EMBEDDED_DATA.sub("data:,", text[subset.end():] if subset else text)
     root = _parse(text, path)
@@ -133,10 +138,15 @@ def _parse(text: str, path):
 
 def _declared_charset(raw: bytes) -> str | None:
     declared = _DECLARED_CHARSET.search(raw[:4096])
-    if not declared:
+    return _usable_charset(declared.group(1).decode("ascii")) if declared else None
+
+
+def _usable_charset(label: str | None) -> str | None:
+    """The codec a charset label names, when a page may use it to be read; None otherwise."""
+    if not label:
         return None
     try:
-        name = codecs.lookup(declared.group(1).decode("ascii")).name
+        name = codecs.lookup(label).name
         b"<".decode(name)  # rot13, base64, zlib ... are codecs but not character sets
     except (LookupError, UnicodeError):
         return None

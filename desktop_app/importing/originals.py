@@ -18,8 +18,14 @@ from db.errors import FileProblem
 
 # By what the file starts with, then by its extension; media types as registered with IANA where
 # one is (CSL-JSON's is the Citation Style Language project's own).
-_MAGIC = ((b"%PDF-", "application/pdf"),)
+_MAGIC = ((b"%PDF-", "application/pdf"), (b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"),
+          (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
 MEDIA_TYPES = {
+    # Web archives (a .warc.gz is a WARC whose records are gzipped: the gzip is its encoding) and
+    # images; WACZ has no registered type yet, so its specification's own name.
+    ".warc": "application/warc", ".wacz": "application/wacz", ".mhtml": "multipart/related", ".mht": "multipart/related",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
+    ".tif": "image/tiff", ".tiff": "image/tiff",
     ".pdf": "application/pdf",
     ".bib": "application/x-bibtex", ".bibtex": "application/x-bibtex",
     ".ris": "application/x-research-info-systems",
@@ -29,7 +35,8 @@ MEDIA_TYPES = {
     ".txt": "text/plain",
 }
 # A file whose extension says nothing is named by what the importer read it as.
-_BY_KIND = {"bibtex": ".bib", "ris": ".ris", "csl_json": ".json", "fulltext": ".txt"}
+_BY_KIND = {"bibtex": ".bib", "ris": ".ris", "csl_json": ".json", "fulltext": ".txt", "web_archive": ".warc",
+            "mhtml": ".mhtml"}
 
 
 @dataclass(frozen=True)

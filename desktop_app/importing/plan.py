@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from db.connection import Database
 
-from db import dedupe, originals
+from db import captures, dedupe, originals
 from db.dates import validate
 from db.errors import FileProblem, SourcelineError
 from db.ops import Op
@@ -50,6 +50,7 @@ class ImportResult:
     added: list[tuple[int, str]] = field(default_factory=list)
     merged: list[tuple[int, str, list[str]]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # titles of new records the user chose not to add
     notes: list[str] = field(default_factory=list)  # e.g. a PDF's pages without text
 
 
@@ -95,7 +96,10 @@ class ImportPlan:
         seen = dedupe.KeyIndex()
         for index, record in enumerate(self.records):
             keys = _keys(record)
-            found = _same_pdf(db, record) or dedupe.find_existing(db, keys)
+            if record.capture or record.image is not None:  # known by their file, not their record
+                found = _same_capture(db, record)
+            else:
+                found = _same_pdf(db, record) or dedupe.find_existing(db, keys)
             if found:
                 existing_id, reason = found
                 title = source_title(db, existing_id)
@@ -148,7 +152,10 @@ class ImportPlan:
                     raise ImportCancelled()
                 target = _target(db, duplicates.get(index), became)
                 choice = choices.get(index, ADD) if target is not None else ADD
-                if choice == SKIP:
+                if target is None and choices.get(index) == SKIP:  # a new record the user left out
+                    result.left_out.append(record.title)
+                    choice = SKIP
+                elif choice == SKIP:
                     result.skipped.append((target, record.title))
                 elif choice == MERGE:
                     filled = dedupe.fill_empty_fields(db, target, record.item, record.issued_edtf,
@@ -160,6 +167,8 @@ class ImportPlan:
                     elif record.original is not None and originals.link_if_unlinked(db, target,
                                                                                     _kept(db, record, kept)):
                         filled.append("original")
+                    if record.image is not None and _place(db, target, record):
+                        filled.append("place")
                     result.merged.append((target, record.title, filled))
                 else:
                     original_id = _kept(db, record, kept)
@@ -169,6 +178,7 @@ class ImportPlan:
                         from desktop_app.importing import pdf_records
 
                         pdf_records.write_pages(db, target, original_id, record.pdf)
+                    _place(db, target, record)
                     result.added.append((target, record.title))
                 if record.pdf is not None and choice != SKIP:
                     result.notes += record.pdf.notes
@@ -184,7 +194,10 @@ class ImportPlan:
         for choice in (default, *decisions.values()):
             if choice not in DECISIONS:
                 raise SourcelineError(f"a duplicate is skipped, added or merged, not {choice!r}")
-        return {index: decisions.get(index, default) for index in self.duplicates}
+        chosen = {index: decisions.get(index, default) for index in self.duplicates}
+        # A new record may be left out too (one page of an archive of many).
+        chosen.update({index: SKIP for index, choice in decisions.items() if choice == SKIP and index not in chosen})
+        return chosen
 
 
 def _read_pdfs(records: list[ImportRecord], others: int, progress, cancelled) -> int:
@@ -218,6 +231,23 @@ def _same_pdf(db: Database, record: ImportRecord) -> tuple[int, str] | None:
     return (found, "the same file") if found is not None else None
 
 
+def _same_capture(db: Database, record: ImportRecord) -> tuple[int, str] | None:
+    """A capture or picture already in the project: the same file (and, for a page of a web
+    archive, the same address). The same address captured another time is another source."""
+    if record.original is None:
+        return None
+    found = captures.source_of_capture(db, record.original.sha256, record.item.get("URL") if record.capture else None)
+    return (found, "the same capture" if record.capture else "the same file") if found is not None else None
+
+
+def _place(db: Database, source_id: int, record: ImportRecord) -> bool:
+    """Inside the edit: a picture's GPS position as the source's place (if it has none yet)."""
+    facts = record.image
+    if facts is None or facts.latitude is None or facts.longitude is None:
+        return False
+    return captures.set_place(db, source_id, facts.latitude, facts.longitude)
+
+
 def _kept(db: Database, record: ImportRecord, kept: dict[str, int]) -> int | None:
     """The id of the record's original, stored now unless this import stored it already."""
     if record.original is None:
@@ -239,6 +269,11 @@ def _target(db: Database, duplicate: Duplicate | None, became: dict[int, int]) -
 
 def _keys(record: ImportRecord) -> dedupe.DuplicateKeys:
     item = record.item
+    if record.capture or record.image is not None:
+        # Within one import, a capture repeats only the same address at the same time (an archive
+        # holding a page twice); a picture only itself, which is read once.
+        url = f"{item.get('URL')} at {record.accessed_edtf}" if record.capture else None
+        return dedupe.DuplicateKeys(None, url, None, None, None)
     return dedupe.DuplicateKeys.of(item.get("DOI"), item.get("URL"), item.get("title"), record.issued_edtf,
                                    dedupe.first_family_of(item))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from desktop_app.formats.file_read import read_bytes
 from desktop_app.importing.originals import OriginalFile, describe, describe_bytes
 
 if TYPE_CHECKING:
+    from desktop_app.formats.image_exif import ImageFacts
     from desktop_app.importing.pdf_records import PdfPending
 
 # What a file's extension says it is. Full texts are read by fulltext.read_fulltext.
@@ -26,8 +27,13 @@ KIND_BY_EXTENSION = {
     ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl_json",
     ".txt": "fulltext", ".md": "fulltext", ".markdown": "fulltext", ".html": "fulltext", ".htm": "fulltext",
     ".pdf": "pdf",
+    ".warc": "web_archive", ".wacz": "web_archive", ".mhtml": "mhtml", ".mht": "mhtml",
+    ".jpg": "image", ".jpeg": "image", ".png": "image", ".webp": "image", ".tif": "image", ".tiff": "image",
 }
-KIND_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON", "fulltext": "full text", "pdf": "PDF"}
+KIND_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON", "fulltext": "full text", "pdf": "PDF",
+              "web_archive": "web archive", "mhtml": "MHTML", "image": "image"}
+# Pictures by their first bytes: JPEG, PNG, TIFF (either byte order), WebP.
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 # The fields a full text may lack that the user is asked for (CSL-JSON names).
 ASKED_FOR = ("title", "issued")
 
@@ -48,6 +54,8 @@ class ImportRecord:
     missing: list[str] = field(default_factory=list)  # of ASKED_FOR, what the file did not say
     original: OriginalFile | None = None  # the file, kept in the project with the source
     pdf: PdfPending | None = None  # a PDF's pages, read when the import is applied
+    capture: bool = False  # a page of a web archive: known by its file and address, not its record
+    image: ImageFacts | None = None  # a picture's size, time, place and camera
 
     @property
     def title(self) -> str:
@@ -56,12 +64,17 @@ class ImportRecord:
 
 def kind_of(path: Path) -> str:
     """The reader for a file: by extension, else by what its first bytes look like."""
-    kind = KIND_BY_EXTENSION.get(path.suffix.lower())
+    kind = "web_archive" if path.name.lower().endswith(".warc.gz") else KIND_BY_EXTENSION.get(path.suffix.lower())
     if kind:
         return kind
-    head = read_bytes(path, 4096, head=True).lstrip(b"\xef\xbb\xbf \t\r\n")
+    raw = read_bytes(path, 4096, head=True)
+    if raw.startswith(_IMAGE_MAGIC) or (raw[:4] == b"RIFF" and raw[8:12] == b"WEBP"):
+        return "image"
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if b"%PDF-" in head[:1024]:
         return "pdf"
+    if head.startswith(b"WARC/"):
+        return "web_archive"
     if head.startswith((b"[", b"{")):
         return "csl_json"
     if _RIS_START.match(head):
@@ -69,7 +82,8 @@ def kind_of(path: Path) -> str:
     if _BIBTEX_ENTRY.search(head):
         return "bibtex"
     raise FileProblem(path, None, "not a file Sourceline imports: expected BibTeX (.bib), RIS (.ris), "
-                      "CSL-JSON (.json), a full text (.txt, .md, .html) or a PDF")
+                      "CSL-JSON (.json), a full text (.txt, .md, .html), a PDF, a web archive (.warc, .warc.gz, "
+                      ".wacz, .mhtml) or an image (.jpg, .png, .webp, .tif)")
 
 
 def read_records(path: Path, password: str | None = None) -> tuple[list[ImportRecord], list[str]]:
@@ -85,6 +99,13 @@ def read_records(path: Path, password: str | None = None) -> tuple[list[ImportRe
                              original=describe_bytes(path, data, kind))], []
     if kind == "fulltext":
         records, warnings = _fulltext_records(path)
+    elif kind in ("web_archive", "mhtml", "image"):
+        from desktop_app.importing import capture_records
+
+        if kind == "image":
+            records, warnings = [capture_records.image_record(path)], []
+        else:
+            records, warnings = capture_records.capture_records(path, kind)
     else:
         reader = importlib.import_module(f"desktop_app.formats.{kind}")
         warnings = []
@@ -92,6 +113,8 @@ def read_records(path: Path, password: str | None = None) -> tuple[list[ImportRe
         if not records:
             raise FileProblem(path, None, f"no {KIND_NAMES[kind]} records found")
     original = describe(path, kind)
+    if kind == "image":  # Pillow has read what the picture is, whatever its name says
+        original = replace(original, media_type=records[0].image.media_type)
     for record in records:
         record.original = original
     return records, warnings
@@ -113,7 +136,7 @@ def _csl_record(path: Path, item: dict, warnings: list[str]) -> ImportRecord:
         value = item.pop(variable, None)
         if value in (None, "", {}):
             continue
-        edtf = _storable(csl_date_to_edtf(value))
+        edtf = storable(csl_date_to_edtf(value))
         if edtf is None:
             warnings.append(f"{path.name}: “{record.title or 'untitled'}”: the {variable} date "
                             f"{_shown(value)} is not a date Sourceline can read; left empty")
@@ -139,13 +162,13 @@ def _fulltext_records(path: Path) -> tuple[list[ImportRecord], list[str]]:
 
     text = read_fulltext(path)
     item = dict(text.metadata)
-    issued = _storable(item.pop("issued_edtf", None))
+    issued = storable(item.pop("issued_edtf", None))
     missing = [name for name in ASKED_FOR if name in text.missing or (name == "issued" and issued is None)]
     warnings = [f"{path.name}: {text.note}"] if text.note else []
     return [ImportRecord(path, item, issued_edtf=issued, full_text=text.text, missing=missing)], warnings
 
 
-def _storable(edtf: str | None) -> str | None:
+def storable(edtf: str | None) -> str | None:
     """The EDTF string if the store accepts it (its date model is a subset of EDTF), else None."""
     if not edtf:
         return None

@@ -6,6 +6,7 @@ from desktop_app import exporting_ui
 from desktop_app import datasets_ui
 from desktop_app import reader_assistant
 from desktop_app import originals
+from desktop_app import capture
 from desktop_app import map as places_map
 from desktop_app import help as help_menu
 from desktop_app import teamwork
@@ -18,6 +19,7 @@ INSTALLERS = [
     events.install,
     eras.install,
     sources.install,
+    capture.install,
     datasets_ui.install,
     theme.install,
     reader.install,

@@ -5,6 +5,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
+from db.image_regions import Region
 from desktop_app.reader import colors
 from desktop_app.reliability.literal_text import literal
 
@@ -14,6 +15,7 @@ NOTE = Qt.ItemDataRole.UserRole + 3
 TAGS = Qt.ItemDataRole.UserRole + 4
 ORPHANED = Qt.ItemDataRole.UserRole + 5
 AUTHOR = Qt.ItemDataRole.UserRole + 6
+REGION = Qt.ItemDataRole.UserRole + 7  # a picture's region (db.image_regions): shown, not quoted
 ORPHANED_TEXT = "Orphaned: this passage is no longer in the text"
 
 
@@ -48,15 +50,16 @@ class AnnotationListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         a = self._rows[index.row()]
+        region = Region.from_json(a.get("region"))
         if role == Qt.ItemDataRole.DisplayRole:
-            return " ".join(a["exact"].split())
+            return f"Region {region.described()}" if region else " ".join(a["exact"].split())
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [a["exact"], a["note"], f"Highlighted by {a['author']}" if a.get("author") else "",
                      ORPHANED_TEXT if a["orphaned"] else ""]
             return literal("\n\n".join(p for p in parts if p))
         return {
             ANNOTATION_ID: a["id"], COLOR: a["color"], NOTE: a["note"], TAGS: a["tags"] or "",
-            ORPHANED: bool(a["orphaned"]), AUTHOR: a.get("author") or "",
+            ORPHANED: bool(a["orphaned"]), AUTHOR: a.get("author") or "", REGION: region is not None,
         }.get(role)
 
 
@@ -75,7 +78,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         quote_font.setItalic(True)
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.9)
-        parts = [(f"“{index.data()}”", quote_font, "quote")]
+        parts = [(index.data() if index.data(REGION) else f"“{index.data()}”", quote_font, "quote")]
         if index.data(NOTE):
             parts.append((" ".join(index.data(NOTE).split()), base, "note"))
         byline = " · ".join(p for p in (index.data(AUTHOR), index.data(TAGS) and "Tags: " + index.data(TAGS)) if p)

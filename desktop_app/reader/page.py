@@ -18,6 +18,7 @@ from desktop_app.reader.dialogs import HighlightDialog, TextDialog
 from desktop_app.reader.find_bar import FindBar
 from desktop_app.reader.keyed_actions import KeyedActions
 from desktop_app.reader.pdf_panel import PdfPanel
+from desktop_app.reader.picture_reading import PictureReading
 from desktop_app.reader.selection_bar import SelectionBar
 from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
@@ -79,6 +80,7 @@ class ReaderPage(KeyedActions, QWidget):
         self._build_actions()
         self._build_layout()
         self._connect()
+        self.picture = PictureReading(self)  # a photograph read and marked in place of a text
         session.changed.connect(self._on_changed)
 
     def _mute_byline(self) -> None:
@@ -112,6 +114,7 @@ class ReaderPage(KeyedActions, QWidget):
     def _build_layout(self) -> None:
         find_button = QPushButton("Find…", toolTip="Find in text (Ctrl+F)")
         find_button.clicked.connect(self.open_find)
+        self.find_button = find_button
         edit_button = QPushButton("Edit text…", toolTip="Correct the source's text; highlights follow their passages")
         edit_button.clicked.connect(self.edit_text)
         self.edit_button = edit_button
@@ -189,6 +192,9 @@ class ReaderPage(KeyedActions, QWidget):
             self.notice.hide()
             self._show_header(source)
             self._show_in(self.pdf.view if pdf_pages.is_paged(self.session.db, source_id) else self.text_view)
+            # A photograph is shown in place of its (empty) text, before the text is announced, so
+            # that features told of it (the reading assistant) know no text is read.
+            self.find_button.setVisible(not self.picture.show(source))
             self._set_text(source["full_text"])
             self._load_annotations()
             self._load_citing_events()
@@ -220,6 +226,10 @@ class ReaderPage(KeyedActions, QWidget):
             self.view.set_text(full_text)
         self.find_bar.set_text(full_text)
         self.text_shown.emit()
+
+    def reads_text(self) -> bool:
+        """Whether a text (or a PDF's text) is shown, not a picture."""
+        return self.views.currentWidget() is not self.picture.panel
 
     def add_header_widget(self, widget: QWidget) -> None:
         """A control beside Find… and Edit text… (a feature's toggle)."""
@@ -357,7 +367,8 @@ class ReaderPage(KeyedActions, QWidget):
         annotation = self._annotation(annotation_id) if annotation_id is not None else None
         start, end = span or (annotation["start_char"], annotation["end_char"])
         quote = annotation["exact"] if annotation else self.view.full_text[start:end]
-        locator_type, locator = ("paragraph", "") if annotation and annotation["orphaned"] else self.locator_of(start)
+        locator_type, locator = self.picture.locator_of(annotation) or (
+            ("paragraph", "") if annotation and annotation["orphaned"] else self.locator_of(start))
         self.selection_bar.hide()
         self.notice.hide()
         source = sources.get_source(self.session.db, self.source_id)

@@ -69,8 +69,8 @@ class ReaderAssistant(QObject):
         page.view.clicked.connect(self._clicked)
         page.context_menu_opening.connect(self._extend_menu)
         session.changed.connect(self._on_changed)
-        toggle.toggled.connect(self._toggled)
-        self._toggled(toggle.isChecked())
+        toggle.toggled.connect(lambda _on: self.refresh())
+        self.refresh()
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -81,6 +81,7 @@ class ReaderAssistant(QObject):
     def refresh(self) -> None:
         """Read the shown source again: its text, its issued date and the project's entities."""
         self._generation += 1
+        self._show_controls()
         if not self.enabled or self.page.source_id is None:
             self._show(found.Findings())
             return
@@ -151,10 +152,12 @@ class ReaderAssistant(QObject):
         source = sources.get_source(self.session.db, self.page.source_id)
         return source is not None and found.publication_of(source["issued_edtf"]) != self._published
 
-    def _toggled(self, on: bool) -> None:
-        self.dates.setVisible(on)
-        self.heading.setVisible(on)
-        self.refresh()
+    def _show_controls(self) -> None:
+        """The toggle and the dates only beside a text (a picture has none to read)."""
+        reading = self.page.reads_text()
+        self.checkbox.setVisible(reading)
+        self.dates.setVisible(reading and self.enabled)
+        self.heading.setVisible(reading and self.enabled)
 
     # -- actions on a mark ----------------------------------------------------------------------
 

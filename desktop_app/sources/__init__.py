@@ -18,7 +18,8 @@ def install(window) -> None:
 
     window.add_page(PAGE_TITLE, make_page)
     action = QAction("&Import Sources…", window, shortcut=QKeySequence("Ctrl+I"))
-    action.setToolTip("Import BibTeX, RIS, CSL-JSON and full-text (HTML, Markdown, text) files")
+    action.setToolTip("Import BibTeX, RIS, CSL-JSON, full-text (HTML, Markdown, text) and PDF files, "
+                      "web archives (WARC, WACZ, MHTML) and images")
     action.triggered.connect(lambda: import_flow.choose_and_import(window))
     action.setEnabled(window.session is not None)
     window.session_changed.connect(lambda session: action.setEnabled(session is not None))

@@ -4,6 +4,8 @@ cells for them. Nothing is written here: accepting hands the decisions to the im
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
@@ -18,6 +20,9 @@ from desktop_app.reliability.literal_text import literal
 COLUMNS = ("Title", "Issued", "Creators", "File", "Status", "Action")
 TITLE, ISSUED, CREATORS, FILE, STATUS, ACTION = range(len(COLUMNS))
 CHOICES = ((SKIP, "Skip"), (ADD, "Add anyway"), (MERGE, "Merge"))
+# A page of a web archive holding several: added, or left out.
+PAGE_CHOICES = ((ADD, "Add"), (SKIP, "Leave out"))
+_PAGE_TIPS = {ADD: "Add this captured page as a source", SKIP: "Leave this page of the archive out"}
 _CHOICE_TIPS = {SKIP: "Leave the source already there as it is",
                 ADD: "Add this record as a separate source",
                 MERGE: "Fill the empty fields of the source already there from this record"}
@@ -39,6 +44,9 @@ class ImportDialog(QDialog):
         # What each file did not say, kept before file names stand in for missing titles.
         self._asked = {index: list(record.missing) for index, record in enumerate(plan.records)}
         self._decisions: dict[int, str] = {}
+        # The pages of an archive that holds several, each to add or leave out.
+        pages = Counter(record.path for record in plan.records if record.capture)
+        self._choosable = {index for index, record in enumerate(plan.records) if pages.get(record.path, 0) > 1}
         self._bad_dates: dict[int, str] = {}
         if plan.titles_from_file_names():
             plan.find_duplicates(db)
@@ -107,8 +115,10 @@ class ImportDialog(QDialog):
     # -- what the user decided ---------------------------------------------------------------
 
     def decisions(self) -> dict[int, str]:
-        """Duplicate record index -> skip, add or merge."""
-        return {index: self._decisions.get(index, SKIP) for index in self._plan.duplicates}
+        """Duplicate record index -> skip, add or merge; and the new records left out."""
+        chosen = {index: self._decisions.get(index, SKIP) for index in self._plan.duplicates}
+        chosen.update({index: SKIP for index, choice in self._decisions.items() if choice == SKIP and index not in chosen})
+        return chosen
 
     def skip_bad_files(self) -> bool:
         return self.skip_bad.isChecked()
@@ -162,12 +172,16 @@ class ImportDialog(QDialog):
             item.setToolTip(status if duplicate is None or duplicate.existing_id is None
                             else f"{status} (source {duplicate.existing_id}, already in the project)")
             self.table.setItem(row, STATUS, item)
-            if duplicate is None:
+            if duplicate is None and row in self._choosable:
+                if not isinstance(self.action_combo(row), QComboBox) or self.action_combo(row).count() != 2:
+                    self.table.setItem(row, ACTION, QTableWidgetItem())
+                    self.table.setCellWidget(row, ACTION, self._choice_combo(row, PAGE_CHOICES, ADD))
+            elif duplicate is None:
                 self.table.removeCellWidget(row, ACTION)
                 add = QTableWidgetItem("Add")
                 add.setFlags(add.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, ACTION, add)
-            elif self.action_combo(row) is None:
+            elif self.action_combo(row) is None or self.action_combo(row).count() != len(CHOICES):
                 self.table.setItem(row, ACTION, QTableWidgetItem())
                 self.table.setCellWidget(row, ACTION, self._choice_combo(row))
         self.table.blockSignals(False)
@@ -175,12 +189,13 @@ class ImportDialog(QDialog):
         self.bulk_label.setVisible(has_duplicates)
         self.all_duplicates.setVisible(has_duplicates)
 
-    def _choice_combo(self, row: int) -> QComboBox:
+    def _choice_combo(self, row: int, choices=CHOICES, default: str = SKIP) -> QComboBox:
         combo = QComboBox()
-        for choice, label in CHOICES:
+        tips = _CHOICE_TIPS if choices is CHOICES else _PAGE_TIPS
+        for choice, label in choices:
             combo.addItem(label, choice)
-            combo.setItemData(combo.count() - 1, _CHOICE_TIPS[choice], Qt.ItemDataRole.ToolTipRole)
-        combo.setCurrentIndex(combo.findData(self._decisions.get(row, SKIP)))
+            combo.setItemData(combo.count() - 1, tips[choice], Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(combo.findData(self._decisions.get(row, default)))
         combo.currentIndexChanged.connect(lambda _: self._choose(row, combo.currentData()))
         return combo
 

@@ -13,7 +13,10 @@ from desktop_app.sources import PAGE_TITLE
 from desktop_app.sources.import_dialog import ImportDialog
 from desktop_app.sources.import_runner import ImportRunner
 
-FILE_FILTER = ("Sources (*.bib *.bibtex *.ris *.json *.txt *.md *.markdown *.html *.htm *.pdf);;PDF (*.pdf);;"
+_CAPTURES = "*.warc *.warc.gz *.wacz *.mhtml *.mht"
+_IMAGES = "*.jpg *.jpeg *.png *.webp *.tif *.tiff"
+FILE_FILTER = (f"Sources (*.bib *.bibtex *.ris *.json *.txt *.md *.markdown *.html *.htm *.pdf {_CAPTURES} {_IMAGES});;"
+               f"PDF (*.pdf);;Web archives ({_CAPTURES});;Images ({_IMAGES});;"
                "BibTeX (*.bib *.bibtex);;RIS (*.ris);;CSL-JSON (*.json);;"
                "Full texts (*.txt *.md *.markdown *.html *.htm);;All files (*)")
 LAST_FOLDER = "import/last_folder"

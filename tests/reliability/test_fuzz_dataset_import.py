@@ -1,7 +1,7 @@
 """Hostile CSV files for the event-dataset importer: each is imported (bad rows skipped or the
 import stopped, as asked) or refused with a FileProblem naming the file — never another
-exception, never a hang, and a refused or stopped import writes nothing. A 200 MB file is read
-as a stream: memory stays flat."""
+exception, never a hang, a refused or stopped import writes nothing, the file is never changed.
+A 200 MB file is read as a stream: memory stays flat."""
 from __future__ import annotations
 
 import tracemalloc
@@ -48,6 +48,12 @@ def folder(tmp_path_factory):
 
 
 def import_or_refuse(db, path: Path, on_bad_row: str) -> None:
+    given = path.read_bytes()
+    _import_or_refuse(db, path, on_bad_row)
+    assert path.read_bytes() == given  # the file is only read
+
+
+def _import_or_refuse(db, path: Path, on_bad_row: str) -> None:
     before = counts(db)
     with time_limit():
         try:

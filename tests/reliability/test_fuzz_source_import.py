@@ -1,6 +1,6 @@
 """Hostile files for the source importer (BibTeX, RIS, CSL-JSON, text, Markdown, HTML): each is
 imported whole or refused with a FileProblem naming the file — never another exception, never a
-hang, and a refused file writes nothing."""
+hang; a refused file writes nothing, and the file itself is never changed."""
 from __future__ import annotations
 
 import codecs
@@ -55,7 +55,14 @@ def note(text: str) -> None:
 
 
 def import_or_refuse(db, path: Path) -> None:
-    """The importer's contract for one file (see the module docstring); a success is undone."""
+    """The importer's contract for one file (see the module docstring); a success is undone. The
+    file itself is only read: its bytes are the same afterwards."""
+    given = path.read_bytes()
+    _import_or_refuse(db, path)
+    assert path.read_bytes() == given
+
+
+def _import_or_refuse(db, path: Path) -> None:
     before = counts(db)
     with time_limit():
         plan = plan_import([path], db)

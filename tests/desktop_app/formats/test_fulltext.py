@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.errors import FileProblem
-from desktop_app.formats.fulltext import MAX_FILE_BYTES, FullText, published_edtf, read_fulltext
+from desktop_app.formats.fulltext import MAX_FILE_BYTES, NO_BODY_NOTE, FullText, published_edtf, read_fulltext
 from desktop_app.formats.fulltext_metadata import ASKED_FOR, csl_names, edtf_date
 
 DATA = Path(__file__).parents[2] / "data" / "fulltext"
@@ -171,7 +171,8 @@ def test_any_input_is_read_or_refused_with_a_file_problem(tmp_path_factory, cont
     except FileProblem:
         return
     assert isinstance(result, FullText)
-    assert result.text.strip() and "\n\n\n" not in result.text
+    # text, or a page with no body imported for its metadata with the note that says so
+    assert (result.text.strip() or result.note == NO_BODY_NOTE) and "\n\n\n" not in result.text
     assert result.metadata["type"] in ("article-newspaper", "webpage")
     assert set(result.missing) <= set(ASKED_FOR)
     assert published_edtf(path) == result.metadata.get("issued_edtf")

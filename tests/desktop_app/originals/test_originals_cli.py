@@ -48,7 +48,8 @@ def test_every_imported_file_is_kept_and_linked_from_its_sources(imported, capsy
             by_name["accents.bib"][0]["media_type"]} == {"text/html", "text/markdown", "application/x-bibtex"}
     assert by_name["meta.html"][0]["size"] == (DATA / "meta.html").stat().st_size
     assert set(rows[0]) == {"id", "uuid", "title", "type", "issued", "url", "media_type", "pages", "sha256",
-                            "original_name", "size", "imported", "highlights", "citing_events"}
+                            "original_name", "size", "imported", "highlights", "citing_events",
+                            "accessed", "latitude", "longitude"}
     connection = sqlite3.connect(path)
     assert connection.execute("SELECT count(*) FROM original_bytes").fetchone()[0] == 3
     connection.close()
