@@ -50,3 +50,33 @@ def test_the_pages_fit_a_1024_by_700_window(small, qtbot, qapp, look, tmp_path):
         small.grab().save(str(tmp_path / f"sources-{look}.png"))
     finally:
         theme.apply_theme(qapp, "system")
+
+
+@pytest.mark.parametrize("page_title", ["Timeline", "Sources"])
+def test_a_column_width_the_user_drags_is_there_in_the_next_window(window, qtbot, settings, session, page_title):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.main_window.window import MainWindow
+
+    window.resize(1600, 1000)
+    page = window.show_page(page_title)
+    table = page.list.table if page_title == "Timeline" else page.table
+    header = table.horizontalHeader()
+    column = next(c for c in range(header.count()) if c not in (EVENT_TITLE, SOURCE_TITLE) and not header.isSectionHidden(c))
+    dragged = header.sectionSize(column) + 37
+    header.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # the pointer on the header, as in a drag
+    header.resizeSection(column, dragged)
+    header.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+    window.set_session(None)
+
+    from desktop_app.app import open_session
+
+    again = MainWindow(open_session(session.path), settings)
+    qtbot.addWidget(again)
+    again.resize(1600, 1000)
+    again.show()
+    qtbot.waitExposed(again)
+    page = again.show_page(page_title)
+    table = page.list.table if page_title == "Timeline" else page.table
+    assert table.horizontalHeader().sectionSize(column) == dragged
+    again.set_session(None)
