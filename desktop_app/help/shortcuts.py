@@ -65,7 +65,9 @@ def collect_shortcuts(window) -> list[Shortcut]:
             found.extend(_menu_shortcuts(menu_action.menu(), _plain(menu_action.text()), seen))
     tabs = getattr(window, "tabs", None)
     for index in range(tabs.count() if tabs is not None else 0):
-        found.extend(_page_shortcuts(tabs.widget(index), _plain(tabs.tabText(index)), seen))
+        # window.page builds a page not shown yet (pages are built when first needed): its keys count too
+        page = window.page(_plain(tabs.tabText(index)))
+        found.extend(_page_shortcuts(page, _plain(tabs.tabText(index)), seen))
     return found
 
 
