@@ -79,3 +79,24 @@ def big_project(tmp_path_factory):
     insert_many(db, 100_000)
     db.close()
     return path
+
+
+@pytest.fixture
+def shown_view(qtbot):
+    """Shows a timeline of ``session``, ``width`` × ``height``, and returns it."""
+    from desktop_app.timeline.view import TimelineView
+
+    def show(session, width: int = 1000, height: int = 480) -> TimelineView:
+        widget = TimelineView(session)
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+    return show
+
+
+@pytest.fixture
+def view(shown_view, mixed_session):
+    """The small mixed project's timeline, 1000 × 480."""
+    return shown_view(mixed_session)

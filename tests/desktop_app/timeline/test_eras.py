@@ -9,20 +9,8 @@ from db.dates import seconds_of
 from desktop_app.timeline import era_bands
 from desktop_app.timeline.frames import EventsFrame
 from desktop_app.timeline.scene import AXIS_H, ROW_H
-from desktop_app.timeline.view import TimelineView
 from desktop_app.timeline.viewport import Viewport
 
-WIDTH, HEIGHT = 1000, 480
-
-
-@pytest.fixture
-def view(qtbot, mixed_session):
-    widget = TimelineView(mixed_session)
-    qtbot.addWidget(widget)
-    widget.resize(WIDTH, HEIGHT)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _show(view, first, last):
@@ -119,7 +107,7 @@ def test_an_open_ended_era_reaches_the_edge_and_fades(view, mixed_session):
     mixed_session.push(eras.add_era("Occupation", "2024-11-05/.."))
     _show(view, (2024, 10, 20), (2024, 12, 1))
     band = _band(view, "Occupation")
-    assert band.fx1 is None and band.outer_right(WIDTH) >= view.canvas.width()
+    assert band.fx1 is None and band.outer_right(view.width()) >= view.canvas.width()
 
 
 def test_the_overview_strip_shades_the_eras_too(view, mixed_session):

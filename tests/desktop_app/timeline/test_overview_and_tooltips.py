@@ -19,13 +19,8 @@ from tests.desktop_app.timeline.conftest import MIXED_EVENTS
 
 
 @pytest.fixture
-def view(qtbot, mixed_session):
-    widget = TimelineView(mixed_session)
-    qtbot.addWidget(widget)
-    widget.resize(900, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(shown_view, mixed_session):
+    return shown_view(mixed_session, 900, 420)
 
 
 def test_clicking_the_overview_centres_the_view_there(view, qtbot):

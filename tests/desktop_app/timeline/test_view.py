@@ -13,20 +13,8 @@ from desktop_app.timeline import axis
 from desktop_app.timeline.frames import DensityFrame, EventsFrame
 from desktop_app.timeline.painting import Colours
 from desktop_app.timeline.scene import AXIS_H, MARK_H
-from desktop_app.timeline.view import TimelineView
 from desktop_app.timeline.viewport import Viewport
 
-WIDTH, HEIGHT = 1000, 480
-
-
-@pytest.fixture
-def view(qtbot, mixed_session):
-    widget = TimelineView(mixed_session)
-    qtbot.addWidget(widget)
-    widget.resize(WIDTH, HEIGHT)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _show_november(view):
@@ -183,13 +171,9 @@ def test_select_events_reveals_without_announcing(view, qtbot, mixed_session):
     assert seconds_of(2024, 1, 1) < view.center_time() < seconds_of(2025, 1, 1)
 
 
-def test_density_when_zoomed_out_on_100k_events_and_marks_at_a_day(qtbot, big_project):
+def test_density_when_zoomed_out_on_100k_events_and_marks_at_a_day(shown_view, big_project):
     session = Session(open_project(big_project), big_project)
-    view = TimelineView(session)
-    qtbot.addWidget(view)
-    view.resize(WIDTH, HEIGHT)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(session)
     view.zoom_to_fit()
     frame = view.canvas.frame()
     assert isinstance(frame, DensityFrame)
