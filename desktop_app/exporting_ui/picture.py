@@ -29,7 +29,8 @@ from desktop_app.formats import bibliography
 from desktop_app.formats.atomic_write import atomic_path, require_ending
 from desktop_app.timeline.era_bands import lay_out
 from desktop_app.timeline.frames import FrameSource, tick_scale
-from desktop_app.timeline.painting import Colours, paint_frame
+from desktop_app.timeline.colours import Colours
+from desktop_app.timeline.painting import paint_frame
 from desktop_app.timeline.scene import AXIS_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle
 
-from desktop_app.timeline.painting import MARK_CONTRAST, blend, legible
+from desktop_app.timeline.colours import MARK_CONTRAST, blend, legible
 
 _FRAMED = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
            QStyle.PrimitiveElement.PE_IndicatorRadioButton)

@@ -24,7 +24,8 @@ from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource, 
 from desktop_app.timeline.layout import LANE_MODES
 from desktop_app.timeline.gestures import Press
 from desktop_app.timeline.moving import shifted_date
-from desktop_app.timeline.painting import Colours, paint_frame
+from desktop_app.timeline.colours import Colours
+from desktop_app.timeline.painting import paint_frame
 from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
 

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from desktop_app.timeline.frames import EventsFrame
 from desktop_app.timeline.layout import stack_rows
-from desktop_app.timeline.painting import Colours, blend, clip, contrast, fade, legible, with_alpha
+from desktop_app.timeline.colours import Colours, blend, contrast, legible, with_alpha
+from desktop_app.timeline.painting import clip, fade
 from desktop_app.timeline.scene import AXIS_H, OPEN_FADE_PX, Scene, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
 

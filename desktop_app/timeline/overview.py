@@ -19,7 +19,7 @@ from db.events import EventFilter
 from desktop_app.dates.render import MONTHS
 from desktop_app.timeline.axis import year_words
 from desktop_app.timeline.era_bands import NO_ERAS, place_eras
-from desktop_app.timeline.painting import Colours
+from desktop_app.timeline.colours import Colours
 from desktop_app.timeline.viewport import Viewport
 
 STRIP_H = 34

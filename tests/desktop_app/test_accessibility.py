@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, 
 
 from desktop_app.help.screenshots import Photographer, apply_look, high_contrast_palette
 from desktop_app.main_window import theme
-from desktop_app.timeline.painting import Colours
+from desktop_app.timeline.colours import Colours
 from desktop_app.timeline.scene import AXIS_H, ROW_H
 
 PAGES = ("Timeline", "Sources", "Reader", "Welcome")

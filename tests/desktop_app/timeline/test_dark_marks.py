@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QCheckBox
 from db.dates import seconds_of
 from desktop_app.main_window.indicator_style import indicator_frame
 from desktop_app.main_window.theme import dark_palette
-from desktop_app.timeline.painting import MARK_CONTRAST, Colours, contrast, paint_items
+from desktop_app.timeline.colours import MARK_CONTRAST, Colours, contrast
+from desktop_app.timeline.painting import paint_items
 from desktop_app.timeline.scene import AXIS_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
 

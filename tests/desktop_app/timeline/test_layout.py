@@ -155,7 +155,8 @@ def test_a_label_uses_the_room_up_to_the_next_mark_in_its_row_and_is_elided_only
 def test_an_uncertain_fade_ends_inside_the_picture_not_cut_by_its_edge(qapp):
     from PySide6.QtGui import QImage, QPainter, QPalette
 
-    from desktop_app.timeline.painting import Colours, paint_items
+    from desktop_app.timeline.colours import Colours
+    from desktop_app.timeline.painting import paint_items
 
     start = seconds_of(2024, 11, 1)
     # an approximate month reaching ten days past the right edge of the view

@@ -10,7 +10,7 @@ from db import events
 from db.dates import DAY, seconds_of
 from db.events import EventFilter
 from desktop_app.timeline.frames import DensityFrame
-from desktop_app.timeline.painting import Colours
+from desktop_app.timeline.colours import Colours
 from desktop_app.timeline.scene import AXIS_H
 from desktop_app.timeline.tooltips import density_tooltip, event_tooltip
 from desktop_app.timeline.view import TimelineView

@@ -11,7 +11,7 @@ from db.store import open_project
 from desktop_app.session import Session
 from desktop_app.timeline import axis
 from desktop_app.timeline.frames import DensityFrame, EventsFrame
-from desktop_app.timeline.painting import Colours
+from desktop_app.timeline.colours import Colours
 from desktop_app.timeline.scene import AXIS_H, MARK_H
 from desktop_app.timeline.viewport import Viewport
 
