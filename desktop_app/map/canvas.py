@@ -4,6 +4,8 @@
 
 It shows what the timeline shows: the page gives it the timeline's filter and the period in view
 (:meth:`set_filter`), and the selection both ways (:meth:`select_events`, ``selection_changed``).
+A filtered frame (a period, tags, words) is counted on a thread of its own (frame_worker.py);
+meanwhile the last frame stays on screen, drawn at the new view.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from db import geo
 from db.events import EventFilter
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.map.basemap_layer import BasemapLayer
+from desktop_app.map.frame_worker import FrameFetcher
 from desktop_app.map.frames import CellsFrame, MapFrameSource, MarksFrame
 from desktop_app.map.hits import lassoed, spot_at, stack_at
 from desktop_app.map.painting import MapColours, paint_map
@@ -33,6 +36,7 @@ DRAG_PX = 4  # a press that moves less than this is a click
 
 class MapCanvas(QWidget):
     selection_changed = Signal(list)  # event ids the user selected on the map
+    frame_changed = Signal()  # a new frame is shown (an answer from the worker, say)
     event_activated = Signal(int)  # double-click: open this event
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -57,6 +61,7 @@ class MapCanvas(QWidget):
         self._lasso: list[tuple[float, float]] | None = None
         self._dragging = False
         self._stale = False  # a query was due when the canvas was hidden
+        self._fetcher: FrameFetcher | None = None  # made on the first filtered frame
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         # repaints until the town names' index, built in a thread, is there to draw them
         self._names_due = QTimer(self, singleShot=True, interval=NAMES_POLL_MS, timeout=self.update)
@@ -88,13 +93,43 @@ class MapCanvas(QWidget):
         else:
             self._refresh()
 
+    @property
+    def fetching(self) -> bool:
+        """Whether a frame asked of the worker is still to come."""
+        return self._fetcher is not None and self._fetcher.busy
+
     def _refresh(self) -> None:
         self._requery.stop()
-        self._frame = self.source.frame(self._view)
+        cached = self.source.cached
+        if cached is not None and cached.covers(self._view):
+            self._frame = cached
+        elif self.source.where.is_empty:  # sums of kept counts, or the R*Tree: on this thread
+            self._frame = self.source.frame(self._view)
+        else:
+            if self._fetcher is None:
+                self._fetcher = FrameFetcher(self.session.path, self._frame_ready)
+                self.destroyed.connect(self._fetcher.stop)
+            self._fetcher.ask(self.source.where, self.source.lanes, self._view)
+            self.update()
+            return
         self.update()
+        self.frame_changed.emit()
+
+    def _frame_ready(self, frame, where: EventFilter, lanes: str) -> None:
+        if where != self.source.where or lanes != self.source.lanes:
+            return  # asked under a filter since replaced
+        self.source.cached = frame
+        if frame.covers(self._view):
+            self._frame = frame
+            self.update()
+            self.frame_changed.emit()
+        else:  # the view moved on while it was counted
+            self._refresh()
 
     def reload(self) -> None:
         self.source.invalidate()
+        if self._fetcher is not None:
+            self._fetcher.forget()
         self._refresh()
 
     def set_filter(self, where: EventFilter, lanes: str | None = None) -> None:
@@ -105,6 +140,8 @@ class MapCanvas(QWidget):
         if first and self._auto_fit:
             self.fit_to_events()
         elif self.source.cached is None:
+            if self._fetcher is not None:
+                self._fetcher.forget()
             self._refresh()
 
     def fit_to_events(self) -> None:
@@ -180,9 +217,13 @@ class MapCanvas(QWidget):
     # -- Qt events ---------------------------------------------------------------------------
 
     def hideEvent(self, event):  # noqa: N802 (Qt's name)
-        # hidden (another tab, or its project closing): a query due after a gesture waits for the show
-        self._stale = self._stale or self._requery.isActive()
+        # hidden (another tab, or its project closing): a query due after a gesture, or one the
+        # worker had not answered, waits for the show; the worker and its connection end
+        self._stale = self._stale or self._requery.isActive() or self.fetching
         self._requery.stop()
+        if self._fetcher is not None:
+            self._fetcher.stop()
+            self._fetcher = None
         super().hideEvent(event)
 
     def showEvent(self, event):  # noqa: N802
