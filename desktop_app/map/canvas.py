@@ -201,18 +201,22 @@ class MapCanvas(QWidget):
             return "No event has a place yet — give one a latitude and longitude, or import a dataset with coordinates"
         return None
 
-    def render_frame_ms(self, view: MapView, layer: BasemapLayer | None = None, clock=time.perf_counter) -> float:
-        """Time, in milliseconds of ``clock``, to query and paint one frame at ``view`` into an
-        offscreen image, as the widget would: the store asked as on a fresh view, the basemap from
-        ``layer`` (drawn again when the view is a new zoom, as after a wheel step)."""
-        started = clock()
+    def render_frame_times(self, view: MapView, layer: BasemapLayer | None = None) -> dict[str, float]:
+        """How long one frame at ``view`` takes, as the widget would draw it into an offscreen
+        image: the store asked as on a fresh view ("query"), then the painting ("paint") with the
+        basemap from ``layer`` (drawn again when the view is a new zoom, as after a wheel step);
+        each in milliseconds of the wall clock and of processor time ("..._cpu")."""
+        wall, cpu = time.perf_counter(), time.process_time()
         frame = MapFrameSource(self.session.db, self.source.where, self.source.lanes).fetch(view)
+        times = {"query": time.perf_counter() - wall, "query_cpu": time.process_time() - cpu}
+        wall, cpu = time.perf_counter(), time.process_time()
         image = QImage(view.width_px, view.height_px, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         paint_map(painter, view, frame, MapColours.from_palette(self.palette()), shipped_index(), self.font(),
                   set(self._selection), self.source.lanes, layer or BasemapLayer())
         painter.end()
-        return (clock() - started) * 1000
+        times.update(paint=time.perf_counter() - wall, paint_cpu=time.process_time() - cpu)
+        return {name: seconds * 1000 for name, seconds in times.items()}
 
     # -- Qt events ---------------------------------------------------------------------------
 

@@ -12,17 +12,17 @@ import zlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QTransform
 
 from desktop_app.map import basemap
 from desktop_app.map.cells import paint_cells
 from desktop_app.map.frames import CellsFrame, MapFrame, MarksFrame
 from desktop_app.map.hits import Spot
 from desktop_app.map.labels import PlaceIndex
+from desktop_app.map.marks import MARK_R, SPRITE_R, mark_sprite, paint_discs
 from desktop_app.map.projection import MapView
 from desktop_app.map.town_names import paint_labels, place_labels
 
-MARK_R = 5.0
 # the radius of a location's uncertainty by geo-precision (ACLED: 2 near the place, 3 the region)
 UNCERTAINTY_M = {2: 10_000.0, 3: 50_000.0}
 # Okabe–Ito: told apart by colour-blind readers too
@@ -70,11 +70,13 @@ def mark_colour(event: dict, lanes: str, colours: MapColours) -> QColor:
     return lane_colour(sorted(names, key=str.casefold)[0]) if names else colours.mark
 
 
-def mark_radius(event: dict, view: MapView) -> float:
+def mark_radius(event: dict, metres_per_px: float) -> float:
+    """A mark's radius in pixels: MARK_R, or its uncertainty's (``view.metres_per_px()``, asked
+    once per frame) when its place is known only roughly."""
     metres = UNCERTAINTY_M.get(event.get("geo_precision") or 1)
     if metres is None:
         return MARK_R
-    return max(MARK_R + 3, min(300.0, metres / view.metres_per_px()))
+    return max(MARK_R + 3, min(300.0, metres / metres_per_px))
 
 
 def paint_basemap(p: QPainter, view: MapView, colours: MapColours) -> None:
@@ -110,35 +112,36 @@ def paint_basemap(p: QPainter, view: MapView, colours: MapColours) -> None:
 
 def paint_marks(p: QPainter, view: MapView, frame: MarksFrame, colours: MapColours, selection: set[int],
                 lanes: str) -> list[Spot]:
-    """The events, the least precise (largest) first so small marks stay on top; returns where each
-    was drawn, for hit-testing."""
-    spots = []
-    events = sorted(frame.events, key=lambda e: -(e.get("geo_precision") or 1))
-    for event in events:
+    """The events, the discs of uncertainty first and the precise marks on top; returns where each
+    was drawn, for hit-testing. A frame draws at most MAX_MARKS of them, and each costs little:
+    a precise mark is a kept picture (marks.py), and the discs are filled once as one shape per
+    colour at a quarter of the resolution (two thousand discs wider than the view would otherwise
+    cost a second of filling), outlined only when few."""
+    spots, discs, precise = [], [], []
+    metres_per_px = view.metres_per_px()
+    for event in frame.events:
         x, y = view.to_screen(event["longitude"], event["latitude"])
-        radius = mark_radius(event, view)
+        radius = mark_radius(event, metres_per_px)
         if x + radius < 0 or x - radius > view.width_px or y + radius < 0 or y - radius > view.height_px:
             continue
-        colour = mark_colour(event, lanes, colours)
-        centre = QPointF(x, y)
-        uncertain = radius > MARK_R
-        fill = QColor(colour)
-        fill.setAlphaF(0.22 if uncertain else 0.9)
-        outline = colours.contested if event["contested"] else QColor(colour).darker(140)
+        (discs if radius > MARK_R else precise).append((event, x, y, radius))
+    discs.sort(key=lambda item: -item[3])
+    paint_discs(p, view, [(x, y, r, mark_colour(e, lanes, colours), bool(e["contested"])) for e, x, y, r in discs],
+                colours)
+    ratio = p.device().devicePixelRatioF()
+    rings = QPainterPath()  # around the selected marks
+    for event, x, y, radius in discs + precise:
         if event["id"] in selection:
-            p.setPen(QPen(colours.selection, 3))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(centre, radius + 3, radius + 3)
-        pen = QPen(outline, 2 if event["contested"] else 1)
-        if uncertain:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(fill)
-        p.drawEllipse(centre, radius, radius)
-        if event["contested"]:
-            p.setPen(colours.contested)
-            p.drawText(QRectF(x + radius, y - radius - 12, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+            rings.addEllipse(QPointF(x, y), radius + 3, radius + 3)
         spots.append(Spot(event["id"], x, y, radius))
+    if not rings.isEmpty():
+        p.setPen(QPen(colours.selection, 3))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(rings)
+    for event, x, y, _ in precise:
+        sprite = mark_sprite(mark_colour(event, lanes, colours), colours.contested if event["contested"] else None,
+                             ratio)
+        p.drawImage(QPointF(round(x) - SPRITE_R, round(y) - SPRITE_R), sprite)
     return spots
 
 

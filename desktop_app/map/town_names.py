@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 MAX_LABELS = 30  # in a view of VIEW_AREA pixels (the map of a 1024 × 700 window)
 VIEW_AREA = 800 * 560
 LABEL_DX = 4
+CANDIDATES = 3  # names placed for each one written: those under a cell's count give way to the next
 MAX_TRIED = 300  # places looked at for labels, the most populous first
 DOT_R = 1.8
 
@@ -48,6 +49,11 @@ class _Occupied:
         return any(rect.intersects(other) for key in self._keys(rect) for other in self._buckets.get(key, ()))
 
 
+def labels_in(view: MapView) -> int:
+    """How many names a frame of this size writes at most."""
+    return max(1, round(MAX_LABELS * view.width_px * view.height_px / VIEW_AREA))
+
+
 def smallest_population(view: MapView) -> int:
     """Few labels at world zoom; more as the view narrows to a region."""
     return 2_000_000 if view.scale < 2_000 else 300_000 if view.scale < 8_000 else 50_000 if view.scale < 40_000 else 0
@@ -72,12 +78,13 @@ class Label:
 
 def place_labels(view: MapView, colours: MapColours, places: PlaceIndex, font: QFont, ratio: float = 1.0) -> list[Label]:
     """The most populous towns in view, as many as fit without overlapping each other: at most
-    MAX_LABELS per view's worth of area, from the first MAX_TRIED. Placed once per zoom (the
-    basemap layer keeps them), so names do not come and go while the map is panned."""
+    CANDIDATES × MAX_LABELS per view's worth of area (a frame writes MAX_LABELS of them, the first
+    not under a cell's count), from the first MAX_TRIED. Placed once per zoom (the basemap layer
+    keeps them), so names do not come and go while the map is panned."""
     font_key = font.toString()
     taken = _Occupied()
     labels: list[Label] = []
-    most = round(MAX_LABELS * view.width_px * view.height_px / VIEW_AREA)
+    most = round(CANDIDATES * labels_in(view))
     smallest = smallest_population(view)
     for tried, (place, x, y) in enumerate(places.in_view(view)):
         if place.population < smallest or len(labels) >= most or tried >= MAX_TRIED:
@@ -94,10 +101,14 @@ def place_labels(view: MapView, colours: MapColours, places: PlaceIndex, font: Q
 
 
 def paint_labels(p: QPainter, view: MapView, labels: list[Label], colours: MapColours, avoid=()) -> None:
-    """The placed names in view, but for those over a rectangle of ``avoid`` (the cells' counts)."""
+    """The placed names in view, the first :func:`labels_in` of them not over a rectangle of
+    ``avoid`` (the cells' counts)."""
     taken = _Occupied(avoid)
     dots = []
+    most = labels_in(view)
     for label in labels:
+        if len(dots) >= most:
+            break
         rect = label.rect(view)
         if rect.right() < 0 or rect.left() > view.width_px or rect.bottom() < 0 or rect.top() > view.height_px:
             continue
