@@ -6,15 +6,15 @@ from contextlib import closing
 
 from db.entities import entity_list
 from db.store import open_project
+from desktop_app.command_options import add_format, project_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("entities", help="list the people, places and organisations with their aliases",
-                                   description="List the project's entities: name, kind, aliases and how many "
-                                   "events name them.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=run)
+    parser = project_command(
+        subparsers, "entities", run, help="list the people, places and organisations with their aliases",
+        description="List the project's entities: name, kind, aliases and how many "
+        "events name them.")
+    add_format(parser)
 
 
 def run(args) -> int:
