@@ -47,38 +47,38 @@ def test_existing_file_is_refused_by_create(tmp_path):
         create_project(path)
 
 
+def _run_sql(path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def _refused_untouched(path, words: str) -> None:
+    """Opening ``path`` is refused with ``words`` in the message, and the file is as it was."""
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError, match=words):
+        open_project(path)
+    assert path.read_bytes() == before
+
+
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
     path = tmp_path / "notes.sourceline"
     path.write_text("Dear diary, today I wrote no SQL.")
-    before = path.read_bytes()
-    with pytest.raises(ProjectFileError, match="not a Sourceline project"):
-        open_project(path)
-    assert path.read_bytes() == before
+    _refused_untouched(path, "not a Sourceline project")
 
 
 def test_another_programs_database_is_refused_untouched(tmp_path):
     path = tmp_path / "other.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY)")
-    conn.commit()
-    conn.close()
-    before = path.read_bytes()
-    with pytest.raises(ProjectFileError, match="not a Sourceline project"):
-        open_project(path)
-    assert path.read_bytes() == before
+    _run_sql(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY)")
+    _refused_untouched(path, "not a Sourceline project")
 
 
 def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "future.sourceline"
     create_project(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
-    before = path.read_bytes()
-    with pytest.raises(ProjectFileError, match="newer Sourceline"):
-        open_project(path)
-    assert path.read_bytes() == before
+    _run_sql(path, f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    _refused_untouched(path, "newer Sourceline")
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
