@@ -152,6 +152,18 @@ def empty_db(empty_project):
 
 
 @pytest.fixture
+def cli_project(tmp_path, capsys) -> str:
+    """The path of a new project made by `sourceline new` (what it printed read away), for the tests
+    that drive the command line."""
+    from desktop_app.cli import main
+
+    path = str(tmp_path / "p.sourceline")
+    assert main(["new", path]) == 0
+    capsys.readouterr()
+    return path
+
+
+@pytest.fixture
 def settings(tmp_path):
     from PySide6.QtCore import QSettings
 
