@@ -2,6 +2,8 @@
 the project file they work on (``--db PATH``) and the choice of output format."""
 from __future__ import annotations
 
+import json
+
 
 def project_command(subparsers, name: str, run, **parser_options):
     """The parser of a command that works on a project file: ``--db PATH`` (required), and ``run``
@@ -16,3 +18,16 @@ def add_format(parser, *formats: str) -> None:
     """``--format``, one of ``formats`` (default: text or json), the first by default."""
     formats = formats or ("text", "json")
     parser.add_argument("--format", choices=formats, default=formats[0])
+
+
+def print_listing(records: list[dict], output_format: str, nothing: str, line) -> int:
+    """A listing command's output: ``records`` as JSON, or ``line(record)`` for each one (``nothing``
+    when there are none). Returns the exit code."""
+    if output_format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    if not records:
+        print(nothing)
+    for record in records:
+        print(line(record))
+    return 0

@@ -1,14 +1,13 @@
 """`sourceline eras` (the named periods, listed) and `sourceline add-era`."""
 from __future__ import annotations
 
-import json
 from contextlib import closing
 
 from db import ops
 from db.eras import add_era, list_eras
 from db.store import open_project
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
-from desktop_app.command_options import add_format, project_command
+from desktop_app.command_options import add_format, print_listing, project_command
 from desktop_app.dates.render import in_words_or_raw
 
 
@@ -34,15 +33,12 @@ def run_eras(args) -> int:
         rows = list_eras(db)
     records = [{"name": row["name"], "date_edtf": row["date_edtf"], "date": in_words_or_raw(row["date_edtf"]),
                 "color": row["color"], "uuid": row["uuid"]} for row in rows]
-    if args.format == "json":
-        print(json.dumps(records, ensure_ascii=False, indent=2))
-        return 0
-    if not records:
-        print("no eras")
-    for record in records:
-        colour = f"  {record['color']}" if record["color"] else ""
-        print(f"{record['date_edtf']:<24} {record['date']:<34} {record['name']}{colour}")
-    return 0
+    return print_listing(records, args.format, "no eras", _era_line)
+
+
+def _era_line(era: dict) -> str:
+    colour = f"  {era['color']}" if era["color"] else ""
+    return f"{era['date_edtf']:<24} {era['date']:<34} {era['name']}{colour}"
 
 
 def run_add_era(args) -> int:
