@@ -53,7 +53,7 @@ def _schema(db):
 SHIPPED_STEPS = [
     "m001_initial_schema", "m002_range_queries_and_first_reported_index", "m003_citation_dates_and_source_types",
     "m004_originals", "m005_pdf_pages_and_page_anchors", "m006_event_places", "m007_application_id",
-    "m008_authors", "m009_exchange", "m010_eras", "m011_source_places_and_image_regions",
+    "m008_authors", "m009_exchange", "m010_eras", "m011_source_places_and_image_regions", "m012_era_authors",
 ]
 
 
