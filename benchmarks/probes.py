@@ -82,16 +82,13 @@ def _queries(db) -> list[str]:
     return queries
 
 
-def _gui(project: str) -> dict:
+def _window(project: str):
+    """The main window on the project, shown offscreen, with settings of the benchmark's own."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from db import events as event_queries
-    from db.dates import DAY
-    from db.search import search
     from desktop_app.app import make_application, open_session
     from desktop_app.main_window.window import MainWindow
-    from desktop_app.timeline.viewport import Viewport
 
     make_application()
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "SourcelineBench", "bench")
@@ -101,6 +98,16 @@ def _gui(project: str) -> dict:
     window.resize(1400, 900)
     window.show()
     QApplication.processEvents()
+    return session, window
+
+
+def _gui(project: str) -> dict:
+    from db import events as event_queries
+    from db.dates import DAY
+    from db.search import search
+    from desktop_app.timeline.viewport import Viewport
+
+    session, window = _window(project)
     page = window.page("Timeline")
     timeline, db = page.timeline, session.db
 
@@ -185,21 +192,9 @@ def _medians(runs: list[dict]) -> dict:
 
 def _map(project: str) -> dict:
     """Only the map frames (for a project generated once and measured again)."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
     from db import events as event_queries
-    from desktop_app.app import make_application, open_session
-    from desktop_app.main_window.window import MainWindow
 
-    make_application()
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "SourcelineBench", "bench")
-    settings.clear()
-    session = open_session(project)
-    window = MainWindow(session, settings)
-    window.resize(1400, 900)
-    window.show()
-    QApplication.processEvents()
+    session, window = _window(project)
     first, last = event_queries.extent(session.db)
     frames = _map_frames(window.page("Timeline").map, first, last)
     window.close()

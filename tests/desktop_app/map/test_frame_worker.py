@@ -7,12 +7,11 @@ import pytest
 from db import bulk, dates, geo
 from db.events import EventFilter
 from db.geo_index import Box, cell_of
-from db.store import create_project, write_transaction
 from desktop_app.map.canvas import MapCanvas
 from desktop_app.map.frame_worker import FrameFetcher
 from desktop_app.map.frames import CellsFrame, MarksFrame
 from desktop_app.map.projection import world_view
-from desktop_app.session import Session
+from tests.desktop_app.map.conftest import write_located
 
 
 @pytest.fixture
@@ -21,7 +20,6 @@ def project(tmp_path):
     a period's edges."""
     path = tmp_path / "located.sourceline"
     rng = random.Random(3)
-    db = create_project(path)
     stamps = bulk.RecordStamps()
     rows = []
     for i in range(3_000):
@@ -31,13 +29,7 @@ def project(tmp_path):
         lat, lon = rng.choice(((50.45, 30.52), (48.0, 37.8), (48.86, 2.35), (40.7, -74.0)))
         rows.append((f"Event {i}", text, b.start, b.end, b.fuzzy_start, b.fuzzy_end, b.precision,
                      lat + rng.gauss(0, 0.5), lon + rng.gauss(0, 0.5), stamps.uuid(), stamps.now, stamps.now))
-    with write_transaction(db), bulk.derived_triggers_suspended(db):
-        first = bulk.next_id(db, "events")
-        db.conn.executemany(
-            "INSERT INTO events (title, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s, date_precision,"
-            " latitude, longitude, uuid, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        bulk.index_new_events(db, first, first + len(rows) - 1)
-    session = Session(db, path)
+    session = write_located(path, rows)
     yield session
     session.close()
 
