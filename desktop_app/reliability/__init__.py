@@ -24,24 +24,22 @@ def install(window) -> None:
     from PySide6.QtGui import QAction
 
     from desktop_app.reliability.backup_schedule import BackupSchedule
-    from desktop_app.reliability.check_dialog import check_project
     from desktop_app.reliability.damage import DamageAlarm
     from desktop_app.reliability.write_wait import WriteWait
     from desktop_app.reliability.instance_lock import InstanceGuard
     from desktop_app.reliability.refresh import RefreshOnFocus
-    from desktop_app.reliability.restore_dialog import restore_from_backup
     from desktop_app.reliability.shutdown import CloseGuard
 
     action = QAction("Restore from &Backup…", window)
     action.setStatusTip("Replace the project's content with one of its backups")
-    action.triggered.connect(lambda: restore_from_backup(window))
+    action.triggered.connect(lambda: _restore_from_backup(window))
     window.menus["file"].addAction(action)
     window.named_actions["restore_backup"] = action
     window.session_changed.connect(lambda session: action.setEnabled(session is not None))
     action.setEnabled(window.session is not None)
     check = QAction("&Check Project…", window)
     check.setStatusTip("Check the project file's integrity; rebuild its indexes and counts if needed")
-    check.triggered.connect(lambda: check_project(window))
+    check.triggered.connect(lambda: _check_project(window))
     window.menus["tools"].addAction(check)
     window.named_actions["check_project"] = check
     window.session_changed.connect(lambda session: check.setEnabled(session is not None))
@@ -52,3 +50,16 @@ def install(window) -> None:
     window.instance_guard = InstanceGuard(window)
     window.refresh_on_focus = RefreshOnFocus(window)
     window.close_guard = CloseGuard(window)
+
+
+# The dialogs are loaded when first asked for, not with the window.
+def _restore_from_backup(window) -> None:
+    from desktop_app.reliability.restore_dialog import restore_from_backup
+
+    restore_from_backup(window)
+
+
+def _check_project(window) -> None:
+    from desktop_app.reliability.check_dialog import check_project
+
+    check_project(window)
