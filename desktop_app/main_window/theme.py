@@ -53,10 +53,12 @@ class _DarkIndicators(QObject):
 
     @Slot()
     def follow(self) -> None:
+        app = self.parent()
+        if not is_dark(app.palette()):
+            return
         from desktop_app.main_window.indicator_style import VisibleIndicators
 
-        app = self.parent()
-        if is_dark(app.palette()) and not isinstance(app.style(), VisibleIndicators):
+        if not isinstance(app.style(), VisibleIndicators):
             app.setStyle(VisibleIndicators(QStyleFactory.create(app.style().name())))
 
 
