@@ -5,7 +5,8 @@
 - ``import PROJECT CSV``: an ACLED-style CSV through the real importer, into a new project, with
   the time spent inside SQLite calls (writes, index builds, commit) counted apart from Python's.
 - ``gui PROJECT``: the main window on the project (offscreen): timeline frames at three zooms,
-  the event list scrolled to its end, and searches.
+  map frames, the event list scrolled to its end, and searches.
+- ``map PROJECT``: the map frames alone.
 """
 from __future__ import annotations
 
@@ -81,16 +82,13 @@ def _queries(db) -> list[str]:
     return queries
 
 
-def _gui(project: str) -> dict:
+def _window(project: str):
+    """The main window on the project, shown offscreen, with settings of the benchmark's own."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from db import events as event_queries
-    from db.dates import DAY
-    from db.search import search
     from desktop_app.app import make_application, open_session
     from desktop_app.main_window.window import MainWindow
-    from desktop_app.timeline.viewport import Viewport
 
     make_application()
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "SourcelineBench", "bench")
@@ -100,6 +98,16 @@ def _gui(project: str) -> dict:
     window.resize(1400, 900)
     window.show()
     QApplication.processEvents()
+    return session, window
+
+
+def _gui(project: str) -> dict:
+    from db import events as event_queries
+    from db.dates import DAY
+    from db.search import search
+    from desktop_app.timeline.viewport import Viewport
+
+    session, window = _window(project)
     page = window.page("Timeline")
     timeline, db = page.timeline, session.db
 
@@ -149,10 +157,15 @@ MAP_VIEWS = {  # (west, south, east, north)
 
 
 def _map_frames(panel, first: int, last: int) -> dict:
-    """Map frames (query and paint, no cache) at three zooms, over every date (the timeline
-    zoomed to fit: the period holds every event) and over one year of them."""
+    """Map frames at three zooms, over every date (the timeline zoomed to fit: the period holds
+    every event) and over the last year: the median of FRAMES cold frames (a new zoom: the store
+    asked, the basemap drawn again) as {query, paint} × {wall clock, processor time}. Over every
+    date the GUI thread does both (kept per-cell counts); over a period the query runs on the map's
+    worker thread and the GUI thread only paints. And frames while panning a region: the frame
+    and the basemap kept, the GUI thread only paints."""
     from db.events import EventFilter
     from db.geo_index import Box
+    from desktop_app.map.basemap_layer import BasemapLayer
     from desktop_app.map.projection import fit, world_view
 
     canvas = panel.canvas
@@ -163,12 +176,34 @@ def _map_frames(panel, first: int, last: int) -> dict:
         view = world_view(*size) if box is None else fit(Box(*box), *size, margin_px=0)
         for period, where in (("", EventFilter()), (", the last year", year)):
             canvas.source.set_filter(where)
-            frames[name + period] = statistics.median(canvas.render_frame_ms(view) for _ in range(FRAMES))
+            frames[name + period] = _medians([canvas.render_frame_times(view) for _ in range(FRAMES)])
+    canvas.source.set_filter(EventFilter())
+    layer = BasemapLayer()
+    view = fit(Box(*MAP_VIEWS["a region"]), *size, margin_px=0)
+    canvas.render_frame_times(view, layer)
+    frames["panning"] = _medians([canvas.render_frame_times(view.panned(15 * step, 10 * step), layer)
+                                  for step in range(1, FRAMES + 1)])
     return frames
 
 
+def _medians(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def _map(project: str) -> dict:
+    """Only the map frames (for a project generated once and measured again)."""
+    from db import events as event_queries
+
+    session, window = _window(project)
+    first, last = event_queries.extent(session.db)
+    frames = _map_frames(window.page("Timeline").map, first, last)
+    window.close()
+    session.close()
+    return {"map_frames_ms": frames}
+
+
 def main(argv: list[str]) -> int:
-    probes = {"generate": _generate, "import": _import, "gui": _gui}
+    probes = {"generate": _generate, "import": _import, "gui": _gui, "map": _map}
     print(json.dumps(probes[argv[0]](*argv[1:])))
     return 0
 

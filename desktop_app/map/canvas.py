@@ -4,6 +4,8 @@
 
 It shows what the timeline shows: the page gives it the timeline's filter and the period in view
 (:meth:`set_filter`), and the selection both ways (:meth:`select_events`, ``selection_changed``).
+A filtered frame (a period, tags, words) is counted on a thread of its own (frame_worker.py);
+meanwhile the last frame stays on screen, drawn at the new view.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from db import geo
 from db.events import EventFilter
 from desktop_app.dates.render import in_words_or_raw
+from desktop_app.map.basemap_layer import BasemapLayer
+from desktop_app.map.frame_worker import FrameFetcher
 from desktop_app.map.frames import CellsFrame, MapFrameSource, MarksFrame
 from desktop_app.map.hits import lassoed, spot_at, stack_at
 from desktop_app.map.painting import MapColours, paint_map
@@ -32,6 +36,7 @@ DRAG_PX = 4  # a press that moves less than this is a click
 
 class MapCanvas(QWidget):
     selection_changed = Signal(list)  # event ids the user selected on the map
+    frame_changed = Signal()  # a new frame is shown (an answer from the worker, say)
     event_activated = Signal(int)  # double-click: open this event
 
     def __init__(self, session, parent: QWidget | None = None):
@@ -46,6 +51,7 @@ class MapCanvas(QWidget):
         self.setMouseTracking(False)
         self.setMinimumSize(160, 120)
         self._view = world_view(max(1, self.width()), max(1, self.height()))
+        self.basemap = BasemapLayer()
         self._frame = None
         self._spots = []
         self._selection: list[int] = []
@@ -55,6 +61,7 @@ class MapCanvas(QWidget):
         self._lasso: list[tuple[float, float]] | None = None
         self._dragging = False
         self._stale = False  # a query was due when the canvas was hidden
+        self._fetcher: FrameFetcher | None = None  # made on the first filtered frame
         self._requery = QTimer(self, singleShot=True, interval=REQUERY_DELAY_MS)
         # repaints until the town names' index, built in a thread, is there to draw them
         self._names_due = QTimer(self, singleShot=True, interval=NAMES_POLL_MS, timeout=self.update)
@@ -86,13 +93,43 @@ class MapCanvas(QWidget):
         else:
             self._refresh()
 
+    @property
+    def fetching(self) -> bool:
+        """Whether a frame asked of the worker is still to come."""
+        return self._fetcher is not None and self._fetcher.busy
+
     def _refresh(self) -> None:
         self._requery.stop()
-        self._frame = self.source.frame(self._view)
+        cached = self.source.cached
+        if cached is not None and cached.covers(self._view):
+            self._frame = cached
+        elif self.source.where.is_empty:  # sums of kept counts, or the R*Tree: on this thread
+            self._frame = self.source.frame(self._view)
+        else:
+            if self._fetcher is None:
+                self._fetcher = FrameFetcher(self.session.path, self._frame_ready)
+                self.destroyed.connect(self._fetcher.stop)
+            self._fetcher.ask(self.source.where, self.source.lanes, self._view)
+            self.update()
+            return
         self.update()
+        self.frame_changed.emit()
+
+    def _frame_ready(self, frame, where: EventFilter, lanes: str) -> None:
+        if where != self.source.where or lanes != self.source.lanes:
+            return  # asked under a filter since replaced
+        self.source.cached = frame
+        if frame.covers(self._view):
+            self._frame = frame
+            self.update()
+            self.frame_changed.emit()
+        else:  # the view moved on while it was counted
+            self._refresh()
 
     def reload(self) -> None:
         self.source.invalidate()
+        if self._fetcher is not None:
+            self._fetcher.forget()
         self._refresh()
 
     def set_filter(self, where: EventFilter, lanes: str | None = None) -> None:
@@ -103,6 +140,8 @@ class MapCanvas(QWidget):
         if first and self._auto_fit:
             self.fit_to_events()
         elif self.source.cached is None:
+            if self._fetcher is not None:
+                self._fetcher.forget()
             self._refresh()
 
     def fit_to_events(self) -> None:
@@ -139,7 +178,7 @@ class MapCanvas(QWidget):
         if places is None:
             self._names_due.start()
         self._spots = paint_map(painter, self._view, self._frame, colours, places, self.font(),
-                                set(self._selection), self.source.lanes)
+                                set(self._selection), self.source.lanes, self.basemap)
         if self._lasso and len(self._lasso) > 1:
             path = QPainterPath(QPointF(*self._lasso[0]))
             for point in self._lasso[1:]:
@@ -162,24 +201,33 @@ class MapCanvas(QWidget):
             return "No event has a place yet — give one a latitude and longitude, or import a dataset with coordinates"
         return None
 
-    def render_frame_ms(self, view: MapView) -> float:
-        """Time, in milliseconds, to query and paint one frame at ``view`` into an offscreen image,
-        as the widget would (no cache: the store is asked as on a fresh view)."""
-        started = time.perf_counter()
+    def render_frame_times(self, view: MapView, layer: BasemapLayer | None = None) -> dict[str, float]:
+        """How long one frame at ``view`` takes, as the widget would draw it into an offscreen
+        image: the store asked as on a fresh view ("query"), then the painting ("paint") with the
+        basemap from ``layer`` (drawn again when the view is a new zoom, as after a wheel step);
+        each in milliseconds of the wall clock and of processor time ("..._cpu")."""
+        wall, cpu = time.perf_counter(), time.process_time()
         frame = MapFrameSource(self.session.db, self.source.where, self.source.lanes).fetch(view)
+        times = {"query": time.perf_counter() - wall, "query_cpu": time.process_time() - cpu}
+        wall, cpu = time.perf_counter(), time.process_time()
         image = QImage(view.width_px, view.height_px, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         paint_map(painter, view, frame, MapColours.from_palette(self.palette()), shipped_index(), self.font(),
-                  set(self._selection), self.source.lanes)
+                  set(self._selection), self.source.lanes, layer or BasemapLayer())
         painter.end()
-        return (time.perf_counter() - started) * 1000
+        times.update(paint=time.perf_counter() - wall, paint_cpu=time.process_time() - cpu)
+        return {name: seconds * 1000 for name, seconds in times.items()}
 
     # -- Qt events ---------------------------------------------------------------------------
 
     def hideEvent(self, event):  # noqa: N802 (Qt's name)
-        # hidden (another tab, or its project closing): a query due after a gesture waits for the show
-        self._stale = self._stale or self._requery.isActive()
+        # hidden (another tab, or its project closing): a query due after a gesture, or one the
+        # worker had not answered, waits for the show; the worker and its connection end
+        self._stale = self._stale or self._requery.isActive() or self.fetching
         self._requery.stop()
+        if self._fetcher is not None:
+            self._fetcher.stop()
+            self._fetcher = None
         super().hideEvent(event)
 
     def showEvent(self, event):  # noqa: N802

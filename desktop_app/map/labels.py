@@ -9,17 +9,25 @@ from desktop_app.map.projection import MapView, project
 from desktop_app.places.gazetteer import Place, shipped
 
 GRID = 64  # buckets per side of the world square
+# a view over more buckets than this walks the list of every place, the most populous first, instead
+# (at world zoom the first places of that list are in view; merging a thousand buckets costs more)
+WIDE = 256
 
 
 class PlaceIndex:
     def __init__(self, places: list[Place]):
         self._buckets: dict[tuple[int, int], list[tuple[int, float, float, Place]]] = {}
+        everywhere = []
         for place in places:
             x, y = project(place.longitude, place.latitude)
             key = (min(GRID - 1, int(x * GRID)), min(GRID - 1, int(y * GRID)))
-            self._buckets.setdefault(key, []).append((-place.population, x, y, place))
+            item = (-place.population, x, y, place)
+            self._buckets.setdefault(key, []).append(item)
+            everywhere.append(item)
         for bucket in self._buckets.values():
             bucket.sort(key=lambda item: item[0])
+        everywhere.sort(key=lambda item: item[0])
+        self._everywhere = everywhere
 
     def in_view(self, view: MapView):
         """(place, x, y on screen) for the places in view, the most populous first."""
@@ -27,8 +35,12 @@ class PlaceIndex:
         x1, y1 = view.screen_to_world(view.width_px, view.height_px)
         cols = range(max(0, int(x0 * GRID)), min(GRID - 1, int(x1 * GRID)) + 1)
         rows = range(max(0, int(y0 * GRID)), min(GRID - 1, int(y1 * GRID)) + 1)
-        buckets = [self._buckets[(c, r)] for c in cols for r in rows if (c, r) in self._buckets]
-        for _, x, y, place in heapq.merge(*buckets, key=lambda item: item[0]):
+        if len(cols) * len(rows) > WIDE:
+            ordered = iter(self._everywhere)
+        else:
+            buckets = [self._buckets[(c, r)] for c in cols for r in rows if (c, r) in self._buckets]
+            ordered = heapq.merge(*buckets, key=lambda item: item[0])
+        for _, x, y, place in ordered:
             if x0 <= x <= x1 and y0 <= y <= y1:
                 yield place, *view.world_to_screen(x, y)
 

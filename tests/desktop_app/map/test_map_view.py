@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from db import bulk, dates
 from db.events import EventFilter
-from db.store import create_project, write_transaction
 from desktop_app.map.canvas import MapCanvas
+from tests.desktop_app.map.conftest import write_located
 from desktop_app.map.frames import CellsFrame, MarksFrame
-from desktop_app.session import Session
 
 
 @pytest.fixture
@@ -127,6 +126,7 @@ def test_the_map_follows_the_filter_and_the_period_in_view(sample_window, qtbot)
     _, page = sample_window
     canvas = page.map.canvas
     page.apply_filter(EventFilter(tags=("Kursk",)))
+    qtbot.waitUntil(lambda: not canvas.fetching)  # a filtered frame is counted on the worker's thread
     titles = {e["title"] for e in canvas.frame().events}
     expected = {r[0] for r in page.session.db.conn.execute(
         "SELECT e.title FROM events e JOIN event_tags et ON et.event_id = e.id JOIN tags t ON t.id = et.tag_id"
@@ -138,7 +138,8 @@ def test_the_map_follows_the_filter_and_the_period_in_view(sample_window, qtbot)
     start, end = dates.bounds("2022").start, dates.bounds("2022").end
     from desktop_app.timeline.viewport import Viewport
     page.timeline.set_viewport(Viewport.fitted(start, end, page.timeline.canvas.width(), margin=0))
-    qtbot.waitUntil(lambda: canvas.source.where.start_s is not None and canvas.source.where == page.map.where())
+    qtbot.waitUntil(lambda: canvas.source.where.start_s is not None and canvas.source.where == page.map.where()
+                    and not canvas.fetching)
     shown = {e["id"] for e in canvas.frame().events}
     in_2022 = {r[0] for r in page.session.db.conn.execute(
         "SELECT id FROM events WHERE latitude IS NOT NULL AND start_s < ? AND end_s > ?",
@@ -154,7 +155,6 @@ def _many_events(path, n=100_000, seed=5):
     rng = random.Random(seed)
     towns = [(50.45, 30.52), (49.99, 36.23), (48.28, 37.18), (46.48, 30.73), (47.84, 35.14), (51.73, 36.18)]
     world = [(48.86, 2.35), (40.71, -74.0), (-23.55, -46.63), (35.68, 139.69), (-33.87, 151.21), (30.04, 31.24)]
-    db = create_project(path)
     rows = []
     stamps = bulk.RecordStamps()
     for i in range(n):
@@ -164,13 +164,7 @@ def _many_events(path, n=100_000, seed=5):
         b = dates.bounds(f"{y:04d}-{m:02d}-{d:02d}")
         rows.append((f"Event {i}", f"{y:04d}-{m:02d}-{d:02d}", b.start, b.end, b.start, b.end, b.precision,
                      lat + rng.gauss(0, 0.3), lon + rng.gauss(0, 0.3), stamps.uuid(), stamps.now, stamps.now))
-    with write_transaction(db), bulk.derived_triggers_suspended(db):
-        first = bulk.next_id(db, "events")
-        db.conn.executemany(
-            "INSERT INTO events (title, date_edtf, start_s, end_s, fuzzy_start_s, fuzzy_end_s, date_precision,"
-            " latitude, longitude, uuid, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        bulk.index_new_events(db, first, first + n - 1)
-    return Session(db, path)
+    return write_located(path, rows)
 
 
 def test_a_hundred_thousand_events_are_drawn_as_counts_per_square_until_zoomed_in(qtbot, tmp_path, qapp):
