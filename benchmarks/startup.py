@@ -137,3 +137,49 @@ def commands(project: Path, env: dict, rounds: int = ROUNDS) -> dict[str, Pair]:
     return {name: _compare([python, "-m", "desktop_app.cli", *ours], [python, "-c", *bare], env,
                            until_first_line=False, rounds=rounds)
             for name, (ours, bare) in cases.items()}
+
+
+def _rows(name: str, pair: Pair, target: float) -> list[tuple[str, str, str, str, str]]:
+    return [(name, f"{pair.ours * 1000:,.0f} ms", f"{pair.bare * 1000:,.0f} ms", f"{pair.ratio:.2f}×",
+             f"≤ {target:g}× {'yes' if pair.ratio <= target else 'NO'}")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m benchmarks.startup [--rounds K] [--project PATH]``: only the start-up side of
+    ``sourceline bench`` (a minute, not the whole bench), on a fresh sample project — and on PATH's
+    window too when given — with each side's median time beside the ratio."""
+    import argparse
+    import tempfile
+
+    from benchmarks.run import ROOT, _environment
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.startup", description=main.__doc__)
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--project", metavar="PATH", help="also the window's first paint on this project")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="sourceline-startup-") as folder:
+        env = _environment(Path(folder) / "data")
+        sample = Path(folder) / "sample.sourceline"
+        subprocess.run([sys.executable, "-m", "desktop_app.cli", "new", str(sample), "--sample"], cwd=ROOT, env=env,
+                       check=True, stdout=subprocess.DEVNULL)
+        first = window(sample, env, args.rounds)
+        rows = _rows("window first paint, sample project", first, 2)
+        rows.append(("window first paint, peak memory", f"{first.ours_mb:,.0f} MB", f"{first.bare_mb:,.0f} MB",
+                     f"{first.ours_mb / first.bare_mb:.2f}×",
+                     f"≤ 1.5× {'yes' if first.ours_mb / first.bare_mb <= 1.5 else 'NO'}"))
+        if args.project:
+            rows += _rows(f"window first paint, {Path(args.project).name}", window(Path(args.project), env, args.rounds),
+                          2.5)
+        for name, pair in commands(sample, env, args.rounds).items():
+            rows += _rows(f"`{name}`", pair, 2)
+    header = ("measure", "Sourceline", "bare", "ratio", "target")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
+    for row in [header, *rows]:
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    load = os.getloadavg()
+    print(f"({args.rounds} interleaved rounds; load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

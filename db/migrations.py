@@ -7,8 +7,7 @@ Never edit a step that has shipped: add a new one, last in this file (the first 
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from db.connection import Database
 from db.migration_steps import (  # noqa: F401 (importing a step module registers its steps, in this order)
     m001_initial_schema,
     m002_m007_queries_originals_places,
@@ -16,9 +15,6 @@ from db.migration_steps import (  # noqa: F401 (importing a step module register
 )
 from db.migration_steps.ladder import APPLICATION_ID, LADDER, migrations
 from db.migration_steps.records import RECORD_TABLES
-
-if TYPE_CHECKING:
-    from db.connection import Database
 
 __all__ = ["APPLICATION_ID", "LADDER", "RECORD_TABLES", "SCHEMA_VERSION", "migrations"]
 

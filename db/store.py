@@ -9,7 +9,6 @@ from pathlib import Path
 
 from db.connection import Database
 
-from db import backups
 from db import migrations as schema
 from db.errors import DamagedProjectError, ProjectFileError
 
@@ -203,6 +202,8 @@ def open_project(path: str | Path, verify: bool = False) -> Database:
         _verify(db, path)
     if pending:
         if version > 0:
+            from db import backups  # (its imports are more than opening an up-to-date project costs)
+
             backups.make_backup(db, path, f"before-migration-from-v{version}")
         schema.migrations.apply(db)
     return db

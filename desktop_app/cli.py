@@ -7,7 +7,6 @@ a bare Python process and the window's start-up loads no command at all.
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import sqlite3
@@ -77,6 +76,8 @@ def _first_word(argv: list[str]) -> int | None:
 def _unknown(word: str) -> str:
     if os.sep in word or Path(word).suffix:
         return f"no such project file: {word} (`sourceline new PATH` creates one)"
+    import difflib  # only for a mistyped command: not worth loading on every start
+
     close = difflib.get_close_matches(word, COMMANDS, n=3, cutoff=0.6)
     hint = f" — did you mean {' or '.join(repr(c) for c in close)}?" if close else " (`sourceline --help` lists them)"
     return f"unknown command {word!r}{hint}"

@@ -1,12 +1,8 @@
 """The ladder the schema's steps register on, and the marks a project file carries."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Migrations
-
-    from db.connection import Database
+# (no typing import for the annotations: opening a project, which every command does, reads this)
+from db.connection import Database
 
 
 class _Ladder:
@@ -17,7 +13,7 @@ class _Ladder:
     def __init__(self, name: str):
         self._name = name
         self._steps: list = []
-        self._built: Migrations | None = None
+        self._built = None  # sqlite-utils' Migrations with every step, made when first needed
 
     def __call__(self, **options):
         """``@migrations()`` adds the function below as the next step (options as sqlite-utils')."""
@@ -26,7 +22,7 @@ class _Ladder:
             return step
         return register
 
-    def _migrations(self) -> Migrations:
+    def _migrations(self):
         if self._built is None:
             from sqlite_utils import Migrations
 

@@ -2,14 +2,10 @@
 derived data and full-text indexes)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from db.connection import Database
 from db.derived import FTS_TABLES, day_of, first_reported_values
 from db.migration_steps.ladder import migrations
 from db.migration_steps.records import NOW, RECORD_TABLES, record_columns
-
-if TYPE_CHECKING:
-    from db.connection import Database
 
 
 def _fts(db: Database, name: str, table: str, columns: tuple[str, ...]) -> None:

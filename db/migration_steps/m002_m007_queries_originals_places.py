@@ -1,14 +1,9 @@
 """Steps 2–7: range queries, citation dates, originals, PDF pages, event places, the file's mark."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from db.geo_index import place_index_statements
+from db.connection import Database
 from db.migration_steps.ladder import APPLICATION_ID, migrations
 from db.migration_steps.records import NOW
-
-if TYPE_CHECKING:
-    from db.connection import Database
 
 
 @migrations()
@@ -122,6 +117,8 @@ def m006_event_places(db: Database) -> None:
         CREATE INDEX events_by_start_place ON events(start_s, end_s, longitude, latitude)
             WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
     """)
+    from db.geo_index import place_index_statements  # (only a migration needs it; opening does not)
+
     for statement in place_index_statements():
         db.execute(statement)
     db.execute("PRAGMA user_version = 6")

@@ -1,15 +1,9 @@
 """Steps 8–11: authors, exchanging changes between copies, eras, source places and image regions."""
 from __future__ import annotations
 
-import hashlib
-import uuid
-from typing import TYPE_CHECKING
-
+from db.connection import Database
 from db.migration_steps.ladder import migrations
 from db.migration_steps.records import NOW, RECORD_TABLES, record_columns
-
-if TYPE_CHECKING:
-    from db.connection import Database
 
 
 @migrations()
@@ -77,6 +71,9 @@ def m009_exchange(db: Database) -> None:
             detail_json TEXT CHECK (detail_json IS NULL OR json_valid(detail_json))
         );
     """)
+    import hashlib  # here, not above: uuid alone cost more than opening a project
+    import uuid
+
     db.execute("INSERT INTO project_info (key, value) VALUES ('uuid', ?), ('exchange_key', ?)",
                (str(uuid.uuid5(uuid.NAMESPACE_URL, seed)), hashlib.sha256(f"{seed} exchange key".encode()).hexdigest()))
     db.execute("PRAGMA user_version = 9")

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 def install(window) -> None:
     # Imported here so that the command line, which imports this package, loads no widgets.
-    from desktop_app.capture.capture_flow import ask_and_capture
     from desktop_app.main_window.project_action import project_action
 
     project_action(window, "file", "capture_web_page", "Capture &Web Page…",
                    "Fetch a web page now, keep the exchange as a WARC file and import the page as a source",
-                   ask_and_capture)
+                   _ask_and_capture)
+
+
+def _ask_and_capture(window) -> None:
+    # the dialog and the import stack behind it load when asked for, not with the window
+    from desktop_app.capture.capture_flow import ask_and_capture
+
+    ask_and_capture(window)

@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("project_file", "create a project file"),
     "info": ("project_file", "counts, schema version and size of a project"),
     "events": ("events", "list events"),
-    "add-event": ("events", "add one event"),
+    "add-event": ("event_edits", "add one event"),
     "edit-event": ("event_edits", "change one event"),
     "delete-event": ("event_edits", "delete one event"),
     "search": ("search", "search events, sources and annotations"),

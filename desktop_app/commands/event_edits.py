@@ -1,15 +1,23 @@
-"""`sourceline edit-event` and `sourceline delete-event`: one event changed or deleted headless,
+"""`sourceline add-event`, `edit-event` and `delete-event`: one event added, changed or deleted headless,
 through the same edits (and so the same history, authorship and derived data) as the window."""
 from __future__ import annotations
 
 from db import ops
 from db.errors import SourcelineError
-from db.events import delete_events, find_event_id, update_event
+from db.events import add_event, delete_events, find_event_id, update_event
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 from desktop_app.command_options import project_command
 
 
 def register(subparsers) -> None:
+    add = project_command(subparsers, "add-event", run_add, description="Add one event to a project.")
+    add.add_argument("--date", required=True, metavar="EDTF", help="e.g. 2024-11-15, 2024-11, 2022-21, 2024~")
+    add.add_argument("--title", required=True)
+    add.add_argument("--description", default="")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument("--entity", action="append", default=[], help="a person, place... (repeatable)")
+    add_author_option(add)
+
     edit = project_command(
         subparsers, "edit-event", run_edit, help="change one event",
         description="Change some fields of one event; fields not given stay as they are.")
@@ -28,6 +36,16 @@ def register(subparsers) -> None:
         description="Delete one event with its citations.")
     delete.add_argument("--id", required=True, metavar="ID", help="the event's id or uuid")
     add_author_option(delete)
+
+
+def run_add(args) -> int:
+    db = open_as_author(args)
+    try:
+        event_id = ops.run(db, add_event(args.title, args.date, args.description, args.tag, args.entity))
+    finally:
+        db.close()
+    print(f"added event {event_id}")
+    return 0
 
 
 def _event(db, ref: str) -> int:
@@ -61,3 +79,4 @@ def run_delete(args) -> int:
         db.close()
     print(f"deleted event {event_id}")
     return 0
+

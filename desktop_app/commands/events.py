@@ -1,14 +1,15 @@
-"""`sourceline events` (list, filtered) and `sourceline add-event`."""
+"""`sourceline events`: the events, filtered, as a table, CSV or JSON.
+
+Adding an event is `add-event`, with the other edits in ``event_edits``: listing loads none of the
+editing machinery (authors, the op log)."""
 from __future__ import annotations
 
 import json
 import sys
 
-from db import dates, ops
-from db.eras import named_era, within_era
-from db.events import EventFilter, add_event, event_page
+from db import dates
+from db.events import EventFilter, event_page
 from db.store import open_project
-from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 from desktop_app.command_options import add_format, project_command
 from desktop_app.exporting.event_record import FIELDS, event_record
 from desktop_app.formats.spreadsheet_safe import write_csv
@@ -26,14 +27,6 @@ def register(subparsers) -> None:
     listing.add_argument("--era", metavar="NAME", help="only events in this named period (see sourceline eras)")
     add_format(listing, "table", "csv", "json")
 
-    add = project_command(subparsers, "add-event", run_add_event, description="Add one event to a project.")
-    add.add_argument("--date", required=True, metavar="EDTF", help="e.g. 2024-11-15, 2024-11, 2022-21, 2024~")
-    add.add_argument("--title", required=True)
-    add.add_argument("--description", default="")
-    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    add.add_argument("--entity", action="append", default=[], help="a person, place... (repeatable)")
-    add_author_option(add)
-
 
 def filter_from_args(args, db) -> EventFilter:
     """The events the options ask for; ``--era`` narrows them to the era's reach (and to
@@ -45,7 +38,11 @@ def filter_from_args(args, db) -> EventFilter:
         start_s=dates.bounds(args.date_from).start if args.date_from else None,
         end_s=dates.bounds(args.date_to).end if args.date_to else None,
     )
-    return within_era(where, named_era(db, args.era)) if args.era else where
+    if not args.era:
+        return where
+    from db.eras import named_era, within_era  # (only --era needs the eras)
+
+    return within_era(where, named_era(db, args.era))
 
 
 def _records(db, where: EventFilter):
@@ -76,14 +73,4 @@ def run_events(args) -> int:
                 print(f"{record['date_edtf']:<24} {record['date']:<34} {record['title']}")
     finally:
         db.close()
-    return 0
-
-
-def run_add_event(args) -> int:
-    db = open_as_author(args)
-    try:
-        event_id = ops.run(db, add_event(args.title, args.date, args.description, args.tag, args.entity))
-    finally:
-        db.close()
-    print(f"added event {event_id}")
     return 0

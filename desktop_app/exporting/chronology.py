@@ -20,7 +20,8 @@ from db.events import extent
 
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.citation_lists import citation_list, short_citations, style_label
-from desktop_app.exporting.records import captured, events_with_citations, grading, locator_text, split_names
+from desktop_app.exporting.event_record import split_names
+from desktop_app.exporting.records import captured, events_with_citations, grading, locator_text
 from desktop_app.exporting.selection import Progress, Selection, event_count, source_ids
 
 CONTESTED_NOTE = "Contested: its sources disagree (one contradicts it, or gives another date)."

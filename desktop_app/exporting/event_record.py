@@ -1,11 +1,11 @@
 """One event as a flat record with its EDTF date and its bounds as ISO dates: the timeline CSV
-export and ``sourceline events`` write the same fields. No Qt."""
+export and ``sourceline events`` write the same fields. No Qt; light to import, as
+``sourceline events`` starts with it."""
 from __future__ import annotations
 
 from db.dates import DAY
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.exporting.iso_dates import iso_of
-from desktop_app.exporting.records import split_names
 
 # ``end`` and ``latest`` are the last day (or second) included; ``earliest``/``latest`` reach as far
 # as an approximate or uncertain end may stretch, and are empty for an open end.
@@ -30,3 +30,8 @@ def event_record(e: dict) -> dict:
 def _last(end_s: int, start_s: int, timed: bool) -> str:
     """The last day (or second) included before an exclusive end."""
     return iso_of(max(start_s, end_s - (1 if timed else DAY)), timed)
+
+
+def split_names(joined: str | None) -> list[str]:
+    """The names in a summary's ``tags``/``entities`` column (the store joins them with ", ")."""
+    return sorted((name for name in (joined or "").split(", ") if name), key=str.casefold)

@@ -6,8 +6,7 @@ from typing import Iterator
 from db.connection import Database
 
 from db import geo
-from desktop_app.exporting.event_record import event_record
-from desktop_app.exporting.records import split_names
+from desktop_app.exporting.event_record import event_record, split_names
 from desktop_app.exporting.selection import Progress, Selection, event_pages
 
 

@@ -1,7 +1,8 @@
 """The selected events with what reports need beyond a list row: the description and the
 citations (with each cited source's grading), read for a whole page of events in two queries.
 
-Also the small renderings every report shares: a locator, a grading, a list of names.
+Also the small renderings every report shares: a locator, a grading (a list of names is
+``event_record.split_names``).
 """
 from __future__ import annotations
 
@@ -58,8 +59,3 @@ def captured(citation: dict) -> tuple[str, str]:
 def grading(citation: dict) -> str:
     """The Admiralty grading of the cited source, e.g. "B2", "B", "2" or ""."""
     return f"{citation.get('reliability') or ''}{citation.get('credibility') or ''}"
-
-
-def split_names(joined: str | None) -> list[str]:
-    """The names in a summary's ``tags``/``entities`` column (the store joins them with ", ")."""
-    return sorted((name for name in (joined or "").split(", ") if name), key=str.casefold)

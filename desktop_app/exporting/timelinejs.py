@@ -25,7 +25,8 @@ from db.eras import eras_overlapping
 from db.events import extent
 from desktop_app.exporting.chronology import CONTESTED_NOTE, WARNING_SIGN, paragraphs
 from desktop_app.exporting.citation_lists import short_citations
-from desktop_app.exporting.records import events_with_citations, locator_text, split_names
+from desktop_app.exporting.event_record import split_names
+from desktop_app.exporting.records import events_with_citations, locator_text
 from desktop_app.exporting.selection import Progress, Selection, source_ids
 
 LANE_COLUMNS = {"tag": ("tags", "(no tag)"), "entity": ("entities", "(no entity)")}

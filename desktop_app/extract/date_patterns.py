@@ -203,9 +203,9 @@ RULES: tuple[Rule, ...] = (
     # a year earlier, the year-ago quarter: a year before the period just spoken of
     _rule("year_earlier", r"\b(?P<hit>(?i:a\s+year\s+(?:earlier|before)))(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|when|as|while|in|on|at|with|from|for|to|"
                           r"because|after|amid|despite|due|thanks|helped|driven|largely|mainly|partly)\b)"),
+    _rule("year_earlier", r"\b(?P<hit>(?i:the)\s+(?:(?i:same)\s+)?(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|period|half|month)))\b"),
     # the 1978 period: the period under discussion, in that year
     _rule("year_period", rf"\b(?P<hit>(?i:the)\s+(?P<year>{_YEAR})\s+(?P<unit>(?i:period|quarter|half)))\b"),
-    _rule("year_earlier", r"\b(?P<hit>(?i:the)\s+(?:(?i:same)\s+)?(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|period|half|month)))\b"),
     # the previous Friday, the following Monday, the following spring, the next day
     _rule("anchored", rf"\b(?P<hit>(?i:the)\s+(?P<dir>(?i:previous|preceding|following))\s+(?:(?P<weekday>{WEEKDAY})|"
                       rf"(?P<unit>(?i:day|week|month|year))|(?P<season>{SEASON})))\b"),

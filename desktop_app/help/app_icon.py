@@ -11,9 +11,10 @@ APP_ID = "org.sourceline.Sourceline"
 
 
 def application_icon() -> QIcon:
-    """The icon drawn from resources/icons/sourceline.svg (the iconengines SVG plugin scales it),
-    with the rendered PNGs as sizes to use where SVG cannot be read."""
-    icon = QIcon(str(resource_path("icons", "sourceline.svg")))
+    """The icon in the sizes rendered from resources/icons/sourceline.svg (16 to 512 px, by
+    packaging/render_icons.py); Qt scales the nearest for any other. Not the SVG itself: its icon
+    engine loaded the SVG plugin and read every PNG at once, before the window's first paint."""
+    icon = QIcon()
     for png in sorted(resource_path("icons", "png").glob("sourceline-*.png")):
         icon.addFile(str(png))
     return icon

@@ -6,11 +6,9 @@ window colour. No widget picks its own colours: they all read the palette.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
-
-from desktop_app.main_window.indicator_style import VisibleIndicators
 
 SETTING = "view/theme"
 THEMES = (("system", "&System"), ("light", "&Light"), ("dark", "&Dark"))
@@ -44,18 +42,40 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+class _DarkIndicators(QObject):
+    """Frames check boxes and radio buttons visibly (``indicator_style``) once the palette is dark,
+    forced or the system's. Only then: the proxy style is a call into Python for every primitive
+    Qt draws, and building it (Qt's style enums) was a good part of the first paint's time."""
+
+    @classmethod
+    def of(cls, app: QApplication) -> "_DarkIndicators":
+        return app.findChild(cls) or cls(app)
+
+    @Slot()
+    def follow(self) -> None:
+        app = self.parent()
+        if not is_dark(app.palette()):
+            return
+        from desktop_app.main_window.indicator_style import VisibleIndicators
+
+        if not isinstance(app.style(), VisibleIndicators):
+            app.setStyle(VisibleIndicators(QStyleFactory.create(app.style().name())))
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    if not isinstance(app.style(), VisibleIndicators):
-        app.setStyle(VisibleIndicators(QStyleFactory.create(app.style().name())))
+    dark_indicators = _DarkIndicators.of(app)
     # An empty palette resolves to the platform's own: this undoes a palette forced earlier.
     app.setPalette(QPalette())
     hints = QGuiApplication.styleHints()
     if theme not in _SCHEMES:
         hints.unsetColorScheme()
-        return
-    hints.setColorScheme(_SCHEMES[theme])
-    if is_dark(app.palette()) != (theme == "dark"):  # the platform did not follow
-        app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+        # the system may turn dark later (its palette changes when its colour scheme does)
+        hints.colorSchemeChanged.connect(dark_indicators.follow, Qt.ConnectionType.UniqueConnection)
+    else:
+        hints.setColorScheme(_SCHEMES[theme])
+        if is_dark(app.palette()) != (theme == "dark"):  # the platform did not follow
+            app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    dark_indicators.follow()
 
 
 def install(window) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from desktop_app.first_run.welcome import WelcomePage
 from desktop_app.main_window import features
 
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("tools", "&Tools"), ("help", "&Help"))
@@ -159,6 +158,8 @@ class MainWindow(QMainWindow):
         # setCentralWidget takes ownership and deletes the previous central widget; keep the tabs.
         if self.centralWidget() is self.tabs:
             self.takeCentralWidget()
+        from desktop_app.first_run.welcome import WelcomePage  # (not loaded when a project opens)
+
         return WelcomePage(self)
 
     def closeEvent(self, event):  # noqa: N802 (Qt's name)

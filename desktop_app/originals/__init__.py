@@ -8,11 +8,9 @@ __all__ = ["install", "save_original", "verification_report"]
 
 
 def install(window) -> None:
-    from desktop_app.originals.verify_dialog import verify_originals
-
     action = window.menus["tools"].addAction("&Verify Originals…")
     action.setToolTip("Compute every original file's SHA-256 again and compare it with the one recorded at import")
-    action.triggered.connect(lambda: window.session is not None and verify_originals(window, window.session))
+    action.triggered.connect(lambda: window.session is not None and _verify(window))
 
     def attach(title: str, page) -> None:
         if title == "Reader":
@@ -21,3 +19,10 @@ def install(window) -> None:
             page.save_original = SaveOriginalButton(page, window.session, window.settings)
 
     window.page_built.connect(attach)
+
+
+def _verify(window) -> None:
+    # the dialog loads when first asked for, not with the window
+    from desktop_app.originals.verify_dialog import verify_originals
+
+    verify_originals(window, window.session)

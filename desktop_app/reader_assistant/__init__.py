@@ -15,9 +15,6 @@ PAGE_TITLE = "Reader"
 
 
 def install(window) -> None:
-    # Imported here so that importing the package does not load the widgets.
-    from desktop_app.reader_assistant.entities_dialog import EntitiesDialog
-
     toggle = QAction("Show Dates and Names", window, checkable=True)
     toggle.setToolTip("Underline the dates and the known names in the text (dashed: a date, dotted: a name, "
                       "wavy: a name to confirm); click one for what it offers")
@@ -26,7 +23,7 @@ def install(window) -> None:
     window.menus["view"].addAction(toggle)
 
     entities_action = window.menus["tools"].addAction("&Entities…")
-    entities_action.triggered.connect(lambda: window.session and EntitiesDialog(window.session, window).exec())
+    entities_action.triggered.connect(lambda: window.session and _open_entities(window))
 
     def attach(title: str, page) -> None:
         if title == PAGE_TITLE:
@@ -35,3 +32,10 @@ def install(window) -> None:
             page.assistant = ReaderAssistant(page, window.session, toggle)
 
     window.page_built.connect(attach)
+
+
+def _open_entities(window) -> None:
+    # the dialog loads when first asked for, not with the window
+    from desktop_app.reader_assistant.entities_dialog import EntitiesDialog
+
+    EntitiesDialog(window.session, window).exec()

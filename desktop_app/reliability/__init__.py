@@ -23,21 +23,32 @@ def install(window) -> None:
     # Imported here, not above: the command line reads problems.py without loading Qt.
     from desktop_app.main_window.project_action import project_action
     from desktop_app.reliability.backup_schedule import BackupSchedule
-    from desktop_app.reliability.check_dialog import check_project
     from desktop_app.reliability.damage import DamageAlarm
     from desktop_app.reliability.write_wait import WriteWait
     from desktop_app.reliability.instance_lock import InstanceGuard
     from desktop_app.reliability.refresh import RefreshOnFocus
-    from desktop_app.reliability.restore_dialog import restore_from_backup
     from desktop_app.reliability.shutdown import CloseGuard
 
     project_action(window, "file", "restore_backup", "Restore from &Backup…",
-                   "Replace the project's content with one of its backups", restore_from_backup)
+                   "Replace the project's content with one of its backups", _restore_from_backup)
     project_action(window, "tools", "check_project", "&Check Project…",
-                   "Check the project file's integrity; rebuild its indexes and counts if needed", check_project)
+                   "Check the project file's integrity; rebuild its indexes and counts if needed", _check_project)
     window.damage_alarm = DamageAlarm(window)
     window.write_wait = WriteWait(window)
     window.backup_schedule = BackupSchedule(window)
     window.instance_guard = InstanceGuard(window)
     window.refresh_on_focus = RefreshOnFocus(window)
     window.close_guard = CloseGuard(window)
+
+
+# The dialogs are loaded when first asked for, not with the window.
+def _restore_from_backup(window) -> None:
+    from desktop_app.reliability.restore_dialog import restore_from_backup
+
+    restore_from_backup(window)
+
+
+def _check_project(window) -> None:
+    from desktop_app.reliability.check_dialog import check_project
+
+    check_project(window)

@@ -12,7 +12,6 @@ import platform
 import sqlite3
 import sys
 import traceback
-from importlib import metadata
 
 import PySide6
 from PySide6.QtCore import Qt, QThread, qVersion
@@ -27,6 +26,10 @@ from desktop_app.reliability.logs import current_log_file, log
 
 
 def versions() -> str:
+    # importlib.metadata (and the email package it reads metadata with) only when a report is made:
+    # it cost the first paint more than anything else this module does
+    from importlib import metadata
+
     try:
         sourceline = metadata.version("sourceline")
     except metadata.PackageNotFoundError:

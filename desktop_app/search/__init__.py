@@ -5,10 +5,14 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
 from db.search import Hit
-from desktop_app.search.popup import SearchPopup
+
+if TYPE_CHECKING:
+    from desktop_app.search.popup import SearchPopup
 
 
 def go_to(window, hit: Hit) -> None:
@@ -23,6 +27,8 @@ def go_to(window, hit: Hit) -> None:
 def open_search(window) -> SearchPopup | None:
     if window.session is None:
         return None
+    from desktop_app.search.popup import SearchPopup  # (loaded when first asked for, not with the window)
+
     popup = SearchPopup(window.session.db, window)
     popup.hit_chosen.connect(lambda hit: go_to(window, hit))
     popup.open_over(window)
