@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 from PySide6.QtGui import QImage
 
 from desktop_app.formats.pdf_text import PDFIUM, open_pdf
+from desktop_app.reader.pdf_layout import PageFrame
 
 # About 12 pages of A4 at 1,000 by 1,400 pixels: the two or three on screen and those either side
 # (at twice the pixels on a high-density screen, about 3).
@@ -29,6 +30,7 @@ class PageRenderer:
         with PDFIUM:
             self._document = open_pdf(data, name, password)
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self._frames: dict[int, PageFrame] = {}
         self._bytes = 0
         self._limit = cache_bytes
 
@@ -41,6 +43,22 @@ class PageRenderer:
     @property
     def cached_bytes(self) -> int:
         return self._bytes
+
+    def frame(self, index: int) -> PageFrame:
+        """How page ``index`` is turned and cut when shown (read when first asked or rendered)."""
+        frame = self._frames.get(index)
+        if frame is None:
+            with PDFIUM:
+                page = self._document[index]
+                try:
+                    frame = self._frame_of(index, page)
+                finally:
+                    page.close()
+        return frame
+
+    def _frame_of(self, index: int, page) -> PageFrame:
+        frame = self._frames[index] = PageFrame(page.get_rotation(), tuple(page.get_cropbox()))
+        return frame
 
     def cached(self, index: int, scale: float) -> QImage | None:
         key = (index, round(scale, 3))
@@ -57,6 +75,8 @@ class PageRenderer:
         with PDFIUM:
             page = self._document[index]
             try:
+                if index not in self._frames:
+                    self._frame_of(index, page)
                 image = _render(page, scale)
             finally:
                 page.close()
