@@ -51,7 +51,7 @@ def ink_in(view, index: int, rect) -> float:
 
 def test_turned_pages_are_shown_turned_with_their_lines_upright_where_they_are_drawn(turned_reader):
     view = turned_reader.pdf.view
-    for index, (first, last, quote) in QUOTES.items():
+    for index, (_, _, quote) in QUOTES.items():
         page = view.pages[index]
         assert (page.width > page.height) == (index in TURNS)  # landscape as shown
         start = view.full_text.index(quote)
