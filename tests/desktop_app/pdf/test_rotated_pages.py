@@ -10,9 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor
 
 from db import annotations, pdf_pages
-from desktop_app.importing import plan_import
-from desktop_app.sources.import_flow import start_import
-from tests.conftest import ending_of
+from tests.desktop_app.pdf.conftest import open_in_reader
 from tests.desktop_app.pdf.test_pdf_reader import drag, word_point
 from tests.pdf_making import make_pdf
 
@@ -28,13 +26,7 @@ QUOTES = {0: ("bridge", "closed", "bridge was closed"), 1: ("convoy", "depot", "
 def turned_reader(qtbot, window, tmp_path):
     path = tmp_path / "turned.pdf"
     make_pdf(path, PAGES, title="Turned pages", turns=TURNS)
-    plan = plan_import([path], window.session.db)
-    assert ending_of(qtbot, start_import(window, window.session, plan, {})) == "finished"
-    source_id = window.session.db.conn.execute("SELECT max(id) FROM sources").fetchone()[0]
-    window.source_requested.emit(source_id, None)
-    page = window.page("Reader")
-    qtbot.waitUntil(lambda: page.view is page.pdf.view and bool(page.pdf.view.pages))
-    return page
+    return open_in_reader(qtbot, window, path)
 
 
 def ink_in(view, index: int, rect) -> float:
