@@ -8,7 +8,12 @@ characters a page), then, each step in a child process of its own (its peak memo
   first page painted (target < 1 s);
 - shows pages at fit width: the median time to paint a page the first time (rendered by PDFium,
   target < 150 ms) and once rendered (from the cache, target < 50 ms);
-- scrolls through every page, painting each, with the peak memory of that child (target < 300 MB).
+- scrolls through every page, painting each, with the peak memory of that child (target < 300 MB);
+- then waits for the reading assistant, which reads the document page by page in a worker from
+  the moment it is opened (pausing while the reader paints), to have read every page: the
+  findings of the whole document are held when the peak memory is taken.
+
+The pages shown the first time and again are painted while the assistant is reading.
 
 Any PDFs given after the options (real-world files) are imported and opened the same way.
 """
@@ -89,22 +94,21 @@ def _read(project: str, source: str) -> dict:
     window.show()
     app.processEvents()
     page = window.page("Reader")
-    started = time.perf_counter()
+    started = opened_at = time.perf_counter()
     window.source_requested.emit(int(source), None)
     view = page.pdf.view
     view.viewport().repaint()
     opened = time.perf_counter() - started
-    first, again = [], []
+    first, again, first_cpu, again_cpu = [], [], [], []
     for index in range(10, 400, 40):  # pages far apart: none rendered yet
         if index >= len(view.pages):
             break
         view.go_to_page(index)
-        started = time.perf_counter()
-        view.viewport().repaint()
-        first.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        view.viewport().repaint()
-        again.append(time.perf_counter() - started)
+        for wall, cpu in ((first, first_cpu), (again, again_cpu)):
+            started, processor = time.perf_counter(), time.process_time()
+            view.viewport().repaint()
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - processor)  # the assistant's worker's time too
     started = time.perf_counter()
     bar = view.verticalScrollBar()
     while True:
@@ -114,10 +118,18 @@ def _read(project: str, source: str) -> dict:
             break
     scrolled = time.perf_counter() - started
     cached = view.renderer.cached_bytes
+    assistant = page.assistant
+    while assistant.reading:  # the rest of the document, read while the reader is still
+        app.processEvents()
+        time.sleep(0.01)
+    read = time.perf_counter() - opened_at
     window.close()
     return {"open_ms": opened * 1000, "first_ms": statistics.median(first) * 1000 if first else 0,
             "again_ms": statistics.median(again) * 1000 if again else 0, "scroll_s": scrolled,
-            "cache_mb": cached / 1e6, "pages": len(view.pages)}
+            "first_cpu_ms": statistics.median(first_cpu) * 1000 if first else 0,
+            "again_cpu_ms": statistics.median(again_cpu) * 1000 if again else 0,
+            "cache_mb": cached / 1e6, "pages": len(view.pages), "assistant_s": read,
+            "dates": len(assistant.findings.dates)}
 
 
 def _probe(env, *args) -> tuple[dict, float]:
@@ -139,9 +151,13 @@ def measure(pdf: Path, folder: Path, env, say=print) -> list[tuple[str, str]]:
                         f"{pdf.stat().st_size / 1e6:,.1f} MB"),
         ("  import", f"{imported['seconds']:.1f} s ({rate:,.0f} pages/s), peak {import_peak:.0f} MB"),
         ("  open in the reader (target < 1,000 ms)", f"{read['open_ms']:.0f} ms"),
-        ("  a page shown, first time (target < 150 ms)", f"{read['first_ms']:.0f} ms"),
-        ("  a page shown, once rendered (target < 50 ms)", f"{read['again_ms']:.1f} ms"),
+        ("  a page shown, first time (target < 150 ms)", f"{read['first_ms']:.0f} ms "
+                                                          f"(processor {read['first_cpu_ms']:.0f} ms)"),
+        ("  a page shown, once rendered (target < 50 ms)", f"{read['again_ms']:.1f} ms "
+                                                           f"(processor {read['again_cpu_ms']:.1f} ms)"),
         ("  scroll through every page, painting each", f"{read['scroll_s']:.1f} s, cache {read['cache_mb']:.0f} MB"),
+        ("  the reading assistant: every page read, from opening", f"{read['assistant_s']:.1f} s, "
+                                                                     f"{read['dates']:,} dates"),
         ("  peak memory of the window (target < 300 MB)", f"{read_peak:.0f} MB"),
     ]
 

@@ -10,10 +10,18 @@ whatever the file's size.
 Originals are never changed, and are not part of the undo log (their bytes cannot go into the
 JSON of the change log): undoing an import removes its sources and leaves the original in place,
 where a redo finds it again. A source links to its original by ``sources.original_id``.
+
+An original no source refers to any more (every source imported from it deleted) is kept while
+an undo could bring one of those sources back, and dropped when the window closes the project,
+past its undo history (``drop_unused``, from ``Session.close``). Another window open on the same
+project sees that commit when it is next activated and clears its own undo history then, as it
+does for any other program's edit. A change file that brings a deleted source back carries its
+original's bytes with it.
 """
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterator
 
@@ -171,3 +179,23 @@ def set_source_original(db: Database, source_id: int, original_id: int) -> None:
     """Inside an edit: the source's original is this file (a PDF merged into a record that came
     from a bibliography: the document itself is the better original)."""
     db.conn.execute("UPDATE sources SET original_id = ? WHERE id = ?", (original_id, source_id))
+
+
+def drop_unused(db: Database) -> list[Original]:
+    """Delete the originals no source refers to, with their bytes and the character boxes read
+    from them, in one transaction; the ones dropped. Only once no undo can bring a source back:
+    the project is closing. A file that cannot be written now (read-only, a full disk) keeps them
+    until the next time; that is no reason not to close it."""
+    from db.store import write_transaction
+
+    unused = [Original(*row) for row in db.conn.execute(
+        f"SELECT {_COLUMNS} FROM originals WHERE id NOT IN "
+        "(SELECT original_id FROM sources WHERE original_id IS NOT NULL) ORDER BY id")]
+    if not unused:
+        return []
+    try:
+        with write_transaction(db):
+            db.conn.executemany("DELETE FROM originals WHERE id = ?", [(o.id,) for o in unused])
+    except sqlite3.OperationalError:  # "attempt to write a readonly database", "database or disk is full"
+        return []
+    return unused

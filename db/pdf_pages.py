@@ -108,20 +108,31 @@ def page_at(paged: list[Page], offset: int) -> Page | None:
 def line_rects(boxes: list[Rect]) -> list[Rect]:
     """Character boxes in reading order merged into one rectangle per line: a box that does not
     share most of the current line's height, or starts left of where the line ended, begins a
-    new line. Boxes with no area (spaces and breaks PDFium inserts) are passed over."""
+    new line. Boxes with no area (spaces and breaks PDFium inserts) are passed over.
+
+    A glyph's box is a whole font height across its line, so a box wider than it is tall is a
+    glyph lying on its side: a page drawn turned and shown upright by its /Rotate, whose lines
+    run up or down in the PDF's coordinates. Such a box continues a line it shares most of the
+    width of."""
     merged: list[list[float]] = []
     for left, bottom, right, top in boxes:
         if right <= left or top <= bottom:
             continue
-        if merged:
+        if merged and _continues(merged[-1], left, bottom, right, top):
             line = merged[-1]
-            overlap = min(top, line[3]) - max(bottom, line[1])
-            if overlap > 0.5 * min(top - bottom, line[3] - line[1]) and left >= line[0] - 1:
-                line[0], line[1] = min(line[0], left), min(line[1], bottom)
-                line[2], line[3] = max(line[2], right), max(line[3], top)
-                continue
+            line[0], line[1] = min(line[0], left), min(line[1], bottom)
+            line[2], line[3] = max(line[2], right), max(line[3], top)
+            continue
         merged.append([left, bottom, right, top])
     return [tuple(round(v, 2) for v in line) for line in merged]
+
+
+def _continues(line: list[float], left: float, bottom: float, right: float, top: float) -> bool:
+    if top - bottom >= right - left:  # upright: the line runs across
+        overlap = min(top, line[3]) - max(bottom, line[1])
+        return overlap > 0.5 * min(top - bottom, line[3] - line[1]) and left >= line[0] - 1
+    overlap = min(right, line[2]) - max(left, line[0])
+    return overlap > 0.5 * min(right - left, line[2] - line[0])
 
 
 def passage_rects(db: Database, source_id: int, start: int, end: int,

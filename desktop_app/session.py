@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from db.connection import Database
 
-from db import authorship
+from db import authorship, originals
 from db.ops import Changes, Op
 from desktop_app.authors import identity
 from desktop_app.undo import OpCommand
@@ -47,6 +47,7 @@ class Session(QObject):
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
         self._broadcasting: Changes | None = None
+        self._closed = False
         self.set_author(identity.resolve())
 
     def set_author(self, author: authorship.Author) -> None:
@@ -113,5 +114,11 @@ class Session(QObject):
             self._broadcasting = None
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.undo_stack.clear()
+        # Past the undo history now: no undo can bring back a deleted source, so the originals
+        # no source refers to go (db.originals).
+        originals.drop_unused(self.db)
         self.db.close()

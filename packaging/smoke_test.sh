@@ -78,6 +78,23 @@ pages="$(grep -ao '/Count [0-9]*' "$WORK/chronology.pdf" | head -n 1 | cut -d ' 
 [ "${pages:-0}" -gt 1 ] || fail "expected a chronology of several pages, got ${pages:-none}"
 ok "$pages pages"
 
+step "import a PDF (PDFium from pypdfium2) and find its dates"
+run import --db "$WORK/sample.sourceline" "$WORK/chronology.pdf" >"$WORK/import.txt" || fail "exit status $?"
+grep -qi "added 1" "$WORK/import.txt" || fail "the PDF was not imported: $(cat "$WORK/import.txt")"
+run dates "$WORK/chronology.pdf" --format json >"$WORK/dates.json" || fail "exit status $?"
+grep -q '"page_label"' "$WORK/dates.json" || fail "no dates with their pages in the PDF"
+ok
+
+step "export the PDF with its highlights (pypdf)"
+pdf_source="$(run sources --db "$WORK/sample.sourceline" --format csv | awk -F, '$0 ~ /application\/pdf/ {print $1}' | tail -n 1)"
+[ -n "$pdf_source" ] || fail "the imported PDF is not among the sources"
+run annotate --db "$WORK/sample.sourceline" --source "$pdf_source" --quote "Kursk incursion" >/dev/null \
+    || fail "annotate: exit status $?"
+run export --db "$WORK/sample.sourceline" --format annotated-pdf --source "$pdf_source" -o "$WORK/annotated.pdf" \
+    >/dev/null || fail "exit status $?"
+grep -aq "/Highlight" "$WORK/annotated.pdf" || fail "annotated.pdf holds no highlight"
+ok
+
 step "screenshots of pages and the About dialog, headless"
 run screenshots --out "$WORK/shots" --only main-window --only reader --only about >/dev/null || fail "exit status $?"
 for shot in main-window reader about; do [ -s "$WORK/shots/$shot.png" ] || fail "$shot.png missing"; done

@@ -32,13 +32,29 @@ def _font(writer: PdfWriter):
     return writer._add_object(font)
 
 
-def add_page(writer: PdfWriter, lines: list[str], font_ref, picture: bool = False) -> None:
+def _line_matrix(number: int, turn: int) -> bytes:
+    """Where line ``number`` starts and which way it runs, so that it reads upright, LEFT from
+    the left and (HEIGHT - TOP) + number * LEADING from the top, on the page shown turned ``turn``
+    degrees clockwise."""
+    down = HEIGHT - TOP + number * LEADING  # from the top of the page as shown
+    if turn == 90:  # shown: the page's left edge on top, its bottom edge on the left
+        return b"0 1 -1 0 %d %d Tm" % (down, LEFT)
+    if turn == 270:  # shown: the page's right edge on top, its top edge on the left
+        return b"0 -1 1 0 %d %d Tm" % (WIDTH - down, HEIGHT - LEFT)
+    return b"1 0 0 1 %d %d Tm" % (LEFT, HEIGHT - down)
+
+
+def add_page(writer: PdfWriter, lines: list[str], font_ref, picture: bool = False, turn: int = 0) -> None:
+    """A page of ``lines``; ``turn`` (90 or 270): the page is shown turned that far clockwise
+    (its /Rotate), its lines drawn turned the other way so that they read upright when shown."""
     page = writer.add_blank_page(WIDTH, HEIGHT)
     page[NameObject("/Resources")] = DictionaryObject(
         {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font_ref})})
+    if turn:
+        page[NameObject("/Rotate")] = NumberObject(turn)
     ops = [b"0.2 0.4 0.8 rg 100 300 400 300 re f"] if picture else []
     for number, line in enumerate(lines):
-        ops.append(b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (SIZE, LEFT, TOP - number * LEADING, _escape(line)))
+        ops.append(b"BT /F1 %d Tf %s (%s) Tj ET" % (SIZE, _line_matrix(number, turn), _escape(line)))
     content = StreamObject()
     content.set_data(b"\n".join(ops))
     page[NameObject("/Contents")] = writer._add_object(content)
@@ -46,14 +62,16 @@ def add_page(writer: PdfWriter, lines: list[str], font_ref, picture: bool = Fals
 
 def make_pdf(path, pages: list[list[str]], title: str | None = None, author: str | None = None,
              created: str | None = None, labels: list[tuple[int, int, str, str, int]] = (),
-             password: str | None = None, pictures: tuple[int, ...] = ()) -> bytes:
+             password: str | None = None, pictures: tuple[int, ...] = (), turns: dict[int, int] | None = None
+             ) -> bytes:
     """Write a PDF of ``pages`` (each a list of lines; an empty list is a page without text;
-    page indexes in ``pictures`` get a filled rectangle). ``labels``: (first, last, style, prefix,
-    start) page-label ranges. Returns the bytes written."""
+    page indexes in ``pictures`` get a filled rectangle; ``turns``: page index -> its /Rotate,
+    its lines reading upright as shown). ``labels``: (first, last, style, prefix, start)
+    page-label ranges. Returns the bytes written."""
     writer = PdfWriter()
     font = _font(writer)
     for index, lines in enumerate(pages):
-        add_page(writer, lines, font, picture=index in pictures)
+        add_page(writer, lines, font, picture=index in pictures, turn=(turns or {}).get(index, 0))
     info = {}
     if title:
         info["/Title"] = title

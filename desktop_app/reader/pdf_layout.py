@@ -2,6 +2,10 @@
 page is at a point. Plain arithmetic, no Qt: pages are stacked top to bottom, centred, a gap
 apart; a page is ``scale`` pixels per PDF point; PDF points have their origin at the page's
 bottom left, pixels at the column's top left.
+
+The points here are those of the page as shown: a page with a /Rotate is shown turned, and its
+character boxes (which the store keeps in the PDF's own coordinates, as highlights are exported)
+are turned with it by its ``PageFrame``.
 """
 from __future__ import annotations
 
@@ -16,6 +20,45 @@ FIT_WIDTH, FIT_PAGE = "width", "page"
 PERCENTS = (50, 75, 100, 125, 150, 200, 300, 400)
 MIN_SCALE, MAX_SCALE = 0.1, 8.0
 _WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """How a page's own coordinates lie on the page as shown: turned ``rotation`` degrees
+    clockwise (its /Rotate) and cut to its crop box ``box`` (x0, y0, x1, y1)."""
+
+    rotation: int = 0
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+    @property
+    def turns(self) -> bool:
+        return self.rotation % 360 != 0 or self.box[:2] != (0.0, 0.0)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A point of the page's own coordinates as a point of the page shown (from its bottom left)."""
+        x0, y0, x1, y1 = self.box
+        turned = self.rotation % 360
+        if turned == 90:
+            return y - y0, x1 - x
+        if turned == 180:
+            return x1 - x, y1 - y
+        if turned == 270:
+            return y1 - y, x - x0
+        return x - x0, y - y0
+
+    def rect(self, rect) -> tuple[float, float, float, float]:
+        """A rectangle (left, bottom, right, top) of the page's own coordinates as one of the page shown."""
+        (ax, ay), (bx, by) = self.point(rect[0], rect[1]), self.point(rect[2], rect[3])
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def boxes(self, boxes: array) -> array:
+        """Character boxes (four numbers each) as boxes of the page shown."""
+        if not self.turns:
+            return boxes
+        shown = array(boxes.typecode)
+        for i in range(0, len(boxes) - 3, 4):
+            shown.extend(self.rect(boxes[i:i + 4]))
+        return shown
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,10 @@ class PdfPanel(QWidget):
         paged = pdf_pages.pages(db, source_id)
         data = originals.read_bytes(db, original.id)
         renderer = PageRenderer(data, original.file_name)
-        self.view.set_pdf(renderer, paged, lambda index: pdf_pages.page_boxes(db, source_id, index), full_text)
+        # the boxes as the pages are shown: a page with a /Rotate turned with it
+        self.view.set_pdf(renderer, paged,
+                          lambda index: renderer.frame(index).boxes(pdf_pages.page_boxes(db, source_id, index)),
+                          full_text)
         self.page_count.setText(f"of {len(paged)}")
         self._show_page(self.view.current_page())
         self.offer.hide()
@@ -106,7 +109,9 @@ class PdfPanel(QWidget):
         self._offered = []
         for found in highlights_in(data):
             page = self.view.pages[found.page_index] if found.page_index < len(self.view.pages) else None
-            span = pdf_pages.passage_under(self.view.boxes(page.index), list(found.rects)) if page else None
+            # the other program's rectangles are in the PDF's own coordinates, as the stored boxes are
+            boxes = pdf_pages.page_boxes(self._db, self._source_id, page.index) if page else None
+            span = pdf_pages.passage_under(boxes, list(found.rects)) if page else None
             if span is not None and (page.start + span[0], page.start + span[1]) not in have:
                 self._offered.append((page.start + span[0], page.start + span[1], found.note))
         count = len(self._offered)

@@ -7,13 +7,19 @@ reader never inverts a page (a scan, a map or a photograph would be wrong the ot
 """
 from __future__ import annotations
 
+import ctypes
 from collections import OrderedDict
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PySide6.QtGui import QImage
 
 from desktop_app.formats.pdf_text import PDFIUM, open_pdf
+from desktop_app.reader.pdf_layout import PageFrame
 
-CACHE_BYTES = 96 * 1024 * 1024  # about 18 pages of A4 at 1,000 by 1,400 pixels
+# About 12 pages of A4 at 1,000 by 1,400 pixels: the two or three on screen and those either side
+# (at twice the pixels on a high-density screen, about 3).
+CACHE_BYTES = 64 * 1024 * 1024
 
 
 class PageRenderer:
@@ -24,6 +30,7 @@ class PageRenderer:
         with PDFIUM:
             self._document = open_pdf(data, name, password)
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self._frames: dict[int, PageFrame] = {}
         self._bytes = 0
         self._limit = cache_bytes
 
@@ -36,6 +43,22 @@ class PageRenderer:
     @property
     def cached_bytes(self) -> int:
         return self._bytes
+
+    def frame(self, index: int) -> PageFrame:
+        """How page ``index`` is turned and cut when shown (read when first asked or rendered)."""
+        frame = self._frames.get(index)
+        if frame is None:
+            with PDFIUM:
+                page = self._document[index]
+                try:
+                    frame = self._frame_of(index, page)
+                finally:
+                    page.close()
+        return frame
+
+    def _frame_of(self, index: int, page) -> PageFrame:
+        frame = self._frames[index] = PageFrame(page.get_rotation(), tuple(page.get_cropbox()))
+        return frame
 
     def cached(self, index: int, scale: float) -> QImage | None:
         key = (index, round(scale, 3))
@@ -52,13 +75,9 @@ class PageRenderer:
         with PDFIUM:
             page = self._document[index]
             try:
-                bitmap = page.render(scale=scale, prefer_bgrx=True, draw_annots=True)
-                try:
-                    # BGRx in memory is Qt's RGB32 on a little-endian machine; the copy owns its pixels
-                    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                                   QImage.Format.Format_RGB32).copy()
-                finally:
-                    bitmap.close()
+                if index not in self._frames:
+                    self._frame_of(index, page)
+                image = _render(page, scale)
             finally:
                 page.close()
         self._cache[key] = image
@@ -67,3 +86,21 @@ class PageRenderer:
             _, dropped = self._cache.popitem(last=False)
             self._bytes -= dropped.sizeInBytes()
         return image
+
+
+def _render(page, scale: float) -> QImage:
+    """The page drawn by PDFium straight into a QImage's pixels: no bitmap of PDFium's own to
+    allocate, and no copy of it (BGRx in memory is Qt's RGB32 on a little-endian machine)."""
+    made: list[QImage] = []
+
+    def into_image(width, height, format, rev_byteorder):
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        made.append(image)
+        pixels = (ctypes.c_ubyte * image.sizeInBytes()).from_buffer(image.bits())
+        return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder, buffer=pixels,
+                                           stride=image.bytesPerLine())
+
+    bitmap = page.render(scale=scale, bitmap_maker=into_image, force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
+                         draw_annots=True)
+    bitmap.close()
+    return made[0]

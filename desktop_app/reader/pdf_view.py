@@ -9,6 +9,8 @@ point on a page into a character.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
@@ -18,6 +20,7 @@ from desktop_app.reader import colors
 from desktop_app.reader.pdf_layout import PdfLayout, Zoom, char_at, word_span
 
 _SELECTION_ALPHA = 90
+BOXES_KEPT = 32  # pages whose character boxes are kept: those near the view, however long the document
 
 
 class PdfView(QAbstractScrollArea):
@@ -40,7 +43,7 @@ class PdfView(QAbstractScrollArea):
         self._renderer = None
         self._pages: list[Page] = []
         self._boxes_of = None
-        self._boxes: dict[int, object] = {}
+        self._boxes: OrderedDict[int, object] = OrderedDict()
         self._text = ""
         self.zoom = Zoom()
         self.layout_ = PdfLayout([], (1, 1), self.zoom)
@@ -62,7 +65,7 @@ class PdfView(QAbstractScrollArea):
         if self._renderer is not None:
             self._renderer.close()
         self._renderer, self._pages, self._boxes_of, self._text = renderer, pages, boxes_of, full_text
-        self._boxes = {}
+        self._boxes.clear()
         self._highlights, self._matches, self._underlines = [], [], []
         self._selection = self._anchor = None
         self._current_page = -1
@@ -86,9 +89,15 @@ class PdfView(QAbstractScrollArea):
         return self._renderer
 
     def boxes(self, index: int):
-        if index not in self._boxes:
-            self._boxes[index] = self._boxes_of(index)
-        return self._boxes[index]
+        """A page's character boxes, read from the store when first wanted (the latest few kept)."""
+        boxes = self._boxes.get(index)
+        if boxes is None:
+            boxes = self._boxes[index] = self._boxes_of(index)
+            if len(self._boxes) > BOXES_KEPT:
+                self._boxes.popitem(last=False)
+        else:
+            self._boxes.move_to_end(index)
+        return boxes
 
     # -- zoom and pages -----------------------------------------------------------------------
 

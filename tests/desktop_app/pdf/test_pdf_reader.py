@@ -12,18 +12,13 @@ from desktop_app.reader.cite_dialog import CiteDialog
 from desktop_app.reader.pdf_layout import FIT_PAGE, Zoom
 from desktop_app.sources.import_flow import start_import
 from tests.conftest import ending_of
+from tests.desktop_app.pdf.conftest import open_in_reader
 from tests.desktop_app.reader.conftest import answer_dialog
 
 
 @pytest.fixture
 def pdf_reader(qtbot, window, report_pdf):
-    plan = plan_import([report_pdf], window.session.db)
-    assert ending_of(qtbot, start_import(window, window.session, plan, {})) == "finished"
-    source_id = window.session.db.conn.execute("SELECT max(id) FROM sources").fetchone()[0]
-    window.source_requested.emit(source_id, None)
-    page = window.page("Reader")
-    qtbot.waitUntil(lambda: page.view is page.pdf.view and bool(page.pdf.view.pages))
-    return page
+    return open_in_reader(qtbot, window, report_pdf)
 
 
 def word_point(view, word: str) -> tuple[QPoint, QPoint]:

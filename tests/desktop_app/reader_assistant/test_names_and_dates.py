@@ -154,9 +154,11 @@ def test_a_finder_that_ends_after_its_window_closed_says_nothing(qapp):
     end in "Signal source has been deleted" on stderr (seen when quitting during a read)."""
     import shiboken6
 
-    from desktop_app.reader_assistant.assistant import _Carrier, _Finder
+    from desktop_app.reader_assistant.assistant import _Carrier, _Gate, _Reading
 
-    carrier = _Carrier()
-    finder = _Finder(carrier, 1, "The talks resumed on 4 March 2024.", None, {}, set())
+    carrier, gate = _Carrier(), _Gate()
+    gate.want(1)
+    text = "The talks resumed on 4 March 2024."
+    reading = _Reading(carrier, gate, 1, text, [(0, len(text))], None, {}, set())
     shiboken6.delete(carrier)
-    finder.run()  # raised RuntimeError before
+    reading.run()  # raised RuntimeError before
