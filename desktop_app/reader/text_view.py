@@ -11,6 +11,7 @@ at once; marks and a passage asked for beyond what has arrived are drawn when it
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
@@ -23,6 +24,8 @@ from desktop_app.reader.paragraphs import Paragraphs
 
 LINE_CHARS = 70  # the longest comfortable line, in average characters
 PART_CHARS = 250_000  # a long text goes into the document this much at a time
+ALL_MARKS = 2_000  # up to this many marks are all drawn; more, only those near the screen
+NEAR_CHARS = 20_000  # "near the screen": this far either side of it (a short scroll redraws none)
 _PADDING = 12  # around the text, inside the page
 _GUTTER_GAP = 18  # between a paragraph number and its text
 _SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif"]
@@ -34,6 +37,25 @@ class Highlight:
     end: int
     color: str
     selected: bool = False
+
+
+class _Marks:
+    """Passages to mark, ``(start, end, what)`` sorted by start, so that those near the screen are
+    found without going through all of them (a long text's dates and names are counted in tens of
+    thousands, and Qt repaints and moves every mark it is given, on screen or not)."""
+
+    def __init__(self, spans=()):
+        self.spans = sorted(spans, key=lambda span: span[0])
+        self._starts = [span[0] for span in self.spans]
+        self._longest = max((end - start for start, end, _ in self.spans), default=0)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def within(self, start: int, end: int) -> list[tuple]:
+        """The marks that overlap [start, end) (one that is empty: that it is in it)."""
+        first, last = bisect_left(self._starts, start - self._longest), bisect_left(self._starts, end)
+        return [span for span in self.spans[first:last] if span[1] >= start]
 
 
 def reading_font(base: QFont) -> QFont:
@@ -69,9 +91,8 @@ class SourceTextView(QPlainTextEdit):
         self._paragraphs = Paragraphs("")
         self._arrived = 0  # how much of the text (in full_text offsets) is in the document
         self._wanted: tuple[int, int] | None = None  # a passage to select once it has arrived
-        self._highlights: list[Highlight] = []
-        self._matches: list[tuple[int, int]] = []
-        self._underlines: list[tuple[int, int, str]] = []
+        self._highlights = self._matches = self._underlines = _Marks()
+        self._marked = (0, 0)  # the full_text offsets between which the marks are drawn
         self._underline_styles = None
         self._side_margin = self._right_margin = -1
         self._gutter = _Gutter(self)
@@ -89,6 +110,7 @@ class SourceTextView(QPlainTextEdit):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.document().setDocumentMargin(_PADDING)
         self.updateRequest.connect(lambda rect, dy: self._gutter.update())
+        self.verticalScrollBar().valueChanged.connect(self._mark_near_screen)
         self._next_part = QTimer(self, singleShot=True, interval=0)
         self._next_part.timeout.connect(self._add_part)
 
@@ -110,7 +132,7 @@ class SourceTextView(QPlainTextEdit):
     def set_text(self, full_text: str) -> None:
         self._text = DocumentText(full_text)
         self._paragraphs = Paragraphs(full_text)
-        self._highlights, self._matches, self._underlines = [], [], []
+        self._highlights = self._matches = self._underlines = _Marks()
         self._wanted = None
         self._next_part.stop()
         self.setPlainText("")
@@ -174,17 +196,17 @@ class SourceTextView(QPlainTextEdit):
     # -- marks: highlights and find matches ---------------------------------------------------
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
-        self._highlights = highlights
+        self._highlights = _Marks((h.start, h.end, h) for h in highlights)
         self._redraw_marks()
 
     def set_matches(self, spans: list[tuple[int, int]]) -> None:
-        self._matches = spans
+        self._matches = _Marks((start, end, None) for start, end in spans)
         self._redraw_marks()
 
     def set_underlines(self, spans: list[tuple[int, int, str]], styles) -> None:
         """Underline passages of kinds (the reading assistant's dates and names) on top of the
         highlights: ``styles(palette)`` gives each kind's format, asked again when the palette changes."""
-        self._underlines, self._underline_styles = spans, styles
+        self._underlines, self._underline_styles = _Marks(spans), styles
         self._redraw_marks()
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -196,11 +218,27 @@ class SourceTextView(QPlainTextEdit):
         mark.format = fmt
         return mark
 
+    def _near_screen(self) -> tuple[int, int]:
+        """The full_text offsets from a little before the screen to a little after it."""
+        if len(self._highlights) + len(self._underlines) + len(self._matches) <= ALL_MARKS:
+            return 0, len(self.full_text)
+        viewport = self.viewport().rect()
+        top = self._text.from_qt(self.firstVisibleBlock().position())
+        bottom = self._text.from_qt(self.cursorForPosition(viewport.bottomRight()).position())
+        return max(0, top - NEAR_CHARS), bottom + NEAR_CHARS
+
+    def _mark_near_screen(self) -> None:
+        """After a scroll: draw the marks near the screen, unless they are drawn already."""
+        start, end = self._near_screen()
+        if not (self._marked[0] <= start and end <= self._marked[1]):
+            self._redraw_marks()
+
     def _redraw_marks(self) -> None:
         palette = self.palette()
-        limit = self._arrived  # the rest is drawn when it has arrived
+        start, end = self._marked = self._near_screen()
+        end = min(end, self._arrived)  # the rest is drawn when it has arrived
         marks = []
-        for h in self._highlights:
+        for _, _, h in self._highlights.within(start, end):
             fmt = QTextCharFormat()
             background = colors.highlight(h.color, palette)
             if h.selected:  # a deeper shade and an underline tell the chosen highlight apart
@@ -208,14 +246,15 @@ class SourceTextView(QPlainTextEdit):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(colors.strong(h.color))
             fmt.setBackground(background)
-            marks.append(self._selection(min(h.start, limit), min(h.end, limit), fmt))
+            marks.append(self._selection(h.start, min(h.end, self._arrived), fmt))
         if self._underlines:
             styles = self._underline_styles(palette)
-            marks += [self._selection(min(start, limit), min(end, limit), styles[kind])
-                      for start, end, kind in self._underlines]
+            marks += [self._selection(first, min(last, self._arrived), styles[kind])
+                      for first, last, kind in self._underlines.within(start, end)]
         match_format = QTextCharFormat()
         match_format.setBackground(colors.find_match(palette))
-        marks += [self._selection(min(start, limit), min(end, limit), match_format) for start, end in self._matches]
+        marks += [self._selection(first, min(last, self._arrived), match_format)
+                  for first, last, _ in self._matches.within(start, end)]
         self.setExtraSelections(marks)
 
     # -- layout: a centred column of readable width ---------------------------------------------
@@ -239,6 +278,7 @@ class SourceTextView(QPlainTextEdit):
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         self._fit_column()  # first: the base class lays the lines out to the viewport's new width
         super().resizeEvent(event)
+        self._mark_near_screen()
 
     def changeEvent(self, event):  # noqa: N802
         super().changeEvent(event)

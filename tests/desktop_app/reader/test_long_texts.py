@@ -4,6 +4,8 @@ in the end, and highlights and passages beyond the first part anchor when they a
 the first screen takes, and the memory, are measured by `python -m benchmarks.inputs`.)"""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop_app.reader import text_view
@@ -71,3 +73,20 @@ def test_a_new_text_stops_the_old_one_arriving(view, qtbot):
     assert not view.loading and view.document().toPlainText() == "A short text."
     qtbot.wait(100)
     assert view.document().toPlainText() == "A short text."
+
+
+def test_of_many_marks_those_near_the_screen_are_drawn_and_a_scroll_draws_those_there(view, qtbot):
+    from desktop_app.reader_assistant import marks
+
+    view.set_text(TEXT)
+    arrived(qtbot, view)
+    dates = [(m.start(), m.end(), marks.DATE) for m in re.finditer("19 November 2024", TEXT)]
+    assert len(dates) > 2 * text_view.ALL_MARKS
+    view.set_underlines(dates, marks.formats)
+    drawn = {mark.cursor.selectedText() for mark in view.extraSelections()}
+    assert drawn == {"19 November 2024"} and 0 < len(view.extraSelections()) < len(dates) / 10
+    start = TEXT.index(LAST)
+    view.select_span(start, start + len(LAST))  # far down: the marks there are drawn
+    last_date = dates[-1][0]
+    assert last_date in {mark.cursor.selectionStart() for mark in view.extraSelections()}
+    assert dates[0][0] not in {mark.cursor.selectionStart() for mark in view.extraSelections()}
