@@ -18,6 +18,10 @@ from db.connection import Database
 from db import change_log
 from db.migrations import RECORD_TABLES
 
+# The tables whose records carry created_by / modified_by: the record tables, and the eras since
+# m012 (m008, which added the columns to the others, named its tables by RECORD_TABLES).
+AUTHORED_TABLES = (*RECORD_TABLES, "eras")
+
 # A change to a link row counts as a change to the record that owns it (tagging an event changes
 # the event): link table -> (owner table, column holding the owner's id).
 _LINK_OWNERS = {
@@ -92,7 +96,7 @@ def names(db: Database, ids) -> dict[str, str]:
 def record_authors(db: Database, table: str, row_id: int) -> dict | None:
     """Who created and who last changed one record, and when: created_by, created_at,
     modified_by, modified_at (names; None where not recorded). None when there is no such row."""
-    if table not in RECORD_TABLES:
+    if table not in AUTHORED_TABLES:
         raise ValueError(f"{table} holds no records")
     row = db.conn.execute(
         f"""SELECT c.name, r.created_at, m.name, r.modified_at FROM {table} r
@@ -121,7 +125,7 @@ def _touched(entries: list[change_log.Entry]) -> tuple[dict[str, set[int]], dict
     changed: dict[str, set[int]] = {}
     created: dict[str, set[int]] = {}
     for entry in entries:
-        if entry.table in RECORD_TABLES and entry.action != "delete":
+        if entry.table in AUTHORED_TABLES and entry.action != "delete":
             changed.setdefault(entry.table, set()).add(entry.new["id"])
             if entry.action == "insert":
                 created.setdefault(entry.table, set()).add(entry.new["id"])

@@ -20,7 +20,7 @@ from db.connection import Database
 
 # Parents before children: inserts go in this order, and a child's parent is always known first.
 TABLES = ("sources", "source_creators", "annotations", "events", "citations", "entities", "entity_aliases", "tags",
-          "event_tags", "event_entities", "annotation_tags")
+          "event_tags", "event_entities", "annotation_tags", "eras")
 # Kept by the project's triggers from other rows: never exchanged.
 TRIGGER_KEPT = {"events": ("first_reported_s", "first_reported_edtf")}
 # Columns computed from another when it is written; they travel with it and are not compared alone.
@@ -28,6 +28,7 @@ FOLLOWERS = {
     "events": {"date_edtf": ("start_s", "end_s", "fuzzy_start_s", "fuzzy_end_s", "date_precision")},
     "sources": {"issued_edtf": ("issued_start_s",)},
     "citations": {"claimed_edtf": ("claimed_earliest_s", "claimed_latest_s")},
+    "eras": {"date_edtf": ("start_s", "end_s", "fuzzy_start_s", "fuzzy_end_s")},
 }
 # Who changed a record last, and when: they change with every edit and are never a conflict.
 BOOKKEEPING = ("modified_at", "modified_by")
@@ -36,7 +37,7 @@ BOOKKEEPING = ("modified_at", "modified_by")
 KEYED_ELSEWHERE = {"originals": "sha256"}
 # Tables whose records a person names: a new one matches an existing record of the same name
 # (``tags.name`` is unique; an entity named twice would be one person entered twice).
-NATURAL_KEYS = {"tags": "name", "entities": "name"}
+NATURAL_KEYS = {"tags": "name", "entities": "name", "eras": "name"}
 
 
 @dataclass(frozen=True)

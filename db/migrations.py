@@ -62,7 +62,7 @@ class _Ladder:
 
 LADDER = "sourceline"  # the migration set recorded in _sqlite_migrations
 migrations = _Ladder(LADDER)
-SCHEMA_VERSION = 11  # the user_version the last step sets
+SCHEMA_VERSION = 12  # the user_version the last step sets
 # PRAGMA application_id of a project ("SrcL"): written at creation, and by m007 for older projects.
 APPLICATION_ID = 0x5372634C
 
@@ -565,3 +565,14 @@ def m011_source_places_and_image_regions(db: Database) -> None:
         ALTER TABLE annotations ADD COLUMN region TEXT CHECK (region IS NULL OR json_valid(region));
     """)
     db.execute("PRAGMA user_version = 11")
+
+
+@migrations()
+def m012_era_authors(db: Database) -> None:
+    """Who created and last changed each era, as for every other record (``m008_authors``), so
+    that eras travel in change files with their authors."""
+    db.executescript("""
+        ALTER TABLE eras ADD COLUMN created_by TEXT;
+        ALTER TABLE eras ADD COLUMN modified_by TEXT;
+    """)
+    db.execute("PRAGMA user_version = 12")

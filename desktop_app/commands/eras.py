@@ -7,6 +7,7 @@ from contextlib import closing
 from db import ops
 from db.eras import add_era, list_eras
 from db.store import open_project
+from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 from desktop_app.dates.render import in_words_or_raw
 
 
@@ -25,6 +26,7 @@ def register(subparsers) -> None:
     add.add_argument("--date", required=True, metavar="EDTF", help="an interval or a date, e.g. 2024-08-06/2025-03, "
                      "2024-11-05/2025-01-20, 2024-08~/.. (ongoing), 2022")
     add.add_argument("--color", metavar="#RRGGBB", help="the band's colour (default: the theme's)")
+    add_author_option(add)
     add.set_defaults(run=run_add_era)
 
 
@@ -45,7 +47,7 @@ def run_eras(args) -> int:
 
 
 def run_add_era(args) -> int:
-    with closing(open_project(args.db)) as db:
+    with closing(open_as_author(args)) as db:
         ops.run(db, add_era(args.name, args.date, args.color))
     print(f"added era “{' '.join(args.name.split())}”")
     return 0

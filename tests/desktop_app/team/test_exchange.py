@@ -117,6 +117,7 @@ def _edit_apart(tmp_path, small_project):
     note = tmp_path / "ferry-notice.txt"
     note.write_text("Ferry notice\n\nThe ferry will run every hour from Saturday.\n", encoding="utf-8")
     cli("import", "--db", a, note, *ana)  # a source with its original file
+    cli("add-era", "--db", a, "--name", "Bridge works", "--date", "2024-11-15/2024-12", *ana)
 
     cli("edit-event", "--db", b, "--id", bridge, "--title", "Bridge closed for repairs", *ben)
     cli("edit-event", "--db", b, "--id", uuid_of(b, "Protest at the square"), "--date", "2024-11-19/2024-11-22", *ben)
@@ -126,6 +127,7 @@ def _edit_apart(tmp_path, small_project):
         "Storms in April.", *ben)
     cli("delete-event", "--db", b, "--id", uuid_of(b, "Council votes to close the bridge"), *ben)
     script(HIGHLIGHT_AND_CITE, b, BEN, "Protest at the square", "Protesters gathered on Monday.", "contradicts")
+    cli("add-era", "--db", b, "--name", "Protest week", "--date", "2024-11-18/2024-11-24", "--color", "#aa3300", *ben)
     return base, a, b
 
 
@@ -227,6 +229,13 @@ def test_two_copies_exchanged_both_ways_agree_and_lose_nothing(copies, tmp_path)
                 "SELECT e.title, a.name FROM events e JOIN authors a ON a.id = e.created_by").fetchall())
             assert creators["Ferry service starts"] == "Ana Ruiz"
             assert creators["Council meets in emergency session"] == "Ben Okafor"
+            # eras travel too, with their dates' bounds and their authors
+            eras = {row[0]: row[1:] for row in db.conn.execute(
+                "SELECT r.name, r.date_edtf, r.start_s, r.end_s, r.color, a.name FROM eras r"
+                " JOIN authors a ON a.id = r.created_by")}
+            assert set(eras) == {"Bridge works", "Protest week"}
+            assert eras["Protest week"][0] == "2024-11-18/2024-11-24" and eras["Protest week"][3:] == ("#aa3300", "Ben Okafor")
+            assert eras["Bridge works"][4] == "Ana Ruiz" and eras["Bridge works"][1] < eras["Bridge works"][2]
         finally:
             db.close()
 
