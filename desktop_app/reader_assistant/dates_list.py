@@ -156,7 +156,8 @@ class FoundDatesList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(lambda index: self.date_chosen.emit(self.model.found_date(index.row())))
         self.view.activated.connect(lambda index: self.date_chosen.emit(self.model.found_date(index.row())))
-        self.empty = QLabel(NONE_FOUND, wordWrap=True)
+        # at the top of the section: in its middle, below the empty space of the list, it went unseen
+        self.empty = QLabel(NONE_FOUND, wordWrap=True, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.empty.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
