@@ -16,6 +16,5 @@ def test_the_big_text_benchmark_opens_a_text_in_the_reader_and_reports_every_fig
                           capture_output=True, text=True, timeout=600, check=True)
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["text"] > 0.04 and found["assistant done"] and found["dates"] > 100
-    for name in ("first wall", "first cpu", "in view", "assistant", "peak added"):
+    for name in ("first wall", "first cpu", "jump to the end", "assistant", "assistant longest turn", "peak added"):
         assert found[name] > 0, name
-    assert found["longest turn"] >= 0  # a text of one part has nothing left to arrive after its first screen
