@@ -19,7 +19,7 @@ from db.citations import add_citation
 from db.entities import add_entity
 from db.events import add_event
 from db.sources import add_source
-from db.store import create_project
+from db.store import create_project, open_project
 
 # Hypothesis fails an example that takes over 200 ms by default: a timed assertion that a loaded
 # machine trips. How long things take is measured by the benchmarks, not asserted by tests.
@@ -144,6 +144,26 @@ def empty_project(tmp_path):
 
 
 @pytest.fixture
+def empty_db(empty_project):
+    """The empty project, open (``db.store.open_project``)."""
+    db = open_project(empty_project)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def cli_project(tmp_path, capsys) -> str:
+    """The path of a new project made by `sourceline new` (what it printed read away), for the tests
+    that drive the command line."""
+    from desktop_app.cli import main
+
+    path = str(tmp_path / "p.sourceline")
+    assert main(["new", path]) == 0
+    capsys.readouterr()
+    return path
+
+
+@pytest.fixture
 def settings(tmp_path):
     from PySide6.QtCore import QSettings
 
@@ -160,13 +180,27 @@ def session(project, qapp):
 
 
 @pytest.fixture
-def window(qtbot, session, settings):
-    """The main window on the small project, shown (offscreen)."""
+def show_window(qtbot, settings):
+    """show_window(session) -> a main window on ``session`` (None: no project open), shown
+    offscreen; each one is left without a project when the test ends."""
     from desktop_app.main_window.window import MainWindow
 
-    main_window = MainWindow(session, settings)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    yield main_window
-    main_window.set_session(None)
+    shown = []
+
+    def show(session):
+        main_window = MainWindow(session, settings)
+        qtbot.addWidget(main_window)
+        main_window.show()
+        qtbot.waitExposed(main_window)
+        shown.append(main_window)
+        return main_window
+
+    yield show
+    for main_window in shown:
+        main_window.set_session(None)
+
+
+@pytest.fixture
+def window(session, show_window):
+    """The main window on the small project, shown (offscreen)."""
+    return show_window(session)

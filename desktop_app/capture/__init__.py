@@ -6,14 +6,9 @@ from __future__ import annotations
 
 def install(window) -> None:
     # Imported here so that the command line, which imports this package, loads no widgets.
-    from PySide6.QtGui import QAction
-
     from desktop_app.capture.capture_flow import ask_and_capture
+    from desktop_app.main_window.project_action import project_action
 
-    action = QAction("Capture &Web Page…", window)
-    action.setToolTip("Fetch a web page now, keep the exchange as a WARC file and import the page as a source")
-    action.triggered.connect(lambda: ask_and_capture(window))
-    action.setEnabled(window.session is not None)
-    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
-    window.menus["file"].addAction(action)
-    window.named_actions["capture_web_page"] = action
+    project_action(window, "file", "capture_web_page", "Capture &Web Page…",
+                   "Fetch a web page now, keep the exchange as a WARC file and import the page as a source",
+                   ask_and_capture)

@@ -7,17 +7,17 @@ from db import ops
 from db.entities import add_alias, find_entity, remove_alias
 from db.errors import SourcelineError
 from db.store import open_project
+from desktop_app.command_options import project_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("alias", help="add (or --remove) another name of an entity",
-                                   description="Add an alias to an entity (a spelling, a surname, a "
-                                   "transliteration) so that texts and searches using it find the entity.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    parser = project_command(
+        subparsers, "alias", run, help="add (or --remove) another name of an entity",
+        description="Add an alias to an entity (a spelling, a surname, a "
+        "transliteration) so that texts and searches using it find the entity.")
     parser.add_argument("--entity", required=True, metavar="NAME", help="the entity, by its name or an alias")
     parser.add_argument("alias", help="the other name")
     parser.add_argument("--remove", action="store_true", help="remove the alias instead")
-    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

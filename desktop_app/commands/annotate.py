@@ -12,14 +12,15 @@ from db.events import get_event
 from db.image_regions import LOCATOR_TYPE, Region, add_region
 from db.sources import get_source
 from db.store import open_project
+from desktop_app.command_options import add_format, project_command
 
 
 def register(subparsers) -> None:
-    annotate = subparsers.add_parser(
-        "annotate", description="Highlight the passage of a source that reads TEXT (spaces and line breaks "
+    annotate = project_command(
+        subparsers, "annotate", run_annotate,
+        description="Highlight the passage of a source that reads TEXT (spaces and line breaks "
         "match each other); in a PDF, on page N when given. Prints the highlight's id, page and rectangles. "
         "In a picture, highlight the region X,Y,W,H (pixels of the picture turned upright).")
-    annotate.add_argument("--db", required=True, metavar="PATH", help="the project file")
     annotate.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
     what = annotate.add_mutually_exclusive_group(required=True)
     what.add_argument("--quote", metavar="TEXT", help="the passage, word for word")
@@ -28,13 +29,12 @@ def register(subparsers) -> None:
     annotate.add_argument("--note", default="", metavar="T")
     annotate.add_argument("--color", default="yellow", choices=annotations.COLORS)
     annotate.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
-    annotate.add_argument("--format", choices=("text", "json"), default="text")
-    annotate.set_defaults(run=run_annotate)
+    add_format(annotate)
 
-    cite = subparsers.add_parser(
-        "cite", description="Cite a source for an event: one of its highlights, or the passage that reads TEXT "
+    cite = project_command(
+        subparsers, "cite", run_cite,
+        description="Cite a source for an event: one of its highlights, or the passage that reads TEXT "
         "(highlighted as it is cited). The locator is the passage's page in a PDF unless --locator says otherwise.")
-    cite.add_argument("--db", required=True, metavar="PATH", help="the project file")
     cite.add_argument("--event", required=True, type=int, metavar="ID", help="the event's id")
     cite.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
     passage = cite.add_mutually_exclusive_group(required=True)
@@ -43,7 +43,6 @@ def register(subparsers) -> None:
     cite.add_argument("--page", metavar="N", help="with --quote: a PDF's page, its number or printed label")
     cite.add_argument("--stance", choices=STANCES, default="supports")
     cite.add_argument("--locator", metavar="TEXT", help="where in the source (default: a PDF passage's page)")
-    cite.set_defaults(run=run_cite)
 
 
 def _passage(db, source_id: int, quote: str, page: str | None) -> tuple[int, int]:

@@ -4,25 +4,24 @@ from __future__ import annotations
 from db import backups
 from db.errors import SourcelineError
 from db.store import open_project
+from desktop_app.command_options import project_command
 
 
 def register(subparsers) -> None:
-    backup = subparsers.add_parser("backup",
-                                   description="Take a backup now (SQLite online backup) and keep the newest "
-                                   "--keep; with --list, show the backups.")
-    backup.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    backup = project_command(
+        subparsers, "backup", run_backup,
+        description="Take a backup now (SQLite online backup) and keep the newest "
+        "--keep; with --list, show the backups.")
     backup.add_argument("--keep", type=int, default=backups.DEFAULT_KEEP, help="how many backups to keep")
     backup.add_argument("--list", action="store_true", help="list the backups instead of taking one")
-    backup.set_defaults(run=run_backup)
 
-    restore = subparsers.add_parser("restore",
-                                    description="Replace the project's content with a backup's. The current "
-                                    "state is backed up first.")
-    restore.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    restore = project_command(
+        subparsers, "restore", run_restore,
+        description="Replace the project's content with a backup's. The current "
+        "state is backed up first.")
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("backup", nargs="?", help="the backup file (see `sourceline backup --list`)")
     which.add_argument("--latest", action="store_true", help="the newest backup")
-    restore.set_defaults(run=run_restore)
 
 
 def _describe(backup: backups.Backup) -> str:

@@ -9,23 +9,22 @@ from db import ops
 from db.errors import SourcelineError
 from db.store import open_project
 from desktop_app.capture.http_capture import Capture, Limits, capture, checked_url, warc_name
+from desktop_app.command_options import project_command
 from desktop_app.importing import SKIP, plan_import
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "capture",
+    parser = project_command(
+        subparsers, "capture", run,
         description="Fetch the web page at URL (following redirects), write every request and response to a "
         "WARC file and import the page as a source: its text, address and capture time, with the WARC kept "
         "in the project as its original. Nothing the page refers to (images, scripts) is fetched.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("url", metavar="URL", help="the http:// or https:// address of the page")
     parser.add_argument("-o", "--output", metavar="FILE.warc.gz", help="also keep the WARC file here")
     parser.add_argument("--timeout", type=float, default=Limits.total_seconds, metavar="SECONDS",
                         help=f"give up after this long in all (default {Limits.total_seconds:g})")
     parser.add_argument("--max-size", type=float, default=Limits.max_bytes / 2**20, metavar="MB",
                         help=f"refuse a page larger than this (default {Limits.max_bytes / 2**20:g} MB)")
-    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

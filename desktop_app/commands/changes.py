@@ -10,6 +10,7 @@ from db.store import open_project
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
 
 # `changes apply` leaves conflicts for review: a script can tell that from success and failure.
+from desktop_app.command_options import add_format, project_command
 EXIT_CONFLICTS = 3
 
 
@@ -20,29 +21,23 @@ def register(subparsers) -> None:
         "file, send it (mail, a synced folder), apply theirs. Never share the live project file itself.")
     verbs = changes.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
 
-    export = verbs.add_parser("export", help="write my changes since the last exchange to a file")
-    export.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    export = project_command(verbs, "export", run_export, help="write my changes since the last exchange to a file")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the change file to write (.slchanges)")
     export.add_argument("--since", type=int, metavar="TOKEN",
                         help="start after this token (an earlier export prints it; 0: everything); "
                         "default: where the last export ended")
     add_author_option(export)
-    export.set_defaults(run=run_export)
 
-    apply = verbs.add_parser("apply", help="apply a teammate's change file")
-    apply.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    apply = project_command(verbs, "apply", run_apply, help="apply a teammate's change file")
     apply.add_argument("file", metavar="FILE", help="the change file")
     apply.add_argument("--on-conflict", choices=POLICIES, default="review",
                        help="review (default): keep conflicts for the window's review and exit with 3; "
                        "mine or theirs: settle every conflict that way (each is still listed)")
-    apply.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(apply)
     add_author_option(apply)
-    apply.set_defaults(run=run_apply)
 
-    waiting = verbs.add_parser("conflicts", help="list the conflicts waiting for review")
-    waiting.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    waiting.add_argument("--format", choices=("text", "json"), default="text")
-    waiting.set_defaults(run=run_conflicts)
+    waiting = project_command(verbs, "conflicts", run_conflicts, help="list the conflicts waiting for review")
+    add_format(waiting)
 
 
 def run_export(args) -> int:

@@ -6,19 +6,18 @@ import json
 from db.check import Report, check
 from db.errors import DamagedProjectError
 from db.store import open_project
+from desktop_app.command_options import add_format, project_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "check", help="check a project's integrity; --repair rebuilds what is derivable",
+    parser = project_command(
+        subparsers, "check", run, help="check a project's integrity; --repair rebuilds what is derivable",
         description="Check the project: SQLite's integrity check, the full-text indexes, the schema's tables, "
         "indexes and triggers, and the derived data (events per day, spans, first-reported dates). With --repair, "
         "rebuild whatever is derived from your records. Exit status 0 when sound (or repaired), 1 when damage "
         "remains (then restore a backup: `sourceline restore`).")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("--repair", action="store_true", help="rebuild indexes, counts and dropped tables or triggers")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=run)
+    add_format(parser)
 
 
 def run(args) -> int:

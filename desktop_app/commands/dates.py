@@ -18,6 +18,7 @@ from db.errors import InvalidDate, SourcelineError
 from db.pdf_pages import Page, page_at, pages
 from db.sources import get_source
 from db.store import open_project
+from desktop_app.command_options import add_format
 from desktop_app.dates.render import in_words_or_raw
 from desktop_app.extract.date_finder import DateHit, find_dates, publication_days
 from desktop_app.formats.fulltext import read_fulltext
@@ -36,7 +37,7 @@ def register(subparsers) -> None:
     parser.add_argument("--published", metavar="YYYY-MM-DD",
                         help="the publication date relative expressions count from "
                         "(default: the date in the file's metadata, if any)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(parser)
     parser.add_argument("--db", metavar="PATH", help="read FILE as a source id in this project")
     parser.add_argument("--source", metavar="ID", help="with --db: the source to read (instead of FILE)")
     parser.set_defaults(run=run)

@@ -6,13 +6,13 @@ from db import ops
 from db.errors import SourcelineError
 from db.events import delete_events, find_event_id, update_event
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
+from desktop_app.command_options import project_command
 
 
 def register(subparsers) -> None:
-    edit = subparsers.add_parser(
-        "edit-event", help="change one event",
+    edit = project_command(
+        subparsers, "edit-event", run_edit, help="change one event",
         description="Change some fields of one event; fields not given stay as they are.")
-    edit.add_argument("--db", required=True, metavar="PATH", help="the project file")
     edit.add_argument("--id", required=True, metavar="ID", help="the event's id (as `sourceline events` shows) or uuid")
     edit.add_argument("--title")
     edit.add_argument("--date", metavar="EDTF", help="e.g. 2024-11-15, 2024-11, 2022-21, 2024~")
@@ -22,14 +22,12 @@ def register(subparsers) -> None:
     edit.add_argument("--entity", action="append", metavar="NAME",
                       help="the event's people, places... become these (repeatable)")
     add_author_option(edit)
-    edit.set_defaults(run=run_edit)
 
-    delete = subparsers.add_parser("delete-event", help="delete one event",
-                                   description="Delete one event with its citations.")
-    delete.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    delete = project_command(
+        subparsers, "delete-event", run_delete, help="delete one event",
+        description="Delete one event with its citations.")
     delete.add_argument("--id", required=True, metavar="ID", help="the event's id or uuid")
     add_author_option(delete)
-    delete.set_defaults(run=run_delete)
 
 
 def _event(db, ref: str) -> int:

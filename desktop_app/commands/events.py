@@ -9,6 +9,7 @@ from db.eras import named_era, within_era
 from db.events import EventFilter, add_event, event_page
 from db.store import open_project
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
+from desktop_app.command_options import add_format, project_command
 from desktop_app.exporting.event_record import FIELDS, event_record
 from desktop_app.formats.spreadsheet_safe import write_csv
 
@@ -16,26 +17,22 @@ PAGE = 5_000
 
 
 def register(subparsers) -> None:
-    listing = subparsers.add_parser("events", description="List events in date order, filtered.")
-    listing.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    listing = project_command(subparsers, "events", run_events, description="List events in date order, filtered.")
     listing.add_argument("--from", dest="date_from", metavar="EDTF", help="events ending on or after this date")
     listing.add_argument("--to", dest="date_to", metavar="EDTF", help="events starting on or before this date")
     listing.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
     listing.add_argument("--entity", action="append", default=[], help="only events naming this entity or alias")
     listing.add_argument("--search", default="", metavar="TEXT", help="only events whose title or description match")
     listing.add_argument("--era", metavar="NAME", help="only events in this named period (see sourceline eras)")
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    listing.set_defaults(run=run_events)
+    add_format(listing, "table", "csv", "json")
 
-    add = subparsers.add_parser("add-event", description="Add one event to a project.")
-    add.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    add = project_command(subparsers, "add-event", run_add_event, description="Add one event to a project.")
     add.add_argument("--date", required=True, metavar="EDTF", help="e.g. 2024-11-15, 2024-11, 2022-21, 2024~")
     add.add_argument("--title", required=True)
     add.add_argument("--description", default="")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("--entity", action="append", default=[], help="a person, place... (repeatable)")
     add_author_option(add)
-    add.set_defaults(run=run_add_event)
 
 
 def filter_from_args(args, db) -> EventFilter:

@@ -10,6 +10,7 @@ from db.eras import named_era
 from db.errors import SourcelineError
 from db.store import open_project
 from desktop_app.commands.events import filter_from_args
+from desktop_app.command_options import project_command
 from desktop_app.exporting.citation_lists import STYLE_NAMES, bib_format_for, style_label
 from desktop_app.exporting.exports import (MAP_PICTURE_FORMATS, PICTURE_FORMATS, TEXT_FORMATS, ExportOptions,
                                            chronology_document, export_file, write_text)
@@ -23,8 +24,8 @@ _HEADINGS = {"kml": "Events", "chronology": "Chronology", "evidence": "Evidence"
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "export",
+    parser = project_command(
+        subparsers, "export", run,
         description="Export the events (all, or those passing --tag/--entity/--search/--from/--to/--era) or the "
         "sources they cite. Files are written whole or not at all.",
         epilog="Formats: chronology (-o report.md|.html|.pdf), evidence (CSV, one row per citation), "
@@ -32,7 +33,6 @@ def register(subparsers) -> None:
         "bibliography (-o refs.html|.md|.txt), png, svg, pdf-timeline (a picture of the timeline; "
         "--from/--to choose the period), map-png, map-svg (a map of the located events), "
         "annotated-pdf (--source ID: the source's PDF with its highlights).")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("--format", required=True,
                         choices=(*TEXT_FORMATS, *PICTURE_FORMATS, *MAP_PICTURE_FORMATS, ANNOTATED_PDF))
     parser.add_argument("-o", "--output", metavar="FILE", help="the file to write (text formats: standard output without it)")
@@ -55,7 +55,6 @@ def register(subparsers) -> None:
     parser.add_argument("--width", type=int, default=1920, metavar="PX", help="picture width in pixels (default 1920)")
     parser.add_argument("--title", help="the heading (default: from the project file's name)")
     parser.add_argument("--source", type=int, metavar="ID", help="annotated-pdf: the PDF source to write")
-    parser.set_defaults(run=run)
 
 
 def _selection(args, db) -> Selection:

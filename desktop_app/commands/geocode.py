@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from db.errors import SourcelineError
+from desktop_app.command_options import add_format
 from desktop_app.places.gazetteer import shipped
 
 
@@ -14,7 +15,7 @@ def register(subparsers) -> None:
                     "by any of their Latin or Cyrillic names); the most populous first.")
     parser.add_argument("name", help="the place, e.g. Kursk, Kiev or Київ")
     parser.add_argument("--limit", type=int, default=5, help="at most this many places (default 5)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(parser)
     parser.set_defaults(run=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
+from desktop_app.command_options import project_command
 from desktop_app.datasets import BAD_ROW_CHOICES, import_dataset
 from desktop_app.datasets.csv_file import CsvFile
 from desktop_app.datasets.mapping import guess_mapping, load_mapping
@@ -13,12 +14,11 @@ SHOWN_PROBLEMS = 10
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "import-events",
+    parser = project_command(
+        subparsers, "import-events", run,
         description="Import events from a CSV file in one step: all of it or, if it fails or is interrupted, "
         "nothing. Rows whose id the project already has (ACLED's event_id_cnty, or the column mapped to "
         "external_id) update those events. A backup is taken first; the import is not on the undo list.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("file", metavar="FILE.csv", help="the CSV file")
     parser.add_argument("--mapping", default="auto", metavar="acled|auto|JSON",
                         help="acled; auto (default: ACLED if the header is ACLED's, else guessed from the column "
@@ -32,7 +32,6 @@ def register(subparsers) -> None:
                         "import nothing")
     parser.add_argument("--quiet", action="store_true", help="print only the summary line")
     add_author_option(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

@@ -5,6 +5,7 @@ import sys
 
 from db import backups, ops
 from desktop_app.authors.command_line import add_option as add_author_option, open_as_author
+from desktop_app.command_options import project_command
 from desktop_app.formats.pdf_text import PdfPasswordNeeded
 from desktop_app.importing import ADD, DECISIONS, MERGE, SKIP, plan_import
 
@@ -12,13 +13,12 @@ _VERB = {ADD: "add", MERGE: "merge", SKIP: "skip"}
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "import",
+    parser = project_command(
+        subparsers, "import", run,
         description="Import sources from BibTeX (.bib), RIS (.ris), CSL-JSON (.json), full-text "
         "(.txt, .md, .html) and PDF files, web archives (.warc, .warc.gz, .wacz, .mhtml: one source per "
         "captured page) and images (.jpg, .png, .webp, .tif); each file is kept in the project as the "
         "source's original. If any file is malformed nothing is imported.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     parser.add_argument("--on-duplicate", choices=DECISIONS, default=SKIP,
                         help="what to do with a source already in the project (or twice in the files): "
@@ -26,7 +26,6 @@ def register(subparsers) -> None:
     parser.add_argument("--password", metavar="PW", help="the password of password-protected PDFs")
     parser.add_argument("--dry-run", action="store_true", help="say what would be imported, write nothing")
     add_author_option(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

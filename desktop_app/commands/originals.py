@@ -9,25 +9,22 @@ from db import originals
 from db.errors import SourcelineError
 from db.sources import source_title
 from db.store import open_project
+from desktop_app.command_options import add_format, project_command
 from desktop_app.originals.files import save_original, verification_report
 
 
 def register(subparsers) -> None:
-    verify = subparsers.add_parser(
-        "verify",
+    verify = project_command(
+        subparsers, "verify", run_verify,
         description="Compute the SHA-256 of every original kept in the project again and compare it with the "
         "hash recorded when it was imported. Exit 0 when all are intact, 1 naming each one that is not.")
-    verify.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    verify.add_argument("--format", choices=("text", "json"), default="text")
-    verify.set_defaults(run=run_verify)
+    add_format(verify)
 
-    original = subparsers.add_parser(
-        "original",
+    original = project_command(
+        subparsers, "original", run_original,
         description="Write the file a source was imported from, exactly as it was imported, to FILE.")
-    original.add_argument("--db", required=True, metavar="PATH", help="the project file")
     original.add_argument("--source", required=True, type=int, metavar="ID", help="the source's id")
     original.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
-    original.set_defaults(run=run_original)
 
 
 def run_verify(args) -> int:

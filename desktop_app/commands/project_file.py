@@ -7,6 +7,7 @@ from pathlib import Path
 
 from db.store import create_project, open_project, schema_version
 from db.summary import row_counts
+from desktop_app.command_options import add_format, project_command
 
 TABLES = ("events", "sources", "annotations", "citations", "entities", "tags")  # the counts `info` prints
 
@@ -18,11 +19,10 @@ def register(subparsers) -> None:
     new.add_argument("--sample", action="store_true", help="fill it with the sample project")
     new.set_defaults(run=run_new)
 
-    info = subparsers.add_parser("info",
-                                 description="Print what a project holds: counts, schema version, file size.")
-    info.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    info.add_argument("--format", choices=("text", "json"), default="text")
-    info.set_defaults(run=run_info)
+    info = project_command(
+        subparsers, "info", run_info,
+        description="Print what a project holds: counts, schema version, file size.")
+    add_format(info)
 
 
 def run_new(args) -> int:

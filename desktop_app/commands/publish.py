@@ -4,18 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.store import open_project
+from desktop_app.command_options import project_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "publish", help="write a read-only copy of the project as web pages",
+    parser = project_command(
+        subparsers, "publish", run, help="write a read-only copy of the project as web pages",
         description="Write the project as plain web pages that open from the folder with no network: an overview "
         "with the timeline picture, the chronology with every citation, one page per source, the bibliography. "
         "The folder must be new, empty, or an earlier publication (which is replaced).")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("--out", required=True, metavar="DIR", help="the folder to write")
     parser.add_argument("--title", help="the site's title (default: the project file's name)")
-    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

@@ -6,17 +6,17 @@ import json
 from db.pdf_pages import page_of_snippet
 from db.search import MARK_END, MARK_START, search
 from db.store import open_project
+from desktop_app.command_options import add_format, project_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("search",
-                                   description="Search titles, descriptions, source texts and annotations; "
-                                   "any text is accepted as typed.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
+    parser = project_command(
+        subparsers, "search", run,
+        description="Search titles, descriptions, source texts and annotations; "
+        "any text is accepted as typed.")
     parser.add_argument("query", help="the words to look for")
     parser.add_argument("--limit", type=int, default=20)
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=run)
+    add_format(parser)
 
 
 def run(args) -> int:

@@ -7,22 +7,21 @@ from pathlib import Path
 
 from db.errors import ProjectFileError, SourcelineError
 from db.store import look, recognise_for_reading
+from desktop_app.command_options import project_command
 
 INSTALL = "pip install 'sourceline[serve]'"
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "serve", help="browse the project read-only in Datasette",
+    parser = project_command(
+        subparsers, "serve", run, help="browse the project read-only in Datasette",
         description="Serve the project with Datasette, read-only, with a description of each table and canned "
         "queries: events by period, contested events, sources with the events citing them, highlights by tag. It "
         "serves a copy taken as it starts (the project may stay open in Sourceline; the project file is never "
         "written), so later edits show after a restart.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
     parser.add_argument("--port", type=int, default=8001, help="the port (default 8001)")
     parser.add_argument("--host", default="127.0.0.1",
                         help="the address to listen on (default 127.0.0.1: this computer only)")
-    parser.set_defaults(run=run)
 
 
 def _snapshot(path: Path, copy: Path) -> None:

@@ -6,20 +6,19 @@ import sys
 
 from db.sources import CATALOGUE_FIELDS, catalogue
 from db.store import open_project
+from desktop_app.command_options import add_format, project_command
 from desktop_app.formats.spreadsheet_safe import write_csv
 
 _TABLE_TITLE_CHARS = 48
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "sources",
+    parser = project_command(
+        subparsers, "sources", run,
         description="List every source: id, uuid, title, type, issued date, URL, and the original it was "
         "imported from (media type, pages, SHA-256, file name, size, when imported), with the numbers of "
         "its highlights and of the events citing it.")
-    parser.add_argument("--db", required=True, metavar="PATH", help="the project file")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.set_defaults(run=run)
+    add_format(parser, "table", "csv", "json")
 
 
 def run(args) -> int:

@@ -7,15 +7,10 @@ FILE_FILTER = "CSV files (*.csv *.tsv *.txt);;All files (*)"
 
 
 def install(window) -> None:
-    from PySide6.QtGui import QAction
+    from desktop_app.main_window.project_action import project_action
 
-    action = QAction("Import Event &Dataset…", window)
-    action.setStatusTip("Import events from a CSV file: an ACLED export or any table of events")
-    action.triggered.connect(lambda: choose_and_import(window))
-    action.setEnabled(window.session is not None)
-    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
-    window.menus["file"].addAction(action)
-    window.named_actions["import_dataset"] = action
+    project_action(window, "file", "import_dataset", "Import Event &Dataset…",
+                   "Import events from a CSV file: an ACLED export or any table of events", choose_and_import)
 
 
 def choose_and_import(window) -> None:

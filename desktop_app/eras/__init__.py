@@ -6,23 +6,18 @@ from __future__ import annotations
 
 def install(window) -> None:
     # Imported here so that importing the package does not load the widgets.
-    from PySide6.QtGui import QAction
+    from desktop_app.main_window.project_action import project_action
 
-    action = QAction("E&ras…", window)
-    action.setStatusTip("Name periods of the timeline (shaded bands behind the events); rename or delete them")
-    action.triggered.connect(lambda: show_eras(window))
-    window.menus["edit"].addAction(action)
-    window.named_actions["eras"] = action
+    project_action(window, "edit", "eras", "E&ras…",
+                   "Name periods of the timeline (shaded bands behind the events); rename or delete them", show_eras)
 
-    def follow(session) -> None:
-        action.setEnabled(session is not None)
+    def forget_dialog(session) -> None:
         dialog = getattr(window, "eras_dialog", None)
         if dialog is not None:  # it lists the project that was open
             dialog.close()
             window.eras_dialog = None
 
-    window.session_changed.connect(follow)
-    follow(window.session)
+    window.session_changed.connect(forget_dialog)
 
 
 def show_eras(window):

@@ -49,6 +49,12 @@ class CitationLine:
         return f"{WARNING_SIGN} gives {self.date_given}" if self.disagrees and not self.contradicts \
             else f"gives {self.date_given}"
 
+    def notes(self) -> list[str]:
+        """What the line says after its stance, in this order in every format: the date the
+        source gives, its grading, its original."""
+        return [note for note in (self.date_note(), f"graded {self.grading}" if self.grading else "", self.original)
+                if note]
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -61,6 +67,11 @@ class Entry:
     contested: bool
     citations: list[CitationLine]
     eras: tuple[str, ...] = ()  # the named periods it falls in
+
+    def name_facts(self) -> list[str]:
+        """"Tags: …" and "Entities: …", each when the event has some."""
+        return [f"{label}: {', '.join(names)}" for label, names in (("Tags", self.tags), ("Entities", self.entities))
+                if names]
 
 
 @dataclass(frozen=True)

@@ -70,11 +70,7 @@ def references_html(chronology: Chronology) -> str:
 def entry_html(entry: Entry) -> str:
     parts = [f"<div class=\"event\">\n<h2><span class=\"date\">{escape(entry.date_words)}</span> — "
              f"{escape(entry.title)}</h2>\n"]
-    facts = [f"<span class=\"edtf\">{escape(entry.date_edtf)}</span>"]
-    if entry.tags:
-        facts.append("Tags: " + escape(", ".join(entry.tags)))
-    if entry.entities:
-        facts.append("Entities: " + escape(", ".join(entry.entities)))
+    facts = [f"<span class=\"edtf\">{escape(entry.date_edtf)}</span>", *map(escape, entry.name_facts())]
     if entry.eras:
         facts.append(f"<span class=\"period\">{escape(periods_fact(entry))}</span>")
     parts.append(f"<p class=\"facts\">{' · '.join(facts)}</p>\n")
@@ -88,13 +84,7 @@ def entry_html(entry: Entry) -> str:
             text = escape(line.citation) + (f", {escape(line.locator)}" if line.locator else "")
             stance = (f"<span class=\"contested\">{WARNING_SIGN} contradicts</span>" if line.contradicts
                       else escape(line.stance))
-            text += f" — {stance}"
-            if line.date_note():
-                text += f" — {escape(line.date_note())}"
-            if line.grading:
-                text += f" — graded {escape(line.grading)}"
-            if line.original:
-                text += f" — {escape(line.original)}"
+            text += f" — {stance}" + "".join(f" — {escape(note)}" for note in line.notes())
             if line.quote:
                 text += f": “{escape(line.quote)}”"
             parts.append(f"<li>{text}</li>\n")

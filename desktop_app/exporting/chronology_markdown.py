@@ -41,11 +41,7 @@ def write(out: TextIO, chronology: Chronology) -> None:
 
 def entry_markdown(entry: Entry) -> str:
     parts = [f"## {escape(entry.date_words)} — {escape(entry.title)}\n"]
-    facts = [f"`{entry.date_edtf.replace('`', '')}`"]
-    if entry.tags:
-        facts.append("Tags: " + escape(", ".join(entry.tags)))
-    if entry.entities:
-        facts.append("Entities: " + escape(", ".join(entry.entities)))
+    facts = [f"`{entry.date_edtf.replace('`', '')}`", *map(escape, entry.name_facts())]
     if entry.eras:
         facts.append(escape(periods_fact(entry)))
     parts.append(" · ".join(facts) + "\n")
@@ -60,13 +56,7 @@ def entry_markdown(entry: Entry) -> str:
             if line.locator:
                 pieces.append(escape(line.locator))
             stance = f"**{WARNING_SIGN} contradicts**" if line.contradicts else escape(line.stance)
-            text = ", ".join(pieces) + f" — {stance}"
-            if line.date_note():
-                text += f" — {escape(line.date_note())}"
-            if line.grading:
-                text += f" — graded {escape(line.grading)}"
-            if line.original:
-                text += f" — {escape(line.original)}"
+            text = ", ".join(pieces) + f" — {stance}" + "".join(f" — {escape(note)}" for note in line.notes())
             if line.quote:
                 text += f": “{escape(line.quote)}”"
             items.append(f"- {text}")

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 
 def install(window) -> None:
-    from PySide6.QtGui import QAction, QKeySequence
+    from desktop_app.main_window.project_action import project_action
 
-    action = QAction("&Export…", window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    action.setStatusTip("Export a chronology, tables, timeline data, a picture or citations")
-    action.triggered.connect(lambda: open_export_dialog(window))
     window.menus["file"].addSeparator()
-    window.menus["file"].addAction(action)
-    window.named_actions["export"] = action
+    project_action(window, "file", "export", "&Export…",
+                   "Export a chronology, tables, timeline data, a picture or citations", open_export_dialog,
+                   shortcut="Ctrl+Shift+E")
     window.export_dialog = None  # the last one opened
-    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
-    action.setEnabled(window.session is not None)
 
 
 def open_export_dialog(window):

@@ -13,8 +13,9 @@ from dateutil.relativedelta import relativedelta
 
 from desktop_app.extract import date_calendar as cal
 from desktop_app.extract.date_context import Reading
+from desktop_app.extract.date_patterns import count_value
 
-ANCHORED_KINDS = frozenset({"anchored", "year_earlier", "that_year"})
+ANCHORED_KINDS = frozenset({"anchored", "year_earlier", "that_year", "counted", "year_period"})
 _LOOK_BACK = 40  # hits: a comparison's period is spoken of shortly before it
 _POINT = re.compile(r"(?P<year>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _YEAR_START = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
@@ -22,12 +23,22 @@ _YEAR_START = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
 
 def resolve_anchored(kind: str, groups: dict, reading: Reading, before: list[tuple[str, str | None]]) -> str | None:
     """The EDTF of an anchored expression; ``before`` holds (kind, EDTF) of the earlier hits, in order."""
-    if kind == "year_earlier":
+    if kind in ("year_earlier", "year_period"):
         # A comparison is with the period reported, never with another comparison or its base.
-        return _year_earlier(groups, reading, [edtf for kind, edtf in before if kind not in ("year_earlier", "base")])
+        periods = [edtf for kind, edtf in before if kind not in ("year_earlier", "year_period", "base")]
+        if kind == "year_earlier":
+            return _year_earlier(groups, reading, periods)
+        return _in_year(int(groups["year"]), _period_reported(groups, reading, periods))
     anchor = next((span for span in (_days(edtf) for _, edtf in reversed(before)) if span), None)
-    if kind == "that_year":  # "December that year": the month in the year just spoken of
-        return cal.month_span(anchor[1].year, cal.month_number(groups["month"])).edtf if anchor else None
+    if kind == "that_year":  # "December that year", "that summer": in the year just spoken of
+        if anchor is None:
+            return None
+        if groups.get("season"):
+            return cal.season_span(anchor[0].year, groups["season"]).edtf
+        return cal.month_span(anchor[0].year, cal.month_number(groups["month"])).edtf
+    if kind == "counted":  # "two days later": from the day just mentioned, and only from a day
+        nearest = _days(before[-1][1]) if before else None
+        return _days_counted(groups, nearest[0]) if nearest and nearest[0] == nearest[1] else None
     if anchor is None:
         published = reading.known_to("day")
         if published is None:
@@ -61,10 +72,42 @@ def _counted_from(groups: dict, first: date, last: date) -> cal.Span | None:
     return cal.year_span(last.year + 1 if forward else first.year - 1)
 
 
+def _days_counted(groups: dict, day: date) -> str | None:
+    counted = count_value(groups["count"])
+    if counted is None:
+        return None
+    count, vague = counted
+    weeks = groups["unit"].lower() == "week"
+    days = count * (7 if weeks else 1) * (1 if groups["dir"].lower() == "later" else -1)
+    # "two weeks later", like "two weeks ago", is rarely meant to the day
+    return cal.day_span(day + timedelta(days=days), approximate=vague or weeks).edtf
+
+
+def _in_year(year: int, period: str | None) -> str | None:
+    """"the 1978 period": the period under discussion, in that year (the year itself if none is)."""
+    days = _days(period)
+    if days is None:
+        return cal.year_span(year).edtf
+    return _shifted(period, days[0].year - year)
+
+
 def _year_earlier(groups: dict, reading: Reading, before: list[str]) -> str | None:
-    """The period under discussion a year before: the nearest earlier period that is over by
-    publication (results are reported for those; a quarter when "the year-ago quarter" asks for
-    one), else the month of the nearest day, else the year before publication."""
+    """The period under discussion a year before (see ``_period_reported``); else the month of the
+    nearest day a year before, else the year before publication."""
+    published = reading.known_to("day") or reading.published
+    period = _period_reported(groups, reading, before)
+    if period is None:
+        return cal.year_span(published.year - 1).edtf if published else None
+    days = _days(period)
+    if days[0] == days[1]:
+        return cal.month_span(days[0].year - 1, days[0].month).edtf
+    return _shifted(period)
+
+
+def _period_reported(groups: dict, reading: Reading, before: list[str]) -> str | None:
+    """The period under discussion: the nearest earlier period that is over by publication
+    (results are reported for those; a quarter when "the year-ago quarter" asks for one), else
+    the nearest day."""
     published = reading.known_to("day") or reading.published
     wanted_quarter = (groups.get("unit") or "").lower() == "quarter"
     nearest_period = nearest_day = None
@@ -76,19 +119,15 @@ def _year_earlier(groups: dict, reading: Reading, before: list[str]) -> str | No
         if first == last:
             nearest_day = nearest_day or first
         elif not wanted_quarter or 80 <= (last - first).days <= 95:
-            return _shifted(edtf)
+            return edtf
         else:
             nearest_period = nearest_period or edtf
-    if nearest_period:
-        return _shifted(nearest_period)
-    if nearest_day:
-        return cal.month_span(nearest_day.year - 1, nearest_day.month).edtf
-    return cal.year_span(published.year - 1).edtf if published else None
+    return nearest_period or (nearest_day.isoformat() if nearest_day else None)
 
 
-def _shifted(edtf: str) -> str:
-    """``edtf`` a year earlier (every year in it one less)."""
-    return _YEAR_START.sub(lambda match: f"{int(match.group(1)) - 1:04d}", edtf)
+def _shifted(edtf: str, years: int = 1) -> str:
+    """``edtf`` ``years`` earlier (every year in it that many less)."""
+    return _YEAR_START.sub(lambda match: f"{int(match.group(1)) - years:04d}", edtf)
 
 
 def _days(edtf: str | None) -> tuple[date, date] | None:

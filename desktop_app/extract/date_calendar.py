@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.parser import parserinfo
-from dateutil.relativedelta import MO, TH, relativedelta
+from dateutil.relativedelta import MO, relativedelta, weekdays as WEEKDAYS
 
 from db.dates import DAY, bounds, civil_from_days
-from desktop_app.extract.date_patterns import HOLIDAYS
+from desktop_app.extract.date_patterns import HOLIDAYS, NTH_WEEKDAY_HOLIDAYS
 
 ONE_DAY = timedelta(days=1)
 _NAMES = parserinfo()  # dateutil's table of month and weekday names and their abbreviations
@@ -33,8 +33,8 @@ def month_number(name: str) -> int:
 
 
 def weekday_number(name: str) -> int:
-    """0 (Monday) to 6 for a weekday name."""
-    return _NAMES.weekday(name)
+    """0 (Monday) to 6 for a weekday name ("Wednes-\nday" too)."""
+    return _NAMES.weekday(re.sub(r"-\s+", "", name))
 
 
 @dataclass(frozen=True)
@@ -121,17 +121,24 @@ def week_of(day: date, weeks: int = 0) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` (1-5; -1 the last) ``weekday`` (0 = Monday) of a month."""
+    if nth < 0:
+        return last_of_month(date(year, month, 1)) + relativedelta(weekday=WEEKDAYS[weekday](nth))
+    return date(year, month, 1) + relativedelta(weekday=WEEKDAYS[weekday](nth))
+
+
 def holiday(name: str, year: int) -> date:
     key = name.replace("’", "'")
     if key in HOLIDAYS:
         return date(year, *HOLIDAYS[key])
+    if key in NTH_WEEKDAY_HOLIDAYS:
+        return nth_weekday(year, *NTH_WEEKDAY_HOLIDAYS[key])
     if key == "Orthodox Easter":
         return easter(year, EASTER_ORTHODOX)
     if key.startswith("Easter") or key == "Good Friday":
         offset = {"Easter Monday": 1, "Good Friday": -2}.get(key, 0)
         return easter(year, EASTER_WESTERN) + timedelta(days=offset)
-    if key.startswith("Thanksgiving"):  # the fourth Thursday of November (US)
-        return date(year, 11, 1) + relativedelta(weekday=TH(+4))
     # US Election Day: the Tuesday after the first Monday of November.
     return date(year, 11, 1) + relativedelta(weekday=MO(+1)) + ONE_DAY
 

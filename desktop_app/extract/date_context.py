@@ -11,13 +11,15 @@ the publication's own weekday stays the publication day.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 _FUTURE = (
     r"will|[Ww]ill|won't|shall|'ll|’ll|going\s+to|due|expects?|expected\s+to|set\s+to|plans?\s+to|"
     r"planning|intends?\s+to|(?:is|are)\s+scheduled|scheduled\s+to|set\s+for|upcoming|coming|next|would|"
-    r"(?:is|are)\s+to|hopes?\s+to|aims?\s+to|wants?|could|might|may|must|soon|forecast\s+for"
+    r"(?:is|are)\s+to|hopes?\s+to|aims?\s+to|wants?|could|might|may|must|soon|forecast\s+(?:for|to)|"
+    r"(?:predicted|projected|likely|poised|slated)\s+to|(?:scheduled|slated)\s+for"
 )
 _PAST_WORDS = (
     r"said|told|was|were|had|has|have|did|met|held|took|made|came|went|began|spoke|gave|left|fell|hit|"
@@ -30,7 +32,8 @@ _PRESENT = r"is|are|says|say|am"
 # "votes" are not here). A determiner, preposition or auxiliary before one makes it no such verb.
 _SCHEDULE_VERBS = (
     r"begins?|starts|opens|closes|ends|resumes?|returns|meets?|arrives?|travels|departs?|hosts|holds|"
-    r"convenes?|continues?|expires?|lands|flies|heads|rises|nominates?|faces|unveils?|publishes|leaves|goes|comes|"
+    r"convenes?|continues?|expires?|lands|flies|heads|rises|nominates?|faces?|unveils?|publishes|leaves|goes|comes|"
+    r"plays?|visits?|hosts?|"
     r"takes?\s+place|kicks?\s+off|gets?\s+under\s+way"
 )
 _NOT_AN_ING_VERB = r"being|nothing|something|anything|everything|morning|evening|spring|during|thing|king|ring|string"
@@ -55,6 +58,8 @@ _AFTER_PENALTY = 1.5  # a verb before an adverbial usually governs it; one after
 # ("stay closed", "remained shut": a participle after a linking verb is an adjective, not a past of its own)
 _BEFORE_PARTICIPLE = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|a|an|the|its|their|his|her|"
                                 r"stays?|stayed|remains?|remained|gets?|got|becomes?|became|keeps?|kept)\s+$", re.I)
+_BY_AFTER = re.compile(r"\s+by\b")
+_ATTRIBUTION = frozenset({"said", "says", "told"})
 _TODAY = re.compile(r"\b(?i:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 
 _YEAR_CUES = frozenset(
@@ -64,6 +69,7 @@ _YEAR_CUES = frozenset(
 )
 _NOT_YEAR_BEFORE = frozenset("no no. nos nos. number page pages p. pp. p pp flight route resolution article "
                              "section room model code line chapter paragraph item".split())
+_NEAR_YEARS = 10
 _UNIT_AFTER = re.compile(
     r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK|Z\b|hrs?\b|hours?\b|h\b|local\s+time|km|kilomet|mi\b|miles?|"
     r"metres?|meters?|m\b|kg|kilograms?|tonnes?|tons?|%|per\s*cent|percent|people|persons|troops|soldiers|"
@@ -124,12 +130,14 @@ class Reading:
 
 def tense_near(sentence: str, start: int, end: int) -> tuple[str | None, bool]:
     """The tense ("past", "future", "scheduled", "present" or None) of the expression at sentence[start:end],
-    and whether it was found in the expression's own clause (a surer sign than elsewhere)."""
+    and whether it was found in the expression's own clause (a surer sign than elsewhere). Outside
+    its clause, an attribution after it ("..., it said on Thursday") says when it was said, not
+    when the thing reported happens."""
     left, right = _clause_bounds(sentence, start, end)
     found = _nearest_cue(sentence, start, end, left, right)
     if found is not None:
         return found, True
-    return _nearest_cue(sentence, start, end, 0, len(sentence)), False
+    return _nearest_cue(sentence, start, end, 0, len(sentence), skip_attribution=True), False
 
 
 def after_since(text: str, start: int) -> bool:
@@ -152,7 +160,8 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int) -> str | None:
+def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int,
+                 skip_attribution: bool = False) -> str | None:
     best, best_distance = None, None
     # "Rescuers are searching the rubble after Thursday's strike": a possessive dates its noun,
     # which an arrangement's present does not place in the future.
@@ -161,8 +170,11 @@ def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int) -> 
         if cue.end() > start and cue.start() < end:
             continue  # part of the expression itself ("next week")
         word, kind = cue.group().lower(), cue.lastgroup
-        if kind == "past" and (word in _NOT_PAST_ED or _BEFORE_PARTICIPLE.search(sentence, 0, cue.start())):
-            continue  # "will be celebrated", "a settled week": not a past verb of its own
+        if kind == "past" and (word in _NOT_PAST_ED or _BEFORE_PARTICIPLE.search(sentence, 0, cue.start())
+                               or (word.endswith("ed") and _BY_AFTER.match(sentence, cue.end()))):
+            continue  # "will be celebrated", "a settled week", "a dinner hosted by": not a past verb of its own
+        if skip_attribution and cue.start() >= end and word in _ATTRIBUTION:
+            continue
         if kind == "scheduled" and (possessive or (word.split()[0] not in ("is", "are", "am")
                                                    and _NOT_A_VERB_BEFORE.search(sentence, 0, cue.start()))):
             continue  # "talks resume" is a verb of its own; "the ends", "to meet", "did not meet" are not
@@ -172,9 +184,11 @@ def _nearest_cue(sentence: str, start: int, end: int, left: int, right: int) -> 
     return best
 
 
-def plausible_year(text: str, start: int, end: int, published: date | None, year: int | None = None) -> bool:
+def plausible_year(text: str, start: int, end: int, published: date | None, year: int | None = None,
+                   near: Collection[int] = ()) -> bool:
     """Whether text[start:end], a bare four-digit number or a range starting with ``year``, is
-    a year rather than a count or a label."""
+    a year rather than a count or a label; before 1900 it needs a word that says so ("in 1830"), or
+    a year the text states with a month or day within a decade of it (``near``)."""
     year = int(text[start:end]) if year is None else year
     if start and text[start - 1] in "$€£¥#-–/" or text[end:end + 1] in ("-", "/"):
         return False
@@ -194,7 +208,7 @@ def plausible_year(text: str, start: int, end: int, published: date | None, year
     if previous[:1].isupper() and not sentence_start and not previous.endswith(","):
         return False  # "Resolution 2231", "Boeing 2707"
     latest = published.year + 30 if published else 2099
-    return 1900 <= year <= latest
+    return 1900 <= year <= latest or any(abs(year - other) <= _NEAR_YEARS for other in near)
 
 
 def attributive(text: str, end: int) -> bool:
@@ -205,9 +219,15 @@ def attributive(text: str, end: int) -> bool:
 
 # --- periods: fiscal years, quarters, halves ------------------------------------------------------
 
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+               r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b")
+# "its fiscal year ends in June", "ended June 30", "ends on the Saturday nearest Jan. 31"; "the
+# budget (fiscal year) that begins July 1" ends in June
 _FISCAL_END = re.compile(
     r"\bfiscal\s+year\s+(?:that\s+)?(?:ends|ended|ending|closes|runs\s+(?:from\s+\w+\s+)?(?:to|through))\s+"
-    r"(?:on\s+|in\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?:on\s+|in\s+)?(?:(?:early|mid|late)[\s-]+|the\s+(?:last\s+)?\w+day\s+(?:nearest|closest\s+to|of|in)\s+)?"
+    rf"(?P<month>{_MONTH_NAME})|\b(?:fiscal\s+year|budget)\s+(?:that\s+)?(?:begins|began|beginning|starts|started|starting)\s+"
+    rf"(?:on\s+|in\s+)?(?P<start>{_MONTH_NAME})"
 )
 # What makes a text the US federal government's, whose fiscal year runs October to September.
 _FEDERAL = re.compile(r"\b(?:[Ff]ederal|Congress|[Cc]ongressional|Pentagon|[Ii]nspector [Gg]eneral|Department of|"
@@ -221,11 +241,12 @@ _FINANCE = re.compile(r"[%$€£]|\b(?:profits?|revenues?|sales|earnings|earned|
                       r"economic|demand|results|forecasts?|outlook|shares|prices|inflation|deliveries|output|"
                       r"spending|costs?|margins?|bookings|orders|investment|production|fiscal|quarter|GDP|rates?|"
                       r"million|billion|volumes?)\b", re.I)
-_RECURRING_BEFORE = re.compile(r"\byear\s+(?:that\s+)?(?:ends|ending|closes|runs|begins|starts)\s+(?:on\s+|in\s+)?$"
+_RECURRING_BEFORE = re.compile(r"\byear\s+(?:that\s+)?(?:ends|ending|closes|runs|begins|starts)\s+(?:on\s+|in\s+)?"
+                               r"(?:the\s+(?:(?:last|first)\s+)?(?:\w+day\s+(?:nearest|closest\s+to|of|in)\s+)?)?$"
                                r"|\b(?:every|each)\s+$|\bon\s+record\s+for\s+$"
                                r"|\b(?:every|each)\s+year\b[^.;!?]{0,40}?\b(?:in|on)\s+$", re.I)
-_POSTPONED_BEFORE = re.compile(r"\b(?:postpon|delay|adjourn|defer|put\s+off|push(?:ed)?\s+back|reschedul|recess)\w*"
-                               r"[^.;!?]{0,60}?\b(?:until|till|to)\s+$", re.I)
+_PUT_AHEAD_BEFORE = re.compile(r"\b(?:postpon|delay|adjourn|defer|put\s+off|push(?:ed)?\s+back|reschedul|recess)\w*"
+                               r"[^.;!?]{0,60}?\b(?:until|till|to)\s+$|\b(?:is|are)\s+on\s+$", re.I)
 _NOT_A_DECADE_BEFORE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|his|her|their|aged?|ages)\b[^.;]{0,15}$", re.I)
 
 
@@ -234,9 +255,15 @@ def fiscal_year_end(text: str) -> tuple[int, bool]:
     ("fiscal year ends in June"), else September for a text about the US federal government, else
     December (the calendar year)."""
     stated = _FISCAL_END.search(text)
+    if stated and stated.group("month"):
+        return _month_index(stated.group("month")), True
     if stated:
-        return _MONTHS.index(stated.group("month")) + 1, True
+        return (_month_index(stated.group("start")) - 2) % 12 + 1, True
     return (9 if _FEDERAL.search(text) else 12), False
+
+
+def _month_index(name: str) -> int:
+    return next(number for number, month in enumerate(_MONTHS, start=1) if month.startswith(name[:3]))
 
 
 def about_sport(sentence: str) -> bool:
@@ -252,9 +279,25 @@ def recurring(text: str, start: int) -> bool:
     return _RECURRING_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-def postponed_until(text: str, start: int) -> bool:
-    """Whether the expression at ``start`` is where something was put off to ("postponed until Tuesday")."""
-    return _POSTPONED_BEFORE.search(text, max(0, start - 100), start) is not None
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a count ("two days later") opens its sentence or closes its clause ("Two days later,
+    on January 11", "reached the city ten days earlier."): not a shift ("start a week later in 2026")."""
+    closes = re.match(r"\s*(?:[,.;:)]|$|on\b)", text[end:end + 4]) is not None
+    return closes or re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]) is not None
+
+
+def after_a_conjunction(text: str, start: int) -> bool:
+    """Whether "that" at ``start`` is a conjunction ("said that winter pressures"), not a pointer
+    back to a year just spoken of ("stopped that summer")."""
+    return re.search(r"\b(?:and|or|but|so|such|now|than|said|says|say|believed?|thinks?|thought|noted|warned|added|"
+                     r"argued|shows?|showed|found|expects?|expected|hopes?|feared|fears?|given)\s+$",
+                     text[max(0, start - 12):start], re.I) is not None
+
+
+def put_ahead(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` is where something was put off to ("postponed until
+    Tuesday") or where an arrangement stands ("the main session is on Wednesday")."""
+    return _PUT_AHEAD_BEFORE.search(text, max(0, start - 100), start) is not None
 
 
 def decade_is_an_age_or_temperature(text: str, start: int) -> bool:

@@ -23,6 +23,7 @@ from desktop_app.extract.date_calendar import edtf_days
 from desktop_app.extract.date_patterns import RULES
 from desktop_app.extract.date_context import Reading
 from desktop_app.extract.date_resolve import resolve
+from desktop_app.extract.date_scene import STATES_A_DAY, STATES_A_YEAR, Scene, nowadays
 from desktop_app.extract.date_words import year_value
 from desktop_app.extract.sentences import sentence_spans
 
@@ -30,18 +31,9 @@ from desktop_app.extract.sentences import sentence_spans
 # tense is the costliest step, so the others skip it.
 _TENSED = frozenset({"day_month", "day_range", "week_of_month", "month_part", "month", "season", "weekday",
                      "weekend", "holiday", "quarter", "month_range", "year_end", "week_of"})
-# A stated year sets the scene for the year-less dates after it in its sentence (see _in_the_scene).
-# (A bare year does not: "since records began in 1884, ... in February" is this February.)
-_STATES_A_YEAR = frozenset({"day_month", "day_range", "month_year", "season_year", "month_part", "week_of_month",
-                            "numeric", "week_of"})
-_STATES_A_DAY = frozenset({"day_month", "day_range", "numeric"})
-_COUNTS_FROM_NOW = frozenset({"unit", "day_word", "ago", "weekend", "unit_part"})
-# What a text states its years with, to tell narrative about another time (see _narrative).
-_STATED_YEARS = _STATES_A_YEAR | {"year", "year_words", "year_range"}
-_TAKES_THE_SCENE_YEAR = frozenset({"day_month", "day_range", "month_part", "week_of_month", "month"})
-_NARRATIVE_YEARS = 2
 # Shapes that, without a year of their own, may recur ("the fiscal year ends in December").
-_MAY_RECUR = frozenset({"month", "day_month", "month_part"})
+_MAY_RECUR = frozenset({"month", "day_month", "month_part", "weekday_of_month"})
+_RECURRING = "recurring"  # the kind of a candidate that recurs: not reported
 # "rose to 4.2% from 4.1% in June": June is the base of a comparison, not the period reported.
 _COMPARISON_BASE = re.compile(r"\bfrom\s+[$€£]?[\d.,]+\s*(?:%|percent|per\s+cent)?\s+(?:in|on)\s+$")
 _MONTH_EDTF = re.compile(r"(\d{4})-(0[1-9]|1[0-2])(?:-\d\d)?")
@@ -87,30 +79,20 @@ def find_dates(text: str, published: date | str | None) -> list[DateHit]:
     fiscal_end, fiscal_stated = date_context.fiscal_year_end(text)
     hits = []
     kinds_before: list[tuple[str, str | None]] = []
-    scene: tuple[int, int, bool] | None = None  # the latest year stated, its sentence, and whether said as "last year"
-    story: tuple[int, int, bool] | None = None  # the latest day stated with its year (see _narrative)
     candidates = _without_overlaps(_candidates(text, earliest))
-    narrative = _narrative(candidates, earliest)
+    scene = Scene(candidates, earliest, _stated_days(candidates, earliest))
     for candidate in candidates:
+        if candidate.kind == _RECURRING or (scene.narrative and nowadays(candidate)):
+            continue
         first, last = _around(text, *_sentence_of(sentences, starts, candidate.start), candidate)
         sentence = text[first:last]
         if not _fits_its_sentence(candidate, sentence, text[max(0, first - 300):first]):
             continue
         tense, in_clause = (date_context.tense_near(sentence, candidate.start - first, candidate.end - first)
                             if candidate.kind in _TENSED else (None, True))
-        if candidate.kind in _TENSED and date_context.postponed_until(text, candidate.start):
-            tense, in_clause = "future", True  # "postponed until Tuesday": put off to a day to come
-        in_sentence = scene if scene and scene[1] == first else None
-        groups = _in_the_scene(candidate, in_sentence or (story if narrative else None), earliest, tense)
-        groups = _with_context(candidate, groups, hits, first)
-        if story and candidate.kind == "day_month" and groups.get("weekday") and not groups.get("year"):
-            groups = {**groups, "story_year": story[0]}  # "Wednesday, March 14" told after "March 11, 1888"
-        if candidate.groups.get("year") and candidate.kind in _STATES_A_YEAR:
-            scene = (int(candidate.groups["year"]), first, False)
-            if candidate.kind in _STATES_A_DAY:
-                story = scene
-        elif candidate.kind == "unit" and _last_year(candidate.groups) and earliest is not None:
-            scene = (earliest.year - 1, first, True)  # "Last year's race ... was cancelled on March 12"
+        if candidate.kind in _TENSED and date_context.put_ahead(text, candidate.start):
+            tense, in_clause = "future", True  # "postponed until Tuesday", "is on Wednesday": a day to come
+        groups = _with_context(candidate, scene.groups_for(candidate, first, tense), hits, first)
         reading = Reading(
             earliest,
             latest=latest,
@@ -126,28 +108,24 @@ def find_dates(text: str, published: date | str | None) -> list[DateHit]:
             edtf = resolve_anchored(candidate.kind, groups, reading, kinds_before)
         else:
             edtf = resolve(candidate.kind, groups, reading)
+        if candidate.kind == "counted" and edtf is None:
+            continue  # "a tip received eight days earlier" than a day the text does not give
+        scene.note(candidate, first, edtf)
         hits.append(DateHit(text[candidate.start:candidate.end], candidate.start, candidate.end, edtf, sentence))
         base = _COMPARISON_BASE.search(text, max(0, candidate.start - 30), candidate.start) is not None
         kinds_before.append(("base" if base else candidate.kind, edtf))
     return hits
 
 
-def _last_year(groups: dict) -> bool:
-    return (groups.get("mod") or "").lower() == "last" and groups["unit"].lower() == "year" and not groups.get("side")
-
-
-def _narrative(candidates: list[_Candidate], published: date | None) -> bool:
-    """Whether the text tells of another time: it states years, and all of them are at least two
-    years before publication, and it counts nothing from its own day ("last week", "35 years ago":
-    an anniversary feature speaks of now too; a history of the Johnstown flood, a court's statement
-    of facts do not).
-    In such a text a year-less date is in the year of the last day stated with its year ("On May
-    31, 1889 ... arrived on June 5"), across sentences."""
-    if published is None or any(c.kind in _COUNTS_FROM_NOW for c in candidates):
-        return False
-    years = [int(c.groups["year"]) if c.groups.get("year") else year_value(c.groups)
-             for c in candidates if c.kind in _STATED_YEARS and (c.groups.get("year") or c.kind == "year_words")]
-    return len(years) >= 2 and max(years) <= published.year - _NARRATIVE_YEARS
+def _stated_days(candidates: list[_Candidate], published: date | None) -> list[tuple[int, date]]:
+    """Where the text states a day with its year, and the day (see ``Scene``)."""
+    days = []
+    for candidate in candidates:
+        if candidate.kind in STATES_A_DAY and candidate.groups.get("year"):
+            edtf = resolve(candidate.kind, candidate.groups, Reading(published))
+            if edtf:
+                days.append((candidate.start, date.fromisoformat(edtf[:10])))
+    return days
 
 
 def _with_context(candidate: _Candidate, groups: dict, hits: list[DateHit], sentence: int) -> dict:
@@ -168,23 +146,6 @@ def _with_context(candidate: _Candidate, groups: dict, hits: list[DateHit], sent
     return groups
 
 
-def _in_the_scene(candidate: _Candidate, scene, published: date | None, tense: str | None) -> dict:
-    """The match's groups, with the year of the scene when a year-less date is told of another time
-    ("the liberation of Paris in August 1944, when its bell rang out on the night of 24 August"):
-    ``scene`` is a year stated earlier in the sentence (or, in a text that tells of another time
-    throughout, the last day stated with its year), at least two years from publication unless
-    said as "last year", and the verb does not look ahead. (Across sentences, news writing leaves
-    the past behind too often to follow.)"""
-    groups = candidate.groups
-    if (candidate.kind not in _TAKES_THE_SCENE_YEAR or groups.get("year") or groups.get("mod") or groups.get("rel")
-            or scene is None or published is None or tense in ("future", "scheduled")):
-        return groups
-    year, _, last_year = scene
-    if abs(year - published.year) < _NARRATIVE_YEARS and not last_year:
-        return groups
-    return {**groups, "year": str(year)}
-
-
 def _fits_its_sentence(candidate: _Candidate, sentence: str, before: str) -> bool:
     """Whether a quarter or half is a year's (not a game's) and, when bare ("the second half"),
     said of money or the economy (in its sentence or just before: "The company earned ... . Its
@@ -197,26 +158,41 @@ def _fits_its_sentence(candidate: _Candidate, sentence: str, before: str) -> boo
 
 
 def _candidates(text: str, published: date | None):
+    stated: set[int] = set()  # the years stated with a month or a day; RULES lists those shapes before bare years
     for order, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
             start, end = match.span("hit")
-            if _accepts(rule.kind, match, text, published):
-                yield _Candidate(start, end, order, rule.kind, match.groupdict())
+            if _accepts(rule.kind, match, text, published, stated):
+                if rule.kind in STATES_A_YEAR and match.groupdict().get("year"):
+                    stated.add(int(match.group("year")))
+                yield _Candidate(start, end, order, _RECURRING if _recurs(rule.kind, match, text) else rule.kind,
+                                 match.groupdict())
 
 
-def _accepts(kind: str, match, text: str, published: date | None) -> bool:
+def _recurs(kind: str, match, text: str) -> bool:
+    """A day or month of a rule, not of the calendar ("the fiscal year ends in June", "each year on
+    the first Monday of May"): its match still stands, so that no shorter one inside it is reported."""
+    groups = match.groupdict()
+    if kind != "weekday" and (kind not in _MAY_RECUR or groups.get("year") or groups.get("mod")):
+        return False
+    return date_context.recurring(text, match.start("hit"))
+
+
+def _accepts(kind: str, match, text: str, published: date | None, stated: set[int]) -> bool:
     start, end = match.span("hit")
     if kind == "year":
-        return date_context.plausible_year(text, start, end, published)
+        return date_context.plausible_year(text, start, end, published, near=stated)
     if kind == "year_range":
         return date_context.plausible_year(text, start, end, published, int(match.group("year")))
     if kind == "holiday" and not match.group("year") and not match.group("holiday").endswith(("Day", "Eve")):
         # "the Christmas market", "the Good Friday agreement"; "... Day" and "... Eve" rarely modify
         return not date_context.attributive(text, end)
-    if kind == "weekday":
+    if kind == "weekday":  # not "Black Friday"
         return not text[max(0, start - 8):start].endswith(_NOT_WEEKDAY_BEFORE)
-    if kind in _MAY_RECUR and not match.groupdict().get("year") and not match.groupdict().get("mod"):
-        return not date_context.recurring(text, start)
+    if kind == "counted":
+        return date_context.stands_alone(text, start, end)
+    if kind == "that_year" and not match.group("hit").endswith(("year", "Year")):
+        return not date_context.after_a_conjunction(text, start)
     if kind == "decade_words":
         return not date_context.decade_is_an_age_or_temperature(text, start)
     if kind == "year_words":

@@ -15,15 +15,23 @@ from desktop_app.extract.date_words import DECADE_WORDS, YEAR_IN_WORDS
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
-# A month name hyphenated across a line break of text taken from a PDF ("Decem-\nber 22, 2025").
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A name hyphenated across a line break of text taken from a PDF ("Decem-\nber 22, 2025").
 _LINE_BREAK = r"-[ \t]*\r?\n[ \t]*"
-# (The lookahead is a cheap test that spares the regex engine the 80 alternatives almost everywhere.)
-_MONTH_BROKEN = "(?=[A-S][a-z]{1,7}-[ \\t]*\\r?\\n)(?:" + "|".join(
-    f"{name[:cut]}{_LINE_BREAK}{name[cut:]}" for name in _MONTH_NAMES for cut in range(2, len(name) - 1)) + ")"
+
+
+def _broken(names: tuple[str, ...]) -> str:
+    """Each of ``names`` hyphenated at a line's end after any of its letters but the last two.
+    (The lookahead is a cheap test that spares the regex engine the many alternatives almost everywhere.)"""
+    return "(?=[A-W][a-z]{1,7}-[ \\t]*\\r?\\n)(?:" + "|".join(
+        f"{name[:cut]}{_LINE_BREAK}{name[cut:]}" for name in names for cut in range(2, len(name) - 1)) + ")"
+
+
 MONTH_FULL = "|".join(_MONTH_NAMES)
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-MONTH = rf"(?:{MONTH_FULL}|{MONTH_SHORT}|{_MONTH_BROKEN})"  # with a day or a year: broken ones too
-WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_SHORT}|{_broken(_MONTH_NAMES)})"  # with a day or a year: broken ones too
+WEEKDAY = "|".join(_WEEKDAY_NAMES)
+_WEEKDAY_WITH_DATE = rf"(?:{WEEKDAY}|{_broken(_WEEKDAY_NAMES)})"  # "Mon-\nday, August 11, 2025"
 SEASON = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
 SEASON_NO_FALL = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"  # "the fall of Kherson" is no season
 APOSTROPHE = "['’]"
@@ -72,13 +80,27 @@ HOLIDAYS = {
     "Armistice Day": (11, 11),
     "Remembrance Day": (11, 11),
     "Victory Day": (5, 9),
+    "Veterans Day": (11, 11),
+    "Juneteenth": (6, 19),
+    "St. Patrick's Day": (3, 17),
+    "Bastille Day": (7, 14),
+}
+# US holidays on the nth weekday of a month: (month, weekday 0 = Monday, nth; -1 the last).
+NTH_WEEKDAY_HOLIDAYS = {
+    "Martin Luther King Jr. Day": (1, 0, 3),
+    "Presidents Day": (2, 0, 3),
+    "Presidents' Day": (2, 0, 3),
+    "Memorial Day": (5, 0, -1),
+    "Labor Day": (9, 0, 1),
+    "Columbus Day": (10, 0, 2),
+    "Thanksgiving Day": (11, 3, 4),
+    "Thanksgiving": (11, 3, 4),
 }
 # Movable feasts, computed per year in date_resolve.
-MOVABLE_HOLIDAYS = ("Orthodox Easter", "Easter Sunday", "Easter Monday", "Easter", "Good Friday",
-                    "Thanksgiving Day", "Thanksgiving", "Election Day")
+MOVABLE_HOLIDAYS = ("Orthodox Easter", "Easter Sunday", "Easter Monday", "Easter", "Good Friday", "Election Day")
 _HOLIDAY = "|".join(
     re.escape(name).replace("'", APOSTROPHE)
-    for name in sorted([*HOLIDAYS, *MOVABLE_HOLIDAYS], key=len, reverse=True)
+    for name in sorted([*HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *MOVABLE_HOLIDAYS], key=len, reverse=True)
 )
 
 
@@ -100,14 +122,14 @@ RULES: tuple[Rule, ...] = (
     # read day first); not part of a longer run of numbers ("1/2/3/4", "2:24-cv-1/15/25")
     _rule("numeric", r"(?<![\d/.:-])(?P<hit>(?P<first>0?[1-9]|[12]\d|3[01])/(?P<second>0?[1-9]|[12]\d|3[01])/"
                      r"(?P<year>(?:19|20)\d\d|\d\d))(?![\d/]|[.,-]\d)"),
-    # the week of Nov. 12, the week of 14 October 2024
-    _rule("week_of", rf"\b(?P<hit>(?i:the)\s+(?i:week)\s+of\s+(?:(?P<month>{MONTH})\s+(?P<day>{_DAY})|"
+    # the week of Nov. 12, the week of 14 October 2024, the week beginning Dec. 15
+    _rule("week_of", rf"\b(?P<hit>(?i:the)\s+(?i:week)\s+(?P<from>of|(?i:beginning|starting|commencing))\s+(?:(?P<month>{MONTH})\s+(?P<day>{_DAY})|"
                      rf"(?P<day_first>{_DAY})\s+(?P<month_second>{MONTH}))(?:,?\s+(?P<year>{_YEAR}))?)(?!\w)"),
-    # 19 November 2024, Tuesday 29 October, the 19th of November
-    _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+(?=\d+(?:st|nd|rd|th)\s+of))?"
-                       rf"(?<![-/.])(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{MONTH}){_YEAR_OR_REL}?)(?!\w)"),
+    # 19 November 2024, Tuesday 29 October, the 19th of November, (this) 8th day of April, 2025
+    _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{_WEEKDAY_WITH_DATE}),?\s+)?(?:(?i:the)\s+(?=\d+(?:st|nd|rd|th)\s+of))?"
+                       rf"(?<![-/.])(?P<day>{_DAY})(?:\s+of|(?<=[a-z])\s+day\s+of)?\s+(?P<month>{MONTH}){_YEAR_OR_REL}?)(?!\w)"),
     # Nov. 19, November 18, 2024, Tuesday, Nov. 19
-    _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
+    _rule("day_month", rf"\b(?P<hit>(?:(?P<weekday>{_WEEKDAY_WITH_DATE}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY})"
                        rf"{_YEAR_OR_REL}?)(?![.,]\d)"),
     # 11-12 June 2024, 18 to 20 November
     _rule("day_range", rf"\b(?P<hit>(?P<day>{_DAY}){_RANGE_JOIN}(?P<day2>{_DAY})\s+(?P<month>{MONTH})"
@@ -120,6 +142,9 @@ RULES: tuple[Rule, ...] = (
     _rule("month_year", rf"\b(?P<hit>(?P<month>{MONTH_FULL})\s+(?:of\s+)?{_REL_YEAR})\b"),
     _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=\s+(?:to|until|through|and)\s+(?:{MONTH_FULL})"
                    rf"(?:,?\s+|\s+of\s+)(?:(?P<year>{_YEAR})|{_REL_YEAR})\b)"),
+    # the first Saturday of May, the last Monday in May 2026
+    _rule("weekday_of_month", rf"\b(?P<hit>(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?P<weekday>{WEEKDAY})\s+"
+                              rf"(?:of|in)\s+(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{_YEAR}))?)\b"),
     # the first week of March
     _rule("week_of_month", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
                            rf"(?i:week)\s+of\s+(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{_YEAR}))?)\b"),
@@ -133,10 +158,11 @@ RULES: tuple[Rule, ...] = (
     _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL}))(?=,?\s+(?:to|until|through|and|or)\s+(?:{MONTH_FULL})\b|,\s+(?:{MONTH_FULL})\b)"),
     # February was the mildest... (not "May", also a verb and a surname)
     _rule("month", rf"\b(?P<hit>(?P<month>{MONTH_FULL.replace('May|', '')}))(?=\s+(?:was|is|has|had|saw|brought|became|will)\b)"),
-    # the September meeting, the February jobs report (not "May", also a name)
-    _rule("month", rf"\b(?i:the|its|their)\s+(?P<hit>(?P<month>{MONTH_FULL.replace('May|', '')}))(?=\s+(?:jobs\s+|"
+    # the September meeting, the February jobs report, its May forecast (after a determiner May is no name)
+    _rule("month", rf"\b(?i:the|its|their)\s+(?P<hit>(?P<month>{MONTH_FULL}))(?=\s+(?:jobs\s+|"
                    r"employment\s+|inflation\s+|payrolls?\s+|policy\s+|rate\s+|sales\s+|trade\s+)?(?:report|data|figures|"
-                   r"meeting|survey|reading|numbers|deadline|election|vote|summit|session|hearing|auction)s?\b)"),
+                   r"meeting|survey|reading|numbers|deadline|election|vote|summit|session|hearing|auction|forecast|"
+                   r"outlook|estimate|projection|guidance|budget|minutes|statement)s?\b)"),
     # spring 2022, the summer of 2023
     _rule("season_year", rf"\b(?P<hit>(?:(?i:the)\s+)?(?P<season>{SEASON})(?:\s+of)?\s+(?P<year>{_YEAR}))"),
     # this winter, next spring, (through) the winter
@@ -167,20 +193,28 @@ RULES: tuple[Rule, ...] = (
     _rule("quarter", rf"\b(?P<hit>(?i:the)\s+(?:(?P<end_month>{MONTH_FULL})|(?P<holiday_q>(?i:holiday)))\s+(?P<unit>(?i:quarter)))\b"),
     # April-June, the July-September quarter
     _rule("month_range", rf"\b(?P<hit>(?P<month>{MONTH_FULL})-(?P<month2>{MONTH_FULL}))\b"),
-    # the first three months of the year, the first nine months of 2024
+    # the first three months of the year, the first nine months of 2024, the first three quarters of the
+    # current fiscal year
     _rule("first_months", rf"\b(?P<hit>(?i:the\s+first)\s+(?P<count>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)|\d{{1,2}})"
-                          rf"\s+(?i:months)\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>(?i:(?:the|this|next|last)\s+year))))\b"),
+                          rf"\s+(?P<unit>(?i:months|quarters))\s+of\s+(?:(?P<fiscal>(?i:fiscal)\s+(?:(?i:year)\s+)?)?(?P<year>{_YEAR})|"
+                          rf"(?P<rel>(?i:(?:the|the\s+current|this|next|last)\s+(?:(?P<fiscal_rel>(?i:fiscal))\s+)?year))))\b"),
     # by year-end
     _rule("year_end", r"\b(?P<prep>(?i:by|at|before|after|until|till|around|toward|towards|near|since|from|of|to))\s+(?:(?i:the)\s+)?(?P<hit>(?i:year)-end)\b"),
     # a year earlier, the year-ago quarter: a year before the period just spoken of
-    _rule("year_earlier", r"\b(?P<hit>(?i:a\s+year\s+(?:earlier|before)))(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|when|as|while|in|on|at|with|from|for|to)\b)"),
+    _rule("year_earlier", r"\b(?P<hit>(?i:a\s+year\s+(?:earlier|before)))(?=\s*(?:[,.;:)]|$)|\s+(?:and|but|when|as|while|in|on|at|with|from|for|to|"
+                          r"because|after|amid|despite|due|thanks|helped|driven|largely|mainly|partly)\b)"),
+    # the 1978 period: the period under discussion, in that year
+    _rule("year_period", rf"\b(?P<hit>(?i:the)\s+(?P<year>{_YEAR})\s+(?P<unit>(?i:period|quarter|half)))\b"),
     _rule("year_earlier", r"\b(?P<hit>(?i:the)\s+(?:(?i:same)\s+)?(?i:year-ago|year-earlier|prior-year)\s+(?P<unit>(?i:quarter|period|half|month)))\b"),
     # the previous Friday, the following Monday, the following spring, the next day
     _rule("anchored", rf"\b(?P<hit>(?i:the)\s+(?P<dir>(?i:previous|preceding|following))\s+(?:(?P<weekday>{WEEKDAY})|"
                       rf"(?P<unit>(?i:day|week|month|year))|(?P<season>{SEASON})))\b"),
     _rule("anchored", r"\b(?P<hit>(?i:the)\s+(?P<dir>(?i:next))\s+(?P<unit>(?i:day)))\b"),
-    # December that year, in March of the same year
+    # December that year, in March of the same year; that summer, that September (in the year just spoken of)
     _rule("that_year", rf"\b(?P<hit>(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?i:that|the\s+same)\s+year)\b"),
+    _rule("that_year", rf"\b(?P<hit>(?i:that)\s+(?:(?P<month>{MONTH_FULL})|(?P<season>{SEASON})))\b(?!\s+of\b)"),
+    # two days later, ten days earlier: counted from the day just mentioned
+    _rule("counted", rf"\b(?P<hit>(?P<count>{_COUNT})\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier)))\b(?!\s+than\b)"),
     # the end of the month, the start of next week
     _rule("unit_part", rf"\b(?P<hit>(?P<span>{_OF_SPAN})(?P<mod>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month)))\b"),
     # 2014-2022, 2022–23

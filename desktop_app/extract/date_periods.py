@@ -156,17 +156,29 @@ def month_range(groups: dict, reading: Reading):
 
 
 def first_months(groups: dict, reading: Reading):
+    """"the first nine months of 2024" (January to September); "the first three quarters of the
+    current fiscal year" (its first nine months, counted from the fiscal year's own start)."""
     counted = count_value(groups["count"])
-    if counted is None or not 1 <= counted[0] <= 11:
+    months = counted[0] * (3 if groups["unit"].lower() == "quarters" else 1) if counted else 0
+    if not 1 <= months <= 11:
         return None
+    fiscal = bool(groups.get("fiscal") or groups.get("fiscal_rel"))
     if groups.get("year"):
         year = int(groups["year"])
     else:
-        published = reading.known_to("year")
+        published = reading.known_to("month" if fiscal else "year")
         if published is None:
             return None
-        year = published.year + {"last": -1, "next": 1}.get(groups["rel"].split()[0].lower(), 0)
-    return cal.months_span(year, 1, counted[0])
+        year = (_fiscal_year_of(published, reading.fiscal_end) if fiscal else published.year) + \
+            {"last": -1, "next": 1}.get(groups["rel"].split()[0].lower(), 0)
+    start = _fiscal_start(year, reading.fiscal_end) if fiscal else date(year, 1, 1)
+    return cal.month_range_span(start, start + relativedelta(months=months - 1))
+
+
+def _fiscal_year_of(day: date, end: int) -> int:
+    """The fiscal year (named as ``_fiscal_start`` names them) that holds ``day``."""
+    return next(year for year in (day.year - 1, day.year, day.year + 1)
+                if _fiscal_start(year, end) <= day < _fiscal_start(year + 1, end))
 
 
 def year_end(groups: dict, reading: Reading):

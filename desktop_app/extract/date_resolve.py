@@ -111,13 +111,17 @@ def _numeric(groups: dict, reading: Reading):
 
 
 def _week_of(groups: dict, reading: Reading):
-    """"the week of Nov. 12": Monday to Sunday of the week holding that day."""
+    """"the week of Nov. 12": Monday to Sunday of the week holding that day; "the week beginning
+    Dec. 15": the seven days from that day."""
     month = cal.month_number(groups["month"] or groups["month_second"])
     day = _day_number(groups["day"] or groups["day_first"])
+    from_the_day = groups["from"].lower() != "of"
 
     def build(year):
         found = _safe_date(year, month, day)
-        return cal.days_span(*cal.week_of(found)) if found else None
+        if found is None:
+            return None
+        return cal.days_span(found, found + timedelta(days=6)) if from_the_day else cal.days_span(*cal.week_of(found))
 
     year = _year(groups)
     return build(year) if year is not None else _yearless(build, reading)
@@ -143,6 +147,20 @@ def _week_of_month(groups: dict, reading: Reading):
     return build(year) if year is not None else _yearless(build, reading)
 
 
+def _weekday_of_month(groups: dict, reading: Reading):
+    """"the first Saturday of May", "the last Monday in May"."""
+    month, weekday = cal.month_number(groups["month"]), cal.weekday_number(groups["weekday"])
+    nth = groups["nth"].lower()
+
+    ordinal = -1 if nth in ("last", "final") else ("first", "second", "third", "fourth").index(nth) + 1
+
+    def build(year):
+        return cal.day_span(cal.nth_weekday(year, month, weekday, ordinal))
+
+    year = _year(groups)
+    return build(year) if year is not None else _yearless(build, reading)
+
+
 def _month_part(groups: dict, reading: Reading):
     month, part = cal.month_number(groups["month"]), part_word(groups)
     year = _year(groups)
@@ -153,7 +171,7 @@ def _month_part(groups: dict, reading: Reading):
 
 def _month_alone(groups: dict, reading: Reading):
     month, mod = cal.month_number(groups["month"]), (groups.get("mod") or "").strip().lower()
-    if groups.get("year"):  # the year of the scene (see date_finder._in_the_scene) or of the month after
+    if groups.get("year"):  # the year of the scene (see date_scene) or of the month after
         return cal.month_span(int(groups["year"]), month)
     if groups.get("rel"):  # "between March and November of last year"
         year = _year(groups, reading)
@@ -176,6 +194,8 @@ def _season_year(groups: dict, reading: Reading):
 
 def _season(groups: dict, reading: Reading):
     season, mod = groups["season"], (groups.get("mod") or "").lower()
+    if groups.get("year"):  # the year of the time a text tells of (see date_scene)
+        return cal.season_span(int(groups["year"]), season)
     published = reading.known_to("month") if mod else reading.published
     if published is None:
         return None
@@ -305,5 +325,5 @@ _RESOLVERS = {
     "quarter": periods.quarter, "fiscal": periods.fiscal, "month_range": periods.month_range,
     "first_months": periods.first_months, "year_end": periods.year_end, "decade_words": _decade_words,
     "year_words": _year_words, "numeric": _numeric, "week_of": _week_of, "fiscal_range": periods.fiscal_range,
-    "this_decade": _this_decade,
+    "this_decade": _this_decade, "weekday_of_month": _weekday_of_month,
 }

@@ -87,6 +87,14 @@ class Photographer:
             raise OSError(f"{path}: cannot write the picture")
         return path
 
+    def save_dialog(self, name: str, dialog, wait_ms: int = 120) -> Path:
+        """A dialog's picture once it has settled (``wait_ms``: longer for what it draws late), the
+        dialog closed afterwards."""
+        settle(wait_ms)
+        path = self.save(name, dialog)
+        dialog.reject()
+        return path
+
     # -- what to show ------------------------------------------------------------------------
 
     def best_event(self) -> int | None:
@@ -178,10 +186,7 @@ class Photographer:
         dialog = open_export_dialog(self.window)
         if dialog is None:
             return None
-        settle(800)  # the preview is drawn after the dialog opens
-        path = self.save("export-dialog", dialog)
-        dialog.reject()
-        return path
+        return self.save_dialog("export-dialog", dialog, 800)  # the preview is drawn after the dialog opens
 
     def shot_dataset_import(self) -> Path | None:
         try:
@@ -191,10 +196,7 @@ class Photographer:
         dialog = open_mapping_dialog(self.window, self._dataset_example())
         if dialog is None:
             return None
-        settle(300)
-        path = self.save("dataset-import", dialog)
-        dialog.reject()
-        return path
+        return self.save_dialog("dataset-import", dialog, 300)
 
     def _dataset_example(self) -> Path:
         """A few rows in the shape of an ACLED export, to show the column mapping."""
@@ -216,29 +218,19 @@ class Photographer:
             return None
         dialog = RestoreDialog(self.window.session.path, self.window)
         dialog.show()
-        settle()
-        path = self.save("restore-backup", dialog)
-        dialog.reject()
+        path = self.save_dialog("restore-backup", dialog)
         dialog.deleteLater()
         return path
 
     def shot_shortcuts(self) -> Path:
         from desktop_app.help.shortcuts import show_shortcuts
 
-        dialog = show_shortcuts(self.window)
-        settle()
-        path = self.save("shortcuts", dialog)
-        dialog.close()
-        return path
+        return self.save_dialog("shortcuts", show_shortcuts(self.window))
 
     def shot_about(self) -> Path:
         from desktop_app.help.about import show_about
 
-        dialog = show_about(self.window)
-        settle()
-        path = self.save("about", dialog)
-        dialog.close()
-        return path
+        return self.save_dialog("about", show_about(self.window))
 
 
 def take_screenshots(project: Path, out: Path, scratch: Path, names=DEFAULT_SHOTS, look: str = "light") -> list[Path]:

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 def install(window) -> None:
     # Imported here, not above: the command line reads problems.py without loading Qt.
-    from PySide6.QtGui import QAction
-
+    from desktop_app.main_window.project_action import project_action
     from desktop_app.reliability.backup_schedule import BackupSchedule
     from desktop_app.reliability.check_dialog import check_project
     from desktop_app.reliability.damage import DamageAlarm
@@ -32,20 +31,10 @@ def install(window) -> None:
     from desktop_app.reliability.restore_dialog import restore_from_backup
     from desktop_app.reliability.shutdown import CloseGuard
 
-    action = QAction("Restore from &Backup…", window)
-    action.setStatusTip("Replace the project's content with one of its backups")
-    action.triggered.connect(lambda: restore_from_backup(window))
-    window.menus["file"].addAction(action)
-    window.named_actions["restore_backup"] = action
-    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
-    action.setEnabled(window.session is not None)
-    check = QAction("&Check Project…", window)
-    check.setStatusTip("Check the project file's integrity; rebuild its indexes and counts if needed")
-    check.triggered.connect(lambda: check_project(window))
-    window.menus["tools"].addAction(check)
-    window.named_actions["check_project"] = check
-    window.session_changed.connect(lambda session: check.setEnabled(session is not None))
-    check.setEnabled(window.session is not None)
+    project_action(window, "file", "restore_backup", "Restore from &Backup…",
+                   "Replace the project's content with one of its backups", restore_from_backup)
+    project_action(window, "tools", "check_project", "&Check Project…",
+                   "Check the project file's integrity; rebuild its indexes and counts if needed", check_project)
     window.damage_alarm = DamageAlarm(window)
     window.write_wait = WriteWait(window)
     window.backup_schedule = BackupSchedule(window)

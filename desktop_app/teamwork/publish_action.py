@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from db.errors import SourcelineError
+from desktop_app.main_window.project_action import project_action
 
 
 def publish_to(window, folder: str | Path):
@@ -33,11 +33,6 @@ def _ask(window) -> None:
 
 
 def install(window) -> None:
-    action = QAction("&Publish…", window)
-    action.setStatusTip("Write a read-only copy of the project as web pages: the timeline, the chronology with its "
-                        "citations, the sources, the bibliography")
-    action.triggered.connect(lambda: _ask(window))
-    window.menus["file"].addAction(action)
-    window.named_actions["publish"] = action
-    window.session_changed.connect(lambda session: action.setEnabled(session is not None))
-    action.setEnabled(window.session is not None)
+    project_action(window, "file", "publish", "&Publish…",
+                   "Write a read-only copy of the project as web pages: the timeline, the chronology with its "
+                   "citations, the sources, the bibliography", _ask)

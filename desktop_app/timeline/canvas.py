@@ -1,5 +1,5 @@
-"""The timeline canvas: holds the viewport, the cached frame and the selection, paints them and
-turns the mouse, wheel, pinch and keys into zooms, pans, selections and moves.
+"""The timeline canvas: holds the viewport, the cached frame and the selection and paints them;
+how it answers the mouse, wheel, pinch and keys is in ``canvas_input``.
 
 Every change of viewport asks the frame source whether its cached frame still covers the view;
 only when it does not is the store queried (at once, or shortly after the last wheel step or drag
@@ -9,37 +9,33 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtWidgets import QWidget
 
 from db import events as event_queries
 from db.history import events_created_since, newest_history_id
 from db.dates import DAY
 from db.events import EventFilter
-from desktop_app import verbs
-from desktop_app.timeline import tooltips
 from desktop_app.timeline.era_bands import NO_ERAS, lay_out
-from desktop_app.timeline.frames import DensityFrame, EventsFrame, FrameSource, tick_scale
+from desktop_app.timeline.frames import EventsFrame, FrameSource, tick_scale
 from desktop_app.timeline.layout import LANE_MODES
 from desktop_app.timeline.gestures import Press
-from desktop_app.timeline.moving import shifted_date
+from desktop_app.timeline.canvas_input import CanvasInput
 from desktop_app.timeline.colours import Colours
 from desktop_app.timeline.painting import paint_frame
-from desktop_app.timeline.scene import AXIS_H, ROW_H, SceneBuilder
+from desktop_app.timeline.scene import AXIS_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
 
 # Edits to these tables can change what the timeline draws.
 WATCHED_TABLES = ("events", "event_tags", "event_entities", "citations", "tags", "entities", "eras")
-WHEEL_STEP = 1.2  # zoom factor per wheel notch (120 eighths of a degree)
 KEY_ZOOM = 1.5
-KEY_PAN = 1 / 8  # of the width per arrow press
 REQUERY_DELAY_MS = 80  # during a continuous gesture, query once it pauses this long
 MIN_FIT_SPAN_S = 7 * DAY  # zoom to fit never shows less than a week
 FOCUS_FRAME_W = 2
 
 
-class TimelineCanvas(QWidget):
+class TimelineCanvas(CanvasInput, QWidget):
     selection_changed = Signal(list)
     event_activated = Signal(int)
     viewport_changed = Signal(object)
@@ -307,11 +303,10 @@ class TimelineCanvas(QWidget):
             return self._press.preview(self._viewport.seconds_per_px)
         return None
 
-    def render_frame_ms(self, viewport: Viewport, height: int | None = None) -> float:
-        """Time, in milliseconds, to query and paint one frame at ``viewport`` into an offscreen
-        image, as the widget would (no cache: the store is asked as on a fresh view)."""
+    def render_frame(self, viewport: Viewport, height: int | None = None) -> QImage:
+        """One frame at ``viewport`` queried, laid out and painted into an offscreen image as the
+        widget would, but cold: the store is asked as on a fresh view, nothing cached is used."""
         height = height or max(self.height(), 300)
-        started = time.perf_counter()
         frame = FrameSource(self.session.db, self.source.where, self.source.lanes).fetch(viewport)
         scene, eras = lay_out(self._builder, frame, viewport, self.source.lanes)
         image = QImage(viewport.width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
@@ -320,6 +315,12 @@ class TimelineCanvas(QWidget):
         paint_frame(painter, viewport, height, tick_scale(viewport, frame), frame, scene, Colours.from_palette(self.palette()),
                     selection=set(self._selection), now_s=time.time(), eras=eras)
         painter.end()
+        return image
+
+    def render_frame_ms(self, viewport: Viewport, height: int | None = None) -> float:
+        """Milliseconds :meth:`render_frame` takes (the benchmark's frame figure)."""
+        started = time.perf_counter()
+        self.render_frame(viewport, height)
         return (time.perf_counter() - started) * 1000
 
     # -- Qt events -------------------------------------------------------------------------
@@ -337,141 +338,6 @@ class TimelineCanvas(QWidget):
             self._show(self._viewport.resized(max(1, self.width())))
         super().resizeEvent(event)
 
-    def event(self, event):
-        if event.type() == QEvent.Type.NativeGesture \
-                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-            self.set_viewport(self._viewport.zoomed(1 + event.value(), event.position().x()), defer=True)
-            return True
-        if event.type() == QEvent.Type.ToolTip:
-            text = self._tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def _item_at(self, pos: QPointF):
-        if self._scene is None or pos.y() < AXIS_H + self._eras.height:
-            return None
-        return self._scene.item_at(pos.x(), pos.y() - AXIS_H + self._scroll_y)
-
     def eras(self):
         """The eras in view, as placed (an ``era_bands.EraStrip``)."""
         return self._eras
-
-    def _tooltip_at(self, pos: QPointF) -> str | None:
-        band = self._eras.band_at(pos.x(), pos.y())
-        if band is not None:
-            return tooltips.era_tooltip(band.era)
-        if isinstance(self._frame, DensityFrame):
-            return tooltips.density_tooltip(self._frame, self._viewport.t_of(pos.x()))
-        item = self._item_at(pos)
-        if item is None:
-            return None
-        return tooltips.event_tooltip(item.event, event_queries.source_count(self.session.db, item.id))
-
-    def wheelEvent(self, event):  # noqa: N802
-        delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and delta.y():
-            self.set_scroll_y(self._scroll_y - delta.y() / 120 * ROW_H * 2)
-        elif abs(delta.x()) > abs(delta.y()):
-            self.set_viewport(self._viewport.panned(-delta.x() / 120 * self.width() * KEY_PAN), defer=True)
-        elif delta.y():
-            factor = WHEEL_STEP ** (delta.y() / 120)
-            self.set_viewport(self._viewport.zoomed(factor, event.position().x()), defer=True)
-        event.accept()
-
-    def keyPressEvent(self, event):  # noqa: N802
-        key, mods = event.key(), event.modifiers()
-        cursor = self.mapFromGlobal(QCursor.pos())
-        anchor = cursor.x() if self.rect().contains(cursor) else None
-        step = self.width() * (0.5 if mods & Qt.KeyboardModifier.ShiftModifier else KEY_PAN)
-        if key == Qt.Key.Key_Left:
-            self.set_viewport(self._viewport.panned(-step))
-        elif key == Qt.Key.Key_Right:
-            self.set_viewport(self._viewport.panned(step))
-        elif key == Qt.Key.Key_Up:
-            self.set_scroll_y(self._scroll_y - ROW_H)
-        elif key == Qt.Key.Key_Down:
-            self.set_scroll_y(self._scroll_y + ROW_H)
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in(anchor)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out(anchor)
-        elif key == Qt.Key.Key_Home:
-            self.zoom_to_fit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selection:
-            self.event_activated.emit(self._selection[-1])
-        elif key == Qt.Key.Key_Escape and self._press is not None and self._press.gesture == "move":
-            self._cancel_gesture()
-        elif key == Qt.Key.Key_Escape and self._selection:
-            self._set_selection([])
-        else:
-            super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
-        # Tab walks through the events in time; past the last (or first) it leaves the timeline.
-        return self.step_selection(forward) or super().focusNextPrevChild(forward)
-
-    def mousePressEvent(self, event):  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton:
-            return super().mousePressEvent(event)
-        pos = event.position()
-        self._press = Press(pos.x(), pos.y(), self._item_at(pos), self._viewport)
-
-    def mouseMoveEvent(self, event):  # noqa: N802
-        if self._press is None:
-            return
-        pos = event.position()
-        gesture = self._press.follow(pos.x(), pos.y(), QApplication.startDragDistance())
-        if gesture == "pan":
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-            self.set_viewport(self._press.panned_view(pos.x()), defer=True)
-        elif gesture == "move":
-            self.setCursor(Qt.CursorShape.SizeHorCursor)
-            self.update()
-
-    def mouseReleaseEvent(self, event):  # noqa: N802
-        press = self._press
-        if press is None or event.button() != Qt.MouseButton.LeftButton:
-            return super().mouseReleaseEvent(event)
-        self._cancel_gesture()
-        if press.gesture is None:
-            self._click(press.item, event.modifiers())
-        elif press.gesture == "pan" and self._requery.isActive():
-            self._refresh()
-        elif press.gesture == "move" and press.days:
-            self._move_event(press.item.event, press.days)
-
-    def _cancel_gesture(self) -> None:
-        self._press = None
-        self.unsetCursor()
-        self.update()
-
-    def _click(self, item, modifiers) -> None:
-        toggle = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if item is None:
-            if not toggle:
-                self._set_selection([])
-        elif toggle:
-            ids = [i for i in self._selection if i != item.id]
-            self._set_selection(ids if item.id in self._selection else ids + [item.id])
-        else:
-            self._set_selection([item.id])
-
-    def _move_event(self, event: dict, days: int) -> None:
-        verbs.edit_event(self.session, self, event["id"], date_edtf=shifted_date(event["date_edtf"], days))
-
-    def mouseDoubleClickEvent(self, event):  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        if isinstance(self._frame, DensityFrame):  # too many to pick one: look closer there
-            self.zoom_in(event.position().x())
-            self.zoom_in(event.position().x())
-            return
-        item = self._item_at(event.position())
-        if item is not None:
-            self._set_selection([item.id])
-            self.event_activated.emit(item.id)

@@ -11,11 +11,6 @@ from db.store import create_project, open_project
 from desktop_app.cli import main
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(tmp_path / "data"))
-
-
 @pytest.fixture
 def project(tmp_path):
     path = tmp_path / "p.sourceline"

@@ -32,11 +32,6 @@ def project(tmp_path, sample_path):
     return path
 
 
-@pytest.fixture(autouse=True)
-def user_data(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(tmp_path / "user-data"))
-
-
 @pytest.fixture
 def active_window(qtbot, window):
     window.activateWindow()

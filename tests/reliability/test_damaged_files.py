@@ -10,11 +10,6 @@ from db.errors import ProjectFileError
 from db.store import open_project
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(tmp_path / "user-data"))
-
-
 def test_garbled_pages_are_refused_as_damaged_and_restored_from_a_backup(tmp_path, project):
     path = tmp_path / "p.sourceline"
     shutil.copyfile(project, path)

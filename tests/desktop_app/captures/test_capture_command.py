@@ -9,48 +9,40 @@ import pytest
 from desktop_app.cli import main
 
 
-@pytest.fixture
-def project(tmp_path, capsys):
-    path = str(tmp_path / "p.sourceline")
-    assert main(["new", path]) == 0
-    capsys.readouterr()
-    return path
-
-
-def _sources(capsys, project):
-    assert main(["sources", "--db", project, "--format", "json"]) == 0
+def _sources(capsys, cli_project):
+    assert main(["sources", "--db", cli_project, "--format", "json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def test_a_capture_is_imported_with_its_warc_as_original(server, project, tmp_path, capsys):
+def test_a_capture_is_imported_with_its_warc_as_original(server, cli_project, tmp_path, capsys):
     kept = tmp_path / "kept.warc.gz"
-    assert main(["capture", "--db", project, server + "/old", "-o", str(kept)]) == 0
+    assert main(["capture", "--db", cli_project, server + "/old", "-o", str(kept)]) == 0
     said = capsys.readouterr().out.splitlines()
     assert said[:2] == [f"redirect: {server}/old → 301 → {server}/moved",
                         f"redirect: {server}/moved → 302 → {server}/news/bridge"]
     assert said[2] == f"captured {server}/news/bridge (200, text/html) into kept.warc.gz"
     assert said[-1] == "added source 1: Bridge closed"
-    (row,) = _sources(capsys, project)
+    (row,) = _sources(capsys, cli_project)
     assert (row["url"], row["media_type"], row["original_name"]) == (f"{server}/news/bridge", "application/warc",
                                                                      "kept.warc.gz")
     assert row["accessed"].endswith("Z") and len(row["accessed"]) == len("2024-11-16T09:30:00Z")
     out = tmp_path / "back.warc.gz"
-    assert main(["original", "--db", project, "--source", "1", "-o", str(out)]) == 0
+    assert main(["original", "--db", cli_project, "--source", "1", "-o", str(out)]) == 0
     assert out.read_bytes() == kept.read_bytes()
 
 
-def test_without_output_the_warc_is_only_in_the_project(server, project, tmp_path, capsys):
-    assert main(["capture", "--db", project, server + "/news/bridge"]) == 0
+def test_without_output_the_warc_is_only_in_the_project(server, cli_project, tmp_path, capsys):
+    assert main(["capture", "--db", cli_project, server + "/news/bridge"]) == 0
     capsys.readouterr()
-    (row,) = _sources(capsys, project)
+    (row,) = _sources(capsys, cli_project)
     assert row["original_name"].startswith("127.0.0.1-") and row["original_name"].endswith("Z.warc.gz")
     assert not list(tmp_path.glob("**/*.warc*"))
 
 
 @pytest.mark.parametrize("path, problem", [("/missing", "the server answered 404 Not Found"),
                                            ("/big", "over the limit of")])
-def test_a_failed_capture_is_one_line_and_imports_nothing(server, project, capsys, path, problem):
-    assert main(["capture", "--db", project, server + path, "--max-size", "0.001"]) == 1
+def test_a_failed_capture_is_one_line_and_imports_nothing(server, cli_project, capsys, path, problem):
+    assert main(["capture", "--db", cli_project, server + path, "--max-size", "0.001"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and problem in err and err.endswith("nothing was captured\n")
-    assert _sources(capsys, project) == []
+    assert _sources(capsys, cli_project) == []

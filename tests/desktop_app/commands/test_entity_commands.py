@@ -9,13 +9,11 @@ from desktop_app.cli import main
 
 
 @pytest.fixture
-def project(tmp_path, capsys):
-    path = str(tmp_path / "p.sourceline")
-    assert main(["new", path]) == 0
-    assert main(["add-event", "--db", path, "--date", "2024-11-15", "--title", "Scholz phones Putin",
+def project(cli_project, capsys):
+    assert main(["add-event", "--db", cli_project, "--date", "2024-11-15", "--title", "Scholz phones Putin",
                  "--entity", "Olaf Scholz", "--entity", "Vladimir Putin"]) == 0
     capsys.readouterr()
-    return path
+    return cli_project
 
 
 def test_alias_then_entities_json_and_search_by_the_alias(project, capsys):

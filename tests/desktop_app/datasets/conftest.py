@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from db.store import create_project
 from desktop_app.datasets import ACLED, DatasetImport
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "datasets"
@@ -17,28 +16,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Backups (an import takes one first) and settings land in the test's folder."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
-def project_path(tmp_path):
-    path = tmp_path / "project.sourceline"
-    create_project(path).close()
-    return path
-
-
-@pytest.fixture
-def db(project_path):
-    from db.store import open_project
-
-    database = open_project(project_path)
-    yield database
-    database.close()
+def db(empty_db):
+    """The empty project, open (the tests here call it ``db``)."""
+    return empty_db
 
 
 def run_import(db, name_or_path, mapping=ACLED, **options):

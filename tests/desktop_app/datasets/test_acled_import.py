@@ -80,7 +80,7 @@ def test_sources_are_cited_records_one_per_name(db):
     assert event_by_id(db, "UKR1005")["first_reported_s"] is None  # ACLED's sources carry no date
 
 
-def test_newer_export_updates_instead_of_duplicating(db, project_path):
+def test_newer_export_updates_instead_of_duplicating(db, empty_project):
     run_import(db, "acled_small.csv")
     before = event_by_id(db, "UKR1003")
     assert fts_ids(db, '"week"') == {before["id"]}
@@ -101,7 +101,7 @@ def test_newer_export_updates_instead_of_duplicating(db, project_path):
     assert "Wagner Group" in entities and "Military Forces of Ukraine (2019-)" not in entities
     assert linked_names(db, after["id"], "sources") == {"Ministry of Defence of Ukraine", "Deep State", "Field notes"}
     assert after["first_reported_edtf"] == "2024-11-15"  # from the analyst's dated source, kept
-    assert_derived_data_consistent(project_path)
+    assert_derived_data_consistent(empty_project)
 
 
 def test_same_export_again_changes_nothing(db):
@@ -116,34 +116,34 @@ def test_same_export_again_changes_nothing(db):
             for t in ("event_tags", "event_entities", "citations", "sources")] == links
 
 
-def test_an_id_repeated_in_the_file_keeps_the_last_row(db, tmp_path, project_path):
+def test_an_id_repeated_in_the_file_keeps_the_last_row(db, tmp_path, empty_project):
     lines = (DATA_HEADER + "\n" + "\n".join(
         f"UKR9,2024-11-{day:02d},2024,1,Protests,Peaceful protest,Protesters (Ukraine),Lviv,49.8,24.0,Zaxid.net,"
         f"Row {n}" for n, day in enumerate((1, 2, 3, 4, 5), 1)))
     path = tmp_path / "repeats.csv"
     path.write_text(lines + "\n", encoding="utf-8")
-    schema = schema_sql(project_path)
+    schema = schema_sql(empty_project)
     # batches of two rows: the repeats fall both inside one batch and across batches (where the
     # importer starts looking ids up, and needs back the indexes it was building at the end)
     report = run_import(db, path, batch_rows=2)
-    assert schema_sql(project_path) == schema
+    assert schema_sql(empty_project) == schema
     assert db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
     event = event_by_id(db, "UKR9")
     assert (event["date_edtf"], event["description"]) == ("2024-11-05", "Row 5")
     assert report.added == 1 and report.added + report.updated + report.repeated + report.unchanged == 5
-    assert_derived_data_consistent(project_path)
+    assert_derived_data_consistent(empty_project)
 
 
 DATA_HEADER = ("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,location,latitude,"
                "longitude,source,notes")
 
 
-def test_a_first_import_builds_the_indexes_it_grew_at_the_end(db, project_path):
-    schema = schema_sql(project_path)
+def test_a_first_import_builds_the_indexes_it_grew_at_the_end(db, empty_project):
+    schema = schema_sql(empty_project)
     run_import(db, "acled_small.csv")  # more rows than the project has events: indexes built after
-    assert schema_sql(project_path) == schema
+    assert schema_sql(empty_project) == schema
     # the rebuilt indexes answer queries that use them
     plan = db.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM events WHERE start_s > 0 ORDER BY start_s").fetchall()
     assert any("events_by_start" in row[-1] for row in plan)
     assert db.conn.execute("SELECT count(*) FROM events INDEXED BY events_by_start").fetchone()[0] == 5
-    assert_derived_data_consistent(project_path)
+    assert_derived_data_consistent(empty_project)

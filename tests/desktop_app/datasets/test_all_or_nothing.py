@@ -22,7 +22,7 @@ def counts(db) -> dict:
     return {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in WRITTEN_TABLES}
 
 
-def test_bad_rows_are_skipped_and_reported_by_physical_line(db, project_path):
+def test_bad_rows_are_skipped_and_reported_by_physical_line(db, empty_project):
     report = run_import(db, "acled_bad_rows.csv")
     # the first row spans lines 2-4, so the bad rows' lines are not their record numbers
     assert report.problems == [
@@ -33,18 +33,18 @@ def test_bad_rows_are_skipped_and_reported_by_physical_line(db, project_path):
     ]
     assert (report.added, report.skipped, report.rows) == (2, 4, 6)
     assert {r[0] for r in db.conn.execute("SELECT external_id FROM events")} == {"UKR2001", "UKR2004"}
-    assert_derived_data_consistent(project_path)
+    assert_derived_data_consistent(empty_project)
 
 
-def test_stop_on_a_bad_row_writes_nothing(db, project_path):
+def test_stop_on_a_bad_row_writes_nothing(db, empty_project):
     run_import(db, "acled_small.csv")
-    before, schema = counts(db), schema_sql(project_path)
+    before, schema = counts(db), schema_sql(empty_project)
     with pytest.raises(FileProblem) as caught:
         run_import(db, "acled_bad_rows.csv", on_bad_row="stop")
     assert caught.value.line == 5 and "2024-13-45" in str(caught.value)
     assert str(caught.value).startswith(f"{DATA / 'acled_bad_rows.csv'}:5: ")
     assert counts(db) == before
-    assert schema_sql(project_path) == schema  # the suspended triggers are back
+    assert schema_sql(empty_project) == schema  # the suspended triggers are back
 
 
 def test_a_missing_required_column_is_named(db):
@@ -56,9 +56,9 @@ def test_a_missing_required_column_is_named(db):
     assert counts(db)["events"] == 0
 
 
-def test_cancel_rolls_everything_back(db, tmp_path, project_path):
+def test_cancel_rolls_everything_back(db, tmp_path, empty_project):
     run_import(db, "acled_small.csv")
-    before, schema = counts(db), schema_sql(project_path)
+    before, schema = counts(db), schema_sql(empty_project)
     path = write_acled_csv(tmp_path / "big.csv", 5_000, first_id=50_000)
     asked = []
 
@@ -71,14 +71,14 @@ def test_cancel_rolls_everything_back(db, tmp_path, project_path):
         job.run()
     assert job.report.added >= 2_000  # rows were written inside the transaction before the cancel
     assert counts(db) == before
-    assert schema_sql(project_path) == schema
-    assert_derived_data_consistent(project_path)
+    assert schema_sql(empty_project) == schema
+    assert_derived_data_consistent(empty_project)
 
 
-def test_progress_runs_on_while_indexes_are_built_and_cancel_stops_there_too(db, tmp_path, project_path):
+def test_progress_runs_on_while_indexes_are_built_and_cancel_stops_there_too(db, tmp_path, empty_project):
     """A first import larger than the project builds its indexes after the rows: the last tenth
     of the bar, told index by index, where Cancel is heard as well."""
-    schema = schema_sql(project_path)
+    schema = schema_sql(empty_project)
     path = write_acled_csv(tmp_path / "first.csv", 3_000)
     lines = 3_001  # the header and 3,000 rows
     told = []
@@ -89,7 +89,7 @@ def test_progress_runs_on_while_indexes_are_built_and_cancel_stops_there_too(db,
     assert all(t == total for _, t in told) and [d for d, _ in told] == sorted(d for d, _ in told)
     indexing = [done for done, _ in told if lines < done < total]
     assert len(indexing) >= 5  # one report per index built (events, links, citations)
-    assert schema_sql(project_path) == schema
+    assert schema_sql(empty_project) == schema
 
     again = write_acled_csv(tmp_path / "second.csv", 3_000, first_id=10_000)
     db.conn.execute("DELETE FROM events")  # a project smaller than the file again
@@ -101,8 +101,8 @@ def test_progress_runs_on_while_indexes_are_built_and_cancel_stops_there_too(db,
     with pytest.raises(ImportCancelled):
         job.run()
     assert job.report.added == 3_000 and counts(db) == before  # every row was in: the cancel rolled them back
-    assert schema_sql(project_path) == schema
-    assert_derived_data_consistent(project_path)
+    assert schema_sql(empty_project) == schema
+    assert_derived_data_consistent(empty_project)
 
 
 KILLED_IMPORT = """
@@ -118,11 +118,11 @@ print("finished", flush=True)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-def test_killed_import_leaves_nothing(db, tmp_path, project_path):
+def test_killed_import_leaves_nothing(db, tmp_path, empty_project):
     run_import(db, "acled_small.csv")
-    before, schema = counts(db), schema_sql(project_path)
+    before, schema = counts(db), schema_sql(empty_project)
     path = write_acled_csv(tmp_path / "big.csv", 12_000, first_id=50_000)
-    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(project_path), str(path)],
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(empty_project), str(path)],
                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
     for _ in range(6):  # progress every thousand rows: by now batches of 2,000 are written
         assert child.stdout.readline().strip() not in ("", "finished")
@@ -131,5 +131,5 @@ def test_killed_import_leaves_nothing(db, tmp_path, project_path):
     child.wait()
     child.stdout.close()
     assert counts(db) == before
-    assert schema_sql(project_path) == schema
-    assert_derived_data_consistent(project_path)
+    assert schema_sql(empty_project) == schema
+    assert_derived_data_consistent(empty_project)

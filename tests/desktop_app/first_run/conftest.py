@@ -4,20 +4,11 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def user_data(tmp_path, monkeypatch):
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("SOURCELINE_DATA_DIR", str(folder))
-    monkeypatch.setattr(platformdirs, "user_data_path", lambda *a, **k: folder)
-    return folder
+def user_data(data_dir, monkeypatch):
+    monkeypatch.setattr(platformdirs, "user_data_path", lambda *a, **k: data_dir)
+    return data_dir
 
 
 @pytest.fixture
-def empty_window(qtbot, settings):
-    from desktop_app.main_window.window import MainWindow
-
-    window = MainWindow(None, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.set_session(None)
+def empty_window(show_window):
+    return show_window(None)

@@ -76,11 +76,11 @@ def test_about_lists_the_versions_it_runs_on(window):
     assert f"SQLite: {sqlite3.sqlite_version}" in text.splitlines()
 
 
-def test_about_says_where_the_data_is(window, user_data):
+def test_about_says_where_the_data_is(window, data_dir):
     dialog = open_dialog(window, "about", AboutDialog)
     places = {w.accessibleName(): w.text() for w in dialog.findChildren(QLabel) if w.accessibleName()}
-    assert places["Backups"] == str(user_data / "backups")
-    assert places["Logs"] == str(user_data / "logs")
+    assert places["Backups"] == str(data_dir / "backups")
+    assert places["Logs"] == str(data_dir / "logs")
     assert places["Settings and recent projects"] == window.settings.fileName()
 
 

@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 
 from db.sources import get_source
-from db.store import create_project
 
 
 @pytest.fixture
@@ -22,19 +21,9 @@ def corpus() -> Path:
 
 
 @pytest.fixture
-def project_path(tmp_path) -> Path:
-    path = tmp_path / "project.sourceline"
-    create_project(path).close()
-    return path
-
-
-@pytest.fixture
-def project(project_path):
-    from db.store import open_project
-
-    db = open_project(project_path)
-    yield db
-    db.close()
+def project(empty_db):
+    """The empty project, open (the tests here call it ``project``)."""
+    return empty_db
 
 
 @pytest.fixture

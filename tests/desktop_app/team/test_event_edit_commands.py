@@ -9,13 +9,11 @@ from desktop_app.cli import main
 
 
 @pytest.fixture
-def project(tmp_path, capsys):
-    path = str(tmp_path / "p.sourceline")
-    assert main(["new", path]) == 0
-    assert main(["add-event", "--db", path, "--date", "2024-11-15", "--title", "Bridge closed",
+def project(cli_project, capsys):
+    assert main(["add-event", "--db", cli_project, "--date", "2024-11-15", "--title", "Bridge closed",
                  "--tag", "transport", "--author", "Ana Ruiz"]) == 0
     capsys.readouterr()
-    return path
+    return cli_project
 
 
 def _event(path):

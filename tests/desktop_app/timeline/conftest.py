@@ -100,3 +100,17 @@ def shown_view(qtbot):
 def view(shown_view, mixed_session):
     """The small mixed project's timeline, 1000 × 480."""
     return shown_view(mixed_session)
+
+
+def painted(scene, width: int, height: int, colours):
+    """The picture ``paint_items`` makes of ``scene`` on ``colours.base``, nothing selected."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from desktop_app.timeline.painting import paint_items
+
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(colours.base)
+    painter = QPainter(image)
+    paint_items(painter, scene, width, height, colours, set(), 0)
+    painter.end()
+    return image

@@ -1,15 +1,15 @@
 """On a dark palette the hollow diamond of an uncertain day and an unchecked check box stand out
 from the background (WCAG's 3:1 for the parts of a control or a graphic)."""
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox
 
 from db.dates import seconds_of
 from desktop_app.main_window.indicator_style import indicator_frame
 from desktop_app.main_window.theme import dark_palette
 from desktop_app.timeline.colours import MARK_CONTRAST, Colours, contrast
-from desktop_app.timeline.painting import paint_items
 from desktop_app.timeline.scene import AXIS_H, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
+from tests.desktop_app.timeline.conftest import painted
 
 
 def test_an_uncertain_days_hollow_diamond_stands_out_on_a_dark_base(qapp):
@@ -20,11 +20,7 @@ def test_an_uncertain_days_hollow_diamond_stands_out_on_a_dark_base(qapp):
     viewport = Viewport.fitted(day - 10 * 86_400, day + 10 * 86_400, 600)
     scene = SceneBuilder(QFont()).build([event], viewport, "none")
     colours = Colours.from_palette(dark_palette())
-    image = QImage(600, 100, QImage.Format.Format_ARGB32)
-    image.fill(colours.base)
-    painter = QPainter(image)
-    paint_items(painter, scene, 600, 100, colours, set(), 0)
-    painter.end()
+    image = painted(scene, 600, 100, colours)
     item = scene.items[0]
     x, y = round(item.x0), round(item.y + AXIS_H)
     # the outline, above the fade band (which is only 6 px tall), at the diamond's top corner

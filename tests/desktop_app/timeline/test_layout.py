@@ -9,6 +9,7 @@ from desktop_app.timeline.layout import lanes_of, stack_rows
 from desktop_app.timeline.moving import movable, shifted_date
 from desktop_app.timeline.scene import LABEL_MAX_W, SceneBuilder
 from desktop_app.timeline.viewport import Viewport
+from tests.desktop_app.timeline.conftest import painted
 
 
 def _no_overlap_within_rows(extents, rows, gap=0.0):
@@ -153,10 +154,9 @@ def test_a_label_uses_the_room_up_to_the_next_mark_in_its_row_and_is_elided_only
 
 
 def test_an_uncertain_fade_ends_inside_the_picture_not_cut_by_its_edge(qapp):
-    from PySide6.QtGui import QImage, QPainter, QPalette
+    from PySide6.QtGui import QPalette
 
     from desktop_app.timeline.colours import Colours
-    from desktop_app.timeline.painting import paint_items
 
     start = seconds_of(2024, 11, 1)
     # an approximate month reaching ten days past the right edge of the view
@@ -164,11 +164,7 @@ def test_an_uncertain_fade_ends_inside_the_picture_not_cut_by_its_edge(qapp):
     viewport = Viewport.fitted(start - 60 * 86_400, start + 35 * 86_400, 800, margin=0)
     scene = SceneBuilder(QFont()).build([event], viewport, "none")
     colours = Colours.from_palette(QPalette())
-    image = QImage(800, 120, QImage.Format.Format_ARGB32)
-    image.fill(colours.base)
-    painter = QPainter(image)
-    paint_items(painter, scene, 800, 120, colours, set(), 0)
-    painter.end()
+    image = painted(scene, 800, 120, colours)
     y = int(scene.items[0].y) + 44 - 4  # in the bar, above its label's line
 
     def distance(x):

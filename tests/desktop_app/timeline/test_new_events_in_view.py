@@ -8,17 +8,10 @@ from db.dates import bounds
 
 
 @pytest.fixture
-def empty_window(qtbot, empty_project, settings):
+def empty_window(show_window, empty_project):
     from desktop_app.app import open_session
-    from desktop_app.main_window.window import MainWindow
 
-    session = open_session(empty_project)
-    window = MainWindow(session, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.set_session(None)
+    return show_window(open_session(empty_project))
 
 
 def in_view(canvas, edtf):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pypandoc
 import pytest
 
+from db.errors import FileProblem
 from desktop_app.formats.csl_dates import csl_date_to_edtf
 
 REPO = Path(__file__).resolve().parents[4]
@@ -98,22 +99,12 @@ def date_key(date) -> str | None:
     return csl_date_to_edtf(date) if date else None
 
 
-# The helpers above, as fixtures: test modules cannot import a conftest.
-@pytest.fixture(scope="session")
-def shared():
-    return shared_file
-
-
-@pytest.fixture(scope="session")
-def pandoc_reads():
-    return pandoc_csl
-
-
-@pytest.fixture(scope="session")
-def names_of():
-    return name_keys
-
-
-@pytest.fixture(scope="session")
-def edtf_of():
-    return date_key
+def problem_reading(read, path: Path, content: str | bytes) -> FileProblem:
+    """The FileProblem that ``read`` raises for ``path`` holding ``content``."""
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(FileProblem) as raised:
+        read(path)
+    return raised.value

@@ -3,6 +3,7 @@ import bibtexparser
 import pytest
 
 from desktop_app.formats import bibtex
+from tests.desktop_app.formats.bibliographic.conftest import date_key, name_keys, pandoc_csl
 
 DIALECTS = ["bibtex", "biblatex"]
 ROUND_TRIP_TYPES = {
@@ -22,29 +23,28 @@ def read_back(tmp_path, text):
 
 @pytest.mark.parametrize("dialect", DIALECTS)
 @pytest.mark.parametrize("index", range(12))
-def test_each_special_case_comes_back_unchanged(tmp_path, special_items, names_of, edtf_of, dialect, index):
+def test_each_special_case_comes_back_unchanged(tmp_path, special_items, dialect, index):
     item = special_items[index]
     (back,) = read_back(tmp_path, bibtex.dumps([item], dialect=dialect))
     assert back["title"] == item["title"]
-    assert names_of(back.get("author")) == names_of(item.get("author"))
-    assert edtf_of(back.get("issued")) == edtf_of(item.get("issued"))
-    assert edtf_of(back.get("accessed")) == edtf_of(item.get("accessed"))
+    assert name_keys(back.get("author")) == name_keys(item.get("author"))
+    assert date_key(back.get("issued")) == date_key(item.get("issued"))
+    assert date_key(back.get("accessed")) == date_key(item.get("accessed"))
     assert back.get("URL") == item.get("URL")
     assert back["type"] == item["type"]
 
 
 @pytest.mark.parametrize("dialect, reader", [("bibtex", "bibtex"), ("biblatex", "biblatex")])
-def test_pandoc_reads_the_same_titles_names_and_dates(special_items, pandoc_reads, names_of, edtf_of,
-                                                      dialect, reader):
+def test_pandoc_reads_the_same_titles_names_and_dates(special_items, dialect, reader):
     text = bibtex.dumps(special_items, dialect=dialect)
-    by_id = {entry["id"]: entry for entry in pandoc_reads(text, reader)}
+    by_id = {entry["id"]: entry for entry in pandoc_csl(text, reader)}
     keys = [entry.key for entry in bibtexparser.parse_string(text).entries]
     assert len(by_id) == len(special_items) == len(keys)
     for key, item in zip(keys, special_items):
         read = by_id[key]
         assert read["title"] == item["title"], key
-        assert names_of(read.get("author")) == names_of(item.get("author")), key
-        assert edtf_of(read.get("issued")) == edtf_of(item.get("issued")), key
+        assert name_keys(read.get("author")) == name_keys(item.get("author")), key
+        assert date_key(read.get("issued")) == date_key(item.get("issued")), key
         assert read.get("URL") == item.get("URL"), key
 
 
@@ -89,7 +89,7 @@ def test_non_ascii_is_written_as_utf8(special_items):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_round_trip_keeps_types_names_dates_urls_titles(tmp_path, names_of, edtf_of, dialect):
+def test_round_trip_keeps_types_names_dates_urls_titles(tmp_path, dialect):
     types = ROUND_TRIP_TYPES[dialect]
     items = [{"type": kind, "title": f"A {kind} source",
               "author": [{"family": "Author", "given": f"Number {n}"}],
@@ -98,8 +98,8 @@ def test_round_trip_keeps_types_names_dates_urls_titles(tmp_path, names_of, edtf
     back = read_back(tmp_path, bibtex.dumps(items, dialect=dialect))
     assert [b["type"] for b in back] == types
     assert [b["title"] for b in back] == [i["title"] for i in items]
-    assert [names_of(b["author"]) for b in back] == [names_of(i["author"]) for i in items]
-    assert [edtf_of(b["issued"]) for b in back] == [edtf_of(i["issued"]) for i in items]
+    assert [name_keys(b["author"]) for b in back] == [name_keys(i["author"]) for i in items]
+    assert [date_key(b["issued"]) for b in back] == [date_key(i["issued"]) for i in items]
     assert [b["URL"] for b in back] == [i["URL"] for i in items]
 
 
@@ -117,7 +117,7 @@ def test_unknown_dialect_is_refused():
 
 
 @pytest.mark.parametrize("dialect, reader", [("bibtex", "bibtex"), ("biblatex", "biblatex")])
-def test_awkward_person_names_survive_our_reader_and_pandoc(tmp_path, pandoc_reads, names_of, dialect, reader):
+def test_awkward_person_names_survive_our_reader_and_pandoc(tmp_path, dialect, reader):
     names = [{"given": "Plato"}, {"family": "de la Cruz", "given": "Juana Inés"},
              {"family": "Smith", "suffix": "Jr"}, {"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},
              {"family": "Lee", "given": "Rock and Roll"}, {"family": "Doe, Sr", "given": "Jane"}]
@@ -125,8 +125,8 @@ def test_awkward_person_names_survive_our_reader_and_pandoc(tmp_path, pandoc_rea
     text = bibtex.dumps([item], dialect=dialect)
     expected = [("Plato", ""), ("de la Cruz", "Juana Inés"), ("Smith", ""), ("van Gogh", "Vincent"),
                 ("Lee", "Rock and Roll"), ("Doe, Sr", "Jane")]
-    assert names_of(read_back(tmp_path, text)[0]["author"]) == expected
-    assert names_of(pandoc_reads(text, reader)[0]["author"]) == expected
+    assert name_keys(read_back(tmp_path, text)[0]["author"]) == expected
+    assert name_keys(pandoc_csl(text, reader)[0]["author"]) == expected
 
 
 @pytest.mark.parametrize("with_url", [False, True])
@@ -144,12 +144,12 @@ def test_every_csl_type_comes_back_through_entrysubtype(tmp_path, dialect, with_
 
 
 @pytest.mark.parametrize("dialect, reader", [("bibtex", "bibtex"), ("biblatex", "biblatex")])
-def test_news_and_magazine_articles_keep_their_type_in_pandoc_too(pandoc_reads, dialect, reader):
+def test_news_and_magazine_articles_keep_their_type_in_pandoc_too(dialect, reader):
     items = [{"type": kind, "title": kind, "container-title": "The Paper"}
              for kind in ("article-newspaper", "article-magazine", "article-journal")]
     text = bibtex.dumps(items, dialect=dialect)
     assert text.count("entrysubtype") == 2
-    assert [item["type"] for item in pandoc_reads(text, reader)] == \
+    assert [item["type"] for item in pandoc_csl(text, reader)] == \
         ["article-newspaper", "article-magazine", "article-journal"]
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from db.errors import FileProblem
 from desktop_app.formats import bibtex
+from tests.desktop_app.formats.bibliographic.conftest import problem_reading, shared_file
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +83,8 @@ def test_thesis_season_math_and_approximate_date(awkward):
     assert (circa["DOI"], circa["ISBN"]) == ("10.1000/xyz_123", "978-3-16-148410-0")
 
 
-def test_biblatex_examples_all_import_with_sensible_types_and_titles(shared):
-    path = shared("corpus/biblatex-examples.bib")
+def test_biblatex_examples_all_import_with_sensible_types_and_titles():
+    path = shared_file("corpus/biblatex-examples.bib")
     items = bibtex.read(path)
     # Independent count: every entry bibtexparser sees, less the @set groups of other entries.
     entries = [e for e in bibtexparser.parse_file(str(path)).entries if e.entry_type.lower() != "set"]
@@ -114,12 +115,10 @@ def test_biblatex_examples_all_import_with_sensible_types_and_titles(shared):
 ])
 def test_malformed_bibtex_names_the_line(tmp_path, text, line, words):
     path = tmp_path / "bad.bib"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(FileProblem) as raised:
-        bibtex.read(path)
-    assert raised.value.line == line
-    assert words in raised.value.problem.lower()
-    assert str(path) in str(raised.value)
+    problem = problem_reading(bibtex.read, path, text)
+    assert problem.line == line
+    assert words in problem.problem.lower()
+    assert str(path) in str(problem)
 
 
 @pytest.mark.parametrize("content, words", [
@@ -127,11 +126,7 @@ def test_malformed_bibtex_names_the_line(tmp_path, text, line, words):
     (b"just some prose, no entries", "no bibtex entries"), (b"@book{x, title={caf\xe9}}", "utf-8"),
 ])
 def test_files_that_are_not_bibtex(tmp_path, content, words):
-    path = tmp_path / "not.bib"
-    path.write_bytes(content)
-    with pytest.raises(FileProblem) as raised:
-        bibtex.read(path)
-    assert words in raised.value.problem.lower()
+    assert words in problem_reading(bibtex.read, tmp_path / "not.bib", content).problem.lower()
 
 
 def test_missing_file_is_a_file_problem(tmp_path):

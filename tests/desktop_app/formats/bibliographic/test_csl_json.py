@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from db.errors import FileProblem
 from desktop_app.formats import bibtex, csl_json, ris
+from tests.desktop_app.formats.bibliographic.conftest import problem_reading, shared_file
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "formats"
 
@@ -39,22 +39,15 @@ def test_awkward_file_imports_clean_items(csl_validator):
     ('[\n{"type": "book", "id": "a", "title": ["x"]}]', 2, "must be text"),
 ])
 def test_malformed_csl_json_names_the_item_and_line(tmp_path, text, line, words):
-    path = tmp_path / "bad.json"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(FileProblem) as raised:
-        csl_json.read(path)
-    assert raised.value.line == line
-    assert words in raised.value.problem.lower()
+    problem = problem_reading(csl_json.read, tmp_path / "bad.json", text)
+    assert problem.line == line
+    assert words in problem.problem.lower()
 
 
 @pytest.mark.parametrize("content, words", [(b"", "empty"), (b"\x00\x00\x00", "binary"),
                                             (b'[{"type": "book", "title": "cut', "not valid json")])
 def test_files_that_are_not_csl_json(tmp_path, content, words):
-    path = tmp_path / "not.json"
-    path.write_bytes(content)
-    with pytest.raises(FileProblem) as raised:
-        csl_json.read(path)
-    assert words in raised.value.problem.lower()
+    assert words in problem_reading(csl_json.read, tmp_path / "not.json", content).problem.lower()
 
 
 def test_export_is_valid_against_the_official_schema_with_ids(csl_validator, special_items):
@@ -64,9 +57,9 @@ def test_export_is_valid_against_the_official_schema_with_ids(csl_validator, spe
     assert data[0]["id"] == "world2020organisation"
 
 
-def test_imports_from_every_format_export_as_valid_csl_json(csl_validator, shared):
-    items = bibtex.read(shared("corpus/biblatex-examples.bib"))
-    items += ris.read(shared("corpus/example_wos.ris")) + ris.read(DATA / "awkward.ris")
+def test_imports_from_every_format_export_as_valid_csl_json(csl_validator):
+    items = bibtex.read(shared_file("corpus/biblatex-examples.bib"))
+    items += ris.read(shared_file("corpus/example_wos.ris")) + ris.read(DATA / "awkward.ris")
     csl_validator.validate(json.loads(csl_json.dumps(items)))
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 import rispy
 
-from db.errors import FileProblem
 from desktop_app.formats import ris
+from tests.desktop_app.formats.bibliographic.conftest import date_key, name_keys, problem_reading, shared_file
 
 AWKWARD = Path(__file__).resolve().parents[3] / "data" / "formats" / "awkward.ris"
 
@@ -52,8 +52,8 @@ def test_newspaper_range_in_the_other_part_and_chapter_isbn(awkward):
 
 @pytest.mark.parametrize("name, count", [("example_bom.ris", 1), ("example_full.ris", 2),
                                          ("example_multiline.ris", 3), ("example_utf_chars.ris", 1)])
-def test_rispy_samples_import(shared, name, count):
-    items = ris.read(shared(f"corpus/{name}"))
+def test_rispy_samples_import(name, count):
+    items = ris.read(shared_file(f"corpus/{name}"))
     assert len(items) == count
     assert all(item["type"] in ("article-journal",) for item in items)
     if name == "example_bom.ris":
@@ -71,8 +71,8 @@ def test_rispy_samples_import(shared, name, count):
         assert items[0]["page"] == "52-57"
 
 
-def test_web_of_science_export_is_imported(shared):
-    items = ris.read(shared("corpus/example_wos.ris"))
+def test_web_of_science_export_is_imported():
+    items = ris.read(shared_file("corpus/example_wos.ris"))
     assert len(items) == 2
     first = items[0]
     assert first["type"] == "article-journal"
@@ -93,22 +93,15 @@ def test_web_of_science_export_is_imported(shared):
     ("PT J\nTI A title\n", 1, "no 'er' end line"),
 ])
 def test_malformed_ris_names_the_line(tmp_path, text, line, words):
-    path = tmp_path / "bad.ris"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(FileProblem) as raised:
-        ris.read(path)
-    assert raised.value.line == line
-    assert words in raised.value.problem.lower()
+    problem = problem_reading(ris.read, tmp_path / "bad.ris", text)
+    assert problem.line == line
+    assert words in problem.problem.lower()
 
 
 @pytest.mark.parametrize("content, words", [(b"", "empty"), (b"\x00\x01binary", "binary"),
                                             (b"Dear reader,\nthis is a letter.\n", "not an ris file")])
 def test_files_that_are_not_ris(tmp_path, content, words):
-    path = tmp_path / "not.ris"
-    path.write_bytes(content)
-    with pytest.raises(FileProblem) as raised:
-        ris.read(path)
-    assert words in raised.value.problem.lower()
+    assert words in problem_reading(ris.read, tmp_path / "not.ris", content).problem.lower()
 
 
 def test_export_is_read_by_rispy_one_record_per_source(special_items):
@@ -133,15 +126,15 @@ def test_values_never_break_lines():
 
 
 @pytest.mark.parametrize("index", range(12))
-def test_each_special_case_round_trips(tmp_path, special_items, names_of, edtf_of, index):
+def test_each_special_case_round_trips(tmp_path, special_items, index):
     item = special_items[index]
     path = tmp_path / "export.ris"
     path.write_text(ris.dumps([item]), encoding="utf-8")
     (back,) = ris.read(path)
     assert (back["type"], back["title"]) == (item["type"], item["title"])
-    assert names_of(back.get("author")) == names_of(item.get("author"))
-    assert edtf_of(back.get("issued")) == edtf_of(item.get("issued"))
-    assert edtf_of(back.get("accessed")) == edtf_of(item.get("accessed"))
+    assert name_keys(back.get("author")) == name_keys(item.get("author"))
+    assert date_key(back.get("issued")) == date_key(item.get("issued"))
+    assert date_key(back.get("accessed")) == date_key(item.get("accessed"))
     assert back.get("URL") == item.get("URL")
 
 
