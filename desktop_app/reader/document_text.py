@@ -20,7 +20,10 @@ class DocumentText:
         # A space before the line break keeps the line's length; a zero-width space keeps the BOM's place.
         shown = full_text.replace("\r\n", " \n")
         self.shown = "\u200b" + shown[1:] if shown.startswith("\ufeff") else shown
-        self._astral = [m.start() for m in _ASTRAL.finditer(full_text)]  # offsets of two-unit characters
+        # offsets of two-unit characters (looked for only if there can be any: the search takes a
+        # second on a 25 MB text)
+        astral = not full_text.isascii() and max(full_text) >= "\U00010000"
+        self._astral = [m.start() for m in _ASTRAL.finditer(full_text)] if astral else []
         self._astral_qt = [offset + i for i, offset in enumerate(self._astral)]  # their Qt positions
 
     @property

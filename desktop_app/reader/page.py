@@ -22,6 +22,7 @@ from desktop_app.reader.side_panel import SidePanel
 from desktop_app.reader.text_view import Highlight, SourceTextView
 
 EMPTY_TEXT = "No source is open.\n\nOpen one from the Sources page, from an event's citations, or find it with Ctrl+K."
+NO_TEXT_TO_FIND = "A picture has no text to find in: its regions are listed beside it."
 
 
 def byline(source: dict) -> str:
@@ -117,6 +118,7 @@ class ReaderPage(PassageActions, KeyedActions, QWidget):
         heading.addWidget(self.notice)
         header = QHBoxLayout()
         header.setContentsMargins(16, 12, 16, 8)
+        header.setSpacing(8)  # else it takes the column's 0, and its buttons and checkbox touch
         header.addLayout(heading, 1)
         header.addWidget(find_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(edit_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -187,7 +189,10 @@ class ReaderPage(PassageActions, KeyedActions, QWidget):
             self._show_in(self.pdf.view if pdf_pages.is_paged(self.session.db, source_id) else self.text_view)
             # A photograph is shown in place of its (empty) text, before the text is announced, so
             # that features told of it (the reading assistant) know no text is read.
-            self.find_button.setVisible(not self.picture.show(source))
+            reads_text = not self.picture.show(source)
+            self.find_button.setVisible(reads_text)
+            if not reads_text and self.find_bar.isVisible():  # a bar left open on a text would find nothing here
+                self.find_bar.close_bar()
             self._set_text(source["full_text"])
             self._load_annotations()
             self._load_citing_events()
@@ -307,6 +312,10 @@ class ReaderPage(PassageActions, KeyedActions, QWidget):
 
     def open_find(self) -> None:
         if self.source_id is None:
+            return
+        if not self.reads_text():
+            self.notice.setText(NO_TEXT_TO_FIND)
+            self.notice.show()
             return
         span = self.view.selected_span()
         selected = self.view.full_text[span[0]:span[1]] if span and span[1] - span[0] < 80 else ""

@@ -24,6 +24,7 @@ class FoundDatesModel(QAbstractListModel):
         super().__init__(parent)
         self._dates: tuple[FoundDate, ...] = ()
         self._words: list[str] = []
+        self._in_words: dict[str | None, str] = {}  # EDTF -> in words: a long text names the same days again and again
         self._cited: set[int] = set()
         self._where: list[str] = []
 
@@ -32,7 +33,10 @@ class FoundDatesModel(QAbstractListModel):
         self.beginResetModel()
         # In words now, not while painting: the EDTF parser (pyparsing) keeps the frames of its
         # caller in cached exceptions, and a painter kept that way outlives its C++ object.
-        self._dates, self._words, self._cited = dates, [date_in_words(d) for d in dates], set(cited)
+        for found in dates:
+            if found.edtf not in self._in_words:
+                self._in_words[found.edtf] = date_in_words(found)
+        self._dates, self._words, self._cited = dates, [self._in_words[d.edtf] for d in dates], set(cited)
         self._where = [where(d.start) if where else "" for d in dates]
         self.endResetModel()
 
@@ -128,6 +132,7 @@ class FoundDateDelegate(QStyledItemDelegate):
 
 NONE_FOUND = "No dates found in this text."
 LOOKING = "Looking for dates in this text…"
+STILL_LOOKING = "Still looking for dates in the rest of the text…"
 
 
 class FoundDatesList(QWidget):
@@ -151,7 +156,8 @@ class FoundDatesList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(lambda index: self.date_chosen.emit(self.model.found_date(index.row())))
         self.view.activated.connect(lambda index: self.date_chosen.emit(self.model.found_date(index.row())))
-        self.empty = QLabel(NONE_FOUND, wordWrap=True)
+        # at the top of the section: in its middle, below the empty space of the list, it went unseen
+        self.empty = QLabel(NONE_FOUND, wordWrap=True, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.empty.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -160,8 +166,16 @@ class FoundDatesList(QWidget):
         self.set_dates((), set())
 
     def set_dates(self, dates: tuple[FoundDate, ...], cited: set[int], where=None, looking: bool = False) -> None:
-        """Show ``dates``; ``looking``: the text is still being read (there are none yet)."""
+        """Show ``dates``; ``looking``: the text is still being read (those found so far are shown,
+        the one chosen staying chosen and the list where it was scrolled)."""
+        current = self.view.currentIndex()
+        chosen = self.model.found_date(current.row()) if current.isValid() else None
+        scrolled = self.view.verticalScrollBar().value()
         self.model.set_dates(dates, cited, where)
-        self.empty.setText(LOOKING if looking else NONE_FOUND)
-        self.empty.setVisible(not dates)
+        row = next((row for row, found in enumerate(dates) if found == chosen), None) if chosen else None
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self.view.verticalScrollBar().setValue(scrolled)
+        self.empty.setText(NONE_FOUND if not looking else STILL_LOOKING if dates else LOOKING)
+        self.empty.setVisible(looking or not dates)
         self.view.setVisible(bool(dates))
